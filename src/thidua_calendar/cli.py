@@ -1,0 +1,263 @@
+"""The ``thidua-calendar`` command line.
+
+This is the only module that reads the clock (to pick "this year" when none is given),
+the environment or default paths.  Every error the user can cause ends in one sentence on
+stderr and exit status 2, without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from thidua_calendar import lunar
+from thidua_calendar.anniversaries import Milestone
+from thidua_calendar.errors import ThiduaCalendarError
+
+__all__ = ["main"]
+
+PROG = "thidua-calendar"
+#: Vietnam keeps UTC+7 all year (no daylight saving time).
+VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
+_CLASSES: dict[str, Milestone] = {"tron": "nam_tron", "le5": "nam_le_5", "khac": "nam_khac"}
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_LUNAR_PREFIX = re.compile(r"^\s*(?:AL|ÂL|âl|al)\s*[:]?\s*", re.IGNORECASE)
+
+
+class UsageError(ThiduaCalendarError, ValueError):
+    """A command-line value that cannot be understood."""
+
+
+def this_year() -> int:
+    """The current year in Vietnam: the CLI's only reading of the clock."""
+    return datetime.now(VIETNAM_TIME).year
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        output = args.run(args)
+        _emit(output, getattr(args, "output", None))
+    except ThiduaCalendarError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: not an error of ours.
+        sys.stderr.close()
+        return 0
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    from thidua_calendar.render.lines import DATE_STYLES
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Anniversaries, lunar dates and plans for Vietnamese emulation movements.",
+    )
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    ann = commands.add_parser(
+        "anniversaries",
+        help="the commemorations of a year with their counts",
+        description="List every catalog entry that occurs in YEAR, sorted by date.",
+    )
+    ann.add_argument(
+        "year", metavar="YEAR", nargs="?", type=_year, help="the year (default: this year)"
+    )
+    ann.add_argument(
+        "--format", choices=("text", "markdown", "json", "csv"), default="text",
+        help="output format (default: text)",
+    )
+    ann.add_argument(
+        "--catalog", metavar="FILE", action="append", default=[],
+        help="an extra catalog file (repeatable); see docs/catalog.md",
+    )
+    ann.add_argument(
+        "--tag", metavar="TAG", action="append", default=None,
+        help="keep entries with this tag (repeatable: any of them)",
+    )
+    ann.add_argument(
+        "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
+        help="keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
+    )
+    ann.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ann.add_argument(
+        "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
+        help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",
+    )
+    ann.add_argument(
+        "--solar", action="store_true", help="also print the solar date of lunar days"
+    )
+    ann.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ann.set_defaults(run=_run_anniversaries)
+
+    lun = commands.add_parser("lunar", help="the Vietnamese lunar calendar (UTC+7)")
+    lunar_commands = lun.add_subparsers(metavar="ACTION")
+    months = lunar_commands.add_parser("months", help="the months of a lunar year")
+    months.add_argument("lunar_year", metavar="LUNAR_YEAR", type=_year)
+    months.add_argument("--format", choices=("text", "json"), default="text")
+    months.add_argument("--lang", choices=("vi", "en"), default="vi")
+    months.set_defaults(run=_run_lunar_months)
+    convert = lunar_commands.add_parser(
+        "convert",
+        help="solar -> lunar, or lunar -> solar when DATE starts with 'AL'",
+        description=(
+            "Convert a solar date (2026-04-26, 26/4/2026) to the lunar calendar, or a lunar "
+            "date written 'AL 2026-03-10' or 'AL 10/3/2026' to the solar calendar."
+        ),
+    )
+    convert.add_argument("date", metavar="DATE")
+    convert.add_argument("--leap", action="store_true", help="the lunar month is a leap month")
+    convert.add_argument("--format", choices=("text", "json"), default="text")
+    convert.add_argument("--lang", choices=("vi", "en"), default="vi")
+    convert.set_defaults(run=_run_lunar_convert)
+    return parser
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"\d{1,4}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2026")
+    return int(text)
+
+
+def _run_anniversaries(args: argparse.Namespace) -> str:
+    from thidua_calendar.anniversaries import occurrences
+    from thidua_calendar.catalog import load_catalog
+    from thidua_calendar.render.listing import render_listing
+
+    year = args.year if args.year is not None else this_year()
+    catalog = load_catalog(*args.catalog)
+    if args.tag is not None:
+        unknown = sorted(set(args.tag) - set(catalog.tags()))
+        if unknown:
+            raise UsageError(
+                f"no catalog entry has the tag {unknown[0]!r}; tags in use: "
+                + ", ".join(catalog.tags())
+            )
+    found = occurrences(
+        catalog,
+        year,
+        tags=args.tag,
+        milestones=[_CLASSES[name] for name in args.classes] if args.classes else None,
+    )
+    return render_listing(
+        found,
+        year=year,
+        format=args.format,
+        lang=args.lang,
+        date_style=args.date_style,
+        show_solar=args.solar,
+    )
+
+
+def _run_lunar_months(args: argparse.Namespace) -> str:
+    from thidua_calendar.render.lines import format_date
+
+    months = lunar.lunar_months(args.lunar_year)
+    if args.format == "json":
+        records = [
+            {
+                "month": m.month,
+                "leap": m.leap,
+                "first_day": m.first_day.isoformat(),
+                "length": m.length,
+            }
+            for m in months
+        ]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if args.lang == "vi":
+        rows = [f"Năm {lunar.can_chi(args.lunar_year)} ({args.lunar_year}) âm lịch"]
+        for m in months:
+            name = f"Tháng {m.month}" + (" nhuận" if m.leap else "")
+            rows.append(f"{name:<16} {format_date(m.first_day):>10}  {m.length} ngày")
+    else:
+        rows = [f"Lunar year {args.lunar_year} ({lunar.can_chi_en(args.lunar_year)})"]
+        for m in months:
+            name = f"Month {m.month}" + (" (leap)" if m.leap else "")
+            rows.append(f"{name:<16} {format_date(m.first_day):>10}  {m.length} days")
+    return "\n".join(rows) + "\n"
+
+
+def _run_lunar_convert(args: argparse.Namespace) -> str:
+    from thidua_calendar.render.lines import format_date, lunar_text, weekday_name
+
+    text = args.date
+    is_lunar = _LUNAR_PREFIX.match(text) is not None
+    year, month, day = _parse_date(_LUNAR_PREFIX.sub("", text), original=text)
+    if is_lunar:
+        solar = lunar.to_solar(year, month, day, leap=args.leap)
+        moon = lunar.LunarDate(year=year, month=month, day=day, leap=args.leap)
+    else:
+        if args.leap:
+            raise UsageError("--leap applies to a lunar date ('AL 2020-04-15')")
+        try:
+            solar = date(year, month, day)
+        except ValueError as error:
+            raise UsageError(f"{text!r} is not a real date: {error}") from None
+        moon = lunar.to_lunar(solar)
+    if args.format == "json":
+        record = {
+            "solar": solar.isoformat(),
+            "lunar": {"year": moon.year, "month": moon.month, "day": moon.day, "leap": moon.leap},
+            "can_chi": lunar.can_chi(moon.year),
+        }
+        return json.dumps(record, ensure_ascii=False) + "\n"
+    lang = args.lang
+    described = lunar_text(moon.month, moon.day, leap=moon.leap, lang=lang)
+    weekday = weekday_name(solar, lang=lang)
+    if lang == "vi":
+        year_name = f"năm {lunar.can_chi(moon.year)}"
+    else:
+        year_name = f"of lunar year {moon.year} ({lunar.can_chi_en(moon.year)})"
+    return f"{format_date(solar)} ({weekday}) = {described} {year_name}\n"
+
+
+def _parse_date(text: str, *, original: str) -> tuple[int, int, int]:
+    text = text.strip()
+    if match := _ISO.fullmatch(text):
+        return int(match[1]), int(match[2]), int(match[3])
+    if match := _DATE.fullmatch(text):
+        return int(match[3]), int(match[2]), int(match[1])
+    raise UsageError(
+        f"{original!r} is not a date; write 2026-04-26 or 26/4/2026, "
+        "and a lunar date as 'AL 2026-03-10'"
+    )
+
+
+def _emit(output: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    _write_atomic(Path(path), output)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+

@@ -1,0 +1,220 @@
+"""One line per commemoration, the way official lists print it.
+
+Vietnamese (the default)::
+
+    93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)
+    50 năm Chiến thắng "Hà Nội - Điện Biên Phủ trên không" (12/1972 - 12/2022)
+    80 năm Đề cương về văn hóa Việt Nam (1943 - 2023)
+    Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)
+    Tháng hành động về an toàn, vệ sinh lao động lần thứ 6 năm 2022
+
+Entries that official lists print together (``printed_with`` in the catalog) share one
+line; the second one drops its count when it is the same as the first's::
+
+    77 năm Ngày Cách mạng Tháng Tám thành công (19/8/1945 - 19/8/2022) và Ngày Quốc khánh
+    … (2/9/1945 - 2/9/2022)
+    92 năm Ngày thành lập Đảng Cộng sản Việt Nam (3/2/1930 - 3/2/2022) và đón Tết Nguyên đán
+    Nhâm Dần
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from thidua_calendar import lunar
+from thidua_calendar.anniversaries import Milestone, Occurrence
+
+__all__ = [
+    "DATE_STYLES",
+    "DateStyle",
+    "Lang",
+    "Line",
+    "format_date",
+    "group_lines",
+    "lunar_text",
+    "milestone_label",
+    "occurrence_text",
+    "weekday_name",
+]
+
+Lang = Literal["vi", "en"]
+DateStyle = Literal["d/m/yyyy", "dd/mm/yyyy", "dd/m/yyyy"]
+#: The date styles found in real documents: 3/2/1930, 03/02/1930 and 03/2/1930.
+DATE_STYLES: tuple[DateStyle, ...] = ("d/m/yyyy", "dd/mm/yyyy", "dd/m/yyyy")
+
+_WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_LUNAR_MONTHS_VI = {1: "Giêng", 12: "Chạp"}
+_MILESTONES = {
+    "vi": {"nam_tron": "năm tròn", "nam_le_5": "năm lẻ 5", "nam_khac": "năm khác"},
+    "en": {"nam_tron": "round year", "nam_le_5": "half-decade year", "nam_khac": "other year"},
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """Occurrences printed together on one line, with the rendered text."""
+
+    occurrences: tuple[Occurrence, ...]
+    text: str
+
+    @property
+    def date(self) -> date:
+        """The date of the line's first (leading) occurrence."""
+        return self.occurrences[0].date
+
+
+def format_date(
+    day: date, /, *, style: DateStyle = "d/m/yyyy", precision: str = "day"
+) -> str:
+    """A date as Vietnamese documents write it: ``3/2/1930``, ``03/02/1930``, ``12/1972``."""
+    pad_day = style != "d/m/yyyy"
+    pad_month = style == "dd/mm/yyyy"
+    month = f"{day.month:02d}" if pad_month else str(day.month)
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        return f"{month}/{day.year}"
+    return f"{day.day:02d}/{month}/{day.year}" if pad_day else f"{day.day}/{month}/{day.year}"
+
+
+def weekday_name(day: date, /, *, lang: Lang = "vi") -> str:
+    """``"Chủ nhật"`` / ``"Sunday"``."""
+    return (_WEEKDAYS_VI if lang == "vi" else _WEEKDAYS_EN)[day.weekday()]
+
+
+def milestone_label(milestone: Milestone, /, *, lang: Lang = "vi") -> str:
+    """``"năm tròn"``, ``"năm lẻ 5"``, ``"năm khác"`` (or the English gloss)."""
+    return _MILESTONES[lang][milestone]
+
+
+def lunar_text(month: int, day: int, /, *, leap: bool = False, lang: Lang = "vi") -> str:
+    """``"mùng 10 tháng 3 âm lịch"`` / ``"10th day of the 3rd lunar month"``."""
+    if lang == "en":
+        leap_en = "leap " if leap else ""
+        return f"{_ordinal(day)} day of the {leap_en}{_ordinal(month)} lunar month"
+    day_vi = f"mùng {day}" if day <= 10 else f"ngày {day}"
+    month_vi = _LUNAR_MONTHS_VI.get(month, str(month)) + (" nhuận" if leap else "")
+    return f"{day_vi} tháng {month_vi} âm lịch"
+
+
+def occurrence_text(
+    occ: Occurrence,
+    /,
+    *,
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    show_solar: bool = False,
+) -> str:
+    """The line for one occurrence on its own."""
+    return _text(occ, lang=lang, date_style=date_style, show_solar=show_solar, lead=None)
+
+
+def group_lines(
+    occurrences: Sequence[Occurrence],
+    /,
+    *,
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    show_solar: bool = False,
+) -> tuple[Line, ...]:
+    """The lines of a list: entries printed together share the line of the first one.
+
+    A line stands where its first occurrence stands in ``occurrences``.
+    """
+    by_id = {occ.id: occ for occ in occurrences}
+    followers: dict[str, Occurrence] = {}
+    for occ in occurrences:
+        partner = occ.commemoration.printed_with
+        if partner is not None and partner.id in by_id and partner.id != occ.id:
+            followers[occ.id] = by_id[partner.id]
+    followed = {follower.id for follower in followers.values()}
+    lines = []
+    for occ in occurrences:
+        if occ.id in followed:
+            continue
+        chain = [occ]
+        while chain[-1].id in followers and followers[chain[-1].id] not in chain:
+            chain.append(followers[chain[-1].id])
+        text = _text(occ, lang=lang, date_style=date_style, show_solar=show_solar, lead=None)
+        for previous, current in itertools.pairwise(chain):
+            partner = previous.commemoration.printed_with
+            assert partner is not None
+            joiner = partner.joiner if lang == "vi" else partner.joiner_en
+            part = _text(
+                current, lang=lang, date_style=date_style, show_solar=show_solar, lead=previous
+            )
+            text = f"{text} {joiner} {part}"
+        lines.append(Line(occurrences=tuple(chain), text=text))
+    return tuple(lines)
+
+
+def _text(
+    occ: Occurrence,
+    *,
+    lang: Lang,
+    date_style: DateStyle,
+    show_solar: bool,
+    lead: Occurrence | None,
+) -> str:
+    entry = occ.commemoration
+    name = entry.name if lang == "vi" else entry.name_en
+    if entry.with_can_chi and occ.lunar_date is not None:
+        year_name = (lunar.can_chi if lang == "vi" else lunar.can_chi_en)(occ.lunar_date.year)
+        name = f"{name} {year_name}"
+    if entry.count == "edition":
+        if lang == "vi":
+            return f"{name} lần thứ {occ.count} năm {occ.year}"
+        return f"{name}, {_ordinal(occ.count or 0)} edition ({occ.year})"
+    if entry.count == "none":
+        if lead is not None:
+            return name
+        if entry.duration == "month":
+            return f"{name} năm {occ.year}" if lang == "vi" else f"{name} ({occ.year})"
+        return f"{name} ({_when(occ, lang=lang, date_style=date_style, show_solar=show_solar)})"
+    span = _span(occ, date_style=date_style)
+    same_count = lead is not None and lead.years == occ.years
+    if same_count:
+        return f"{name} ({span})"
+    if lang == "vi":
+        return f"{occ.count} năm {name} ({span})"
+    return f"{name}: {_ordinal(occ.count or 0)} anniversary ({span})"
+
+
+def _span(occ: Occurrence, *, date_style: DateStyle) -> str:
+    origin = occ.commemoration.origin
+    precision = origin.precision
+    if origin.calendar == "lunar":
+        # A lunar day with a base year: "(10/3/1930 - 10/3/2026 âm lịch)".
+        assert origin.year is not None and occ.lunar_date is not None
+        day, month = occ.lunar_date.day, occ.lunar_date.month
+        return f"{day}/{month}/{origin.year} - {day}/{month}/{occ.lunar_date.year} âm lịch"
+    assert origin.year is not None
+    start = date(max(origin.year, 1), origin.month or 1, origin.day or 1)
+    begin = format_date(start, style=date_style, precision=precision)
+    end = format_date(occ.date, style=date_style, precision=precision)
+    return f"{begin} - {end}"
+
+
+def _when(occ: Occurrence, *, lang: Lang, date_style: DateStyle, show_solar: bool) -> str:
+    origin = occ.commemoration.origin
+    solar = format_date(occ.date, style=date_style)
+    if origin.calendar != "lunar":
+        return solar
+    assert origin.month is not None and origin.day is not None
+    text = lunar_text(origin.month, origin.day, lang=lang)
+    if show_solar:
+        text += f", tức {solar}" if lang == "vi" else f"; {solar}"
+    return text
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    return f"{number}{suffix}"

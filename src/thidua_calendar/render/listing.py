@@ -1,0 +1,156 @@
+"""The year's list of commemorations as text, Markdown, JSON or CSV.
+
+The JSON form is a contract other tools rely on: a list of objects with at least ``id``,
+``name``, ``date``, ``years``, ``class``, ``precision``, ``origin`` and ``text`` (see
+``docs/cli.md``).  Keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any, Literal
+
+from thidua_calendar import lunar
+from thidua_calendar.anniversaries import Occurrence
+from thidua_calendar.render.lines import (
+    DateStyle,
+    Lang,
+    format_date,
+    group_lines,
+    milestone_label,
+    occurrence_text,
+    weekday_name,
+)
+
+__all__ = ["ListingFormat", "listing_records", "render_listing"]
+
+ListingFormat = Literal["text", "markdown", "json", "csv"]
+
+_CSV_COLUMNS = ("date", "id", "years", "edition", "class", "precision", "origin", "text")
+
+
+def listing_records(
+    occurrences: Sequence[Occurrence], /, *, date_style: DateStyle = "d/m/yyyy"
+) -> list[dict[str, Any]]:
+    """One JSON-ready object per occurrence, in the order given."""
+    lines_vi = group_lines(occurrences, lang="vi", date_style=date_style)
+    lines_en = group_lines(occurrences, lang="en", date_style=date_style)
+    line_of = {occ.id: (vi.text, en.text) for vi, en in zip(lines_vi, lines_en, strict=True)
+               for occ in vi.occurrences}
+    records = []
+    for occ in occurrences:
+        entry = occ.commemoration
+        lunar_date = occ.lunar_date
+        records.append(
+            {
+                "id": occ.id,
+                "name": entry.name,
+                "name_en": entry.name_en,
+                "date": occ.date.isoformat(),
+                "end": occ.end.isoformat(),
+                "years": occ.years,
+                "edition": occ.edition,
+                "class": occ.milestone,
+                "precision": occ.precision,
+                "calendar": entry.origin.calendar,
+                "origin": str(entry.origin),
+                "lunar": (
+                    {
+                        "year": lunar_date.year,
+                        "month": lunar_date.month,
+                        "day": lunar_date.day,
+                        "leap": lunar_date.leap,
+                    }
+                    if lunar_date is not None
+                    else None
+                ),
+                "tags": list(entry.tags),
+                "text": occurrence_text(occ, lang="vi", date_style=date_style),
+                "text_en": occurrence_text(occ, lang="en", date_style=date_style),
+                "line": line_of[occ.id][0],
+                "line_en": line_of[occ.id][1],
+            }
+        )
+    return records
+
+
+def render_listing(
+    occurrences: Sequence[Occurrence],
+    /,
+    *,
+    year: int,
+    format: ListingFormat = "text",
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    show_solar: bool = False,
+) -> str:
+    """The whole list in one of the formats, ending with a newline."""
+    if format == "json":
+        records = listing_records(occurrences, date_style=date_style)
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if format == "csv":
+        return _csv(occurrences, lang=lang, date_style=date_style, show_solar=show_solar)
+    lines = group_lines(occurrences, lang=lang, date_style=date_style, show_solar=show_solar)
+    title = _title(year, lang=lang, count=len(occurrences))
+    if format == "markdown":
+        head = ("Ngày", "Nội dung", "Loại") if lang == "vi" else ("Date", "Commemoration", "Class")
+        rows = [f"# {title}", "", f"| {' | '.join(head)} |", "|---|---|---|"]
+        for line in lines:
+            text = line.text.replace("|", "\\|")
+            rows.append(f"| {_when(line.occurrences[0], lang, date_style)} | {text} "
+                        f"| {_classes(line.occurrences, lang)} |")
+        return "\n".join(rows) + "\n"
+    rows = [title, ""]
+    for line in lines:
+        label = _classes(line.occurrences, lang)
+        suffix = f"  [{label}]" if label else ""
+        rows.append(f"{_when(line.occurrences[0], lang, date_style):<24} {line.text}{suffix}")
+    return "\n".join(rows) + "\n"
+
+
+def _title(year: int, *, lang: Lang, count: int) -> str:
+    if lang == "vi":
+        return f"Các ngày kỷ niệm năm {year} ({lunar.can_chi(year)}): {count} mục"
+    return f"Commemorations in {year} (lunar year {lunar.can_chi_en(year)}): {count} items"
+
+
+def _when(occ: Occurrence, lang: Lang, date_style: DateStyle) -> str:
+    if occ.commemoration.duration == "month" or occ.precision != "day":
+        return format_date(occ.date, style=date_style, precision=occ.precision)
+    day = format_date(occ.date, style=date_style)
+    return f"{day} ({weekday_name(occ.date, lang=lang)})"
+
+
+def _classes(occurrences: Sequence[Occurrence], lang: Lang) -> str:
+    labels = []
+    for occ in occurrences:
+        if occ.milestone is not None:
+            label = milestone_label(occ.milestone, lang=lang)
+            if label not in labels:
+                labels.append(label)
+    return ", ".join(labels)
+
+
+def _csv(
+    occurrences: Sequence[Occurrence], *, lang: Lang, date_style: DateStyle, show_solar: bool
+) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(_CSV_COLUMNS)
+    for occ in occurrences:
+        writer.writerow(
+            (
+                occ.date.isoformat(),
+                occ.id,
+                "" if occ.years is None else occ.years,
+                "" if occ.edition is None else occ.edition,
+                occ.milestone or "",
+                occ.precision,
+                str(occ.commemoration.origin),
+                occurrence_text(occ, lang=lang, date_style=date_style, show_solar=show_solar),
+            )
+        )
+    return buffer.getvalue()

@@ -1,0 +1,215 @@
+"""The command line: its contracts (forms, JSON keys) and its errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from thidua_calendar import builtin_catalog, occurrence, occurrences
+from thidua_calendar.cli import main
+
+LOCAL_DAYS = Path(__file__).parent.parent / "examples" / "catalogs" / "local-days.yaml"
+JSON_KEYS = {"id", "name", "date", "years", "class", "precision", "origin", "text"}
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def test_json_list_has_the_contract_keys(capsys):
+    status, out, err = run(capsys, "anniversaries", "2022", "--format", "json")
+    assert (status, err) == (0, "")
+    records = json.loads(out)
+    assert len(records) == len(occurrences(builtin_catalog(), 2022))
+    assert all(record.keys() >= JSON_KEYS for record in records)
+    by_id = {record["id"]: record for record in records}
+    union = by_id["thanh_lap_cong_doan_vn"]
+    assert union["date"] == "2022-07-28"
+    assert union["years"] == 93
+    assert union["class"] == "nam_khac"
+    assert union["precision"] == "day"
+    assert union["origin"] == "1929-07-28"
+    assert union["text"] == "93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)"
+    assert by_id["ha_noi_dbp_tren_khong"]["origin"] == "1972-12"
+    assert by_id["ha_noi_dbp_tren_khong"]["precision"] == "month"
+    assert by_id["gio_to_hung_vuong"]["origin"] == "AL 03-10"
+    assert by_id["gio_to_hung_vuong"]["years"] is None
+    assert by_id["gio_to_hung_vuong"]["date"] == "2022-04-10"
+    assert [r["date"] for r in records] == sorted(r["date"] for r in records)
+
+
+def test_year_precision_origin_in_json(capsys):
+    _, out, _ = run(capsys, "anniversaries", "2023", "--format", "json", "--tag", "culture")
+    by_id = {record["id"]: record for record in json.loads(out)}
+    assert by_id["de_cuong_van_hoa"]["origin"] == "1943"
+    assert by_id["de_cuong_van_hoa"]["precision"] == "year"
+    assert by_id["de_cuong_van_hoa"]["years"] == 80
+
+
+def test_filters(capsys):
+    _, out, _ = run(capsys, "anniversaries", "2025", "--format", "json", "--class", "tron",
+                    "--tag", "nd145")
+    ids = {record["id"] for record in json.loads(out)}
+    # 2025: 50 years since 1975, 80 since 1945, Giỗ Tổ by calendar year is năm lẻ 5.
+    assert ids == {"giai_phong_mien_nam", "cach_mang_thang_tam", "quoc_khanh"}
+
+
+def test_text_and_markdown_print_lines(capsys):
+    status, out, _ = run(capsys, "anniversaries", "2022")
+    assert status == 0
+    assert out.startswith("Các ngày kỷ niệm năm 2022 (Nhâm Dần)")
+    assert "93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)" in out
+    assert "28/7/2022 (Thứ Năm)" in out
+    _, markdown, _ = run(capsys, "anniversaries", "2022", "--format", "markdown")
+    assert markdown.startswith("# Các ngày kỷ niệm năm 2022")
+    assert "| Ngày | Nội dung | Loại |" in markdown
+    _, english, _ = run(capsys, "anniversaries", "2022", "--lang", "en")
+    assert english.startswith("Commemorations in 2022")
+    assert "28/7/2022 (Thursday)" in english
+
+
+def test_csv_parses_back(capsys):
+    _, out, _ = run(capsys, "anniversaries", "2022", "--format", "csv", "--date-style",
+                    "dd/mm/yyyy")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    party = next(row for row in rows if row["id"] == "thanh_lap_dang")
+    assert party["years"] == "92"
+    assert party["text"] == ("92 năm Ngày thành lập Đảng Cộng sản Việt Nam "
+                             "(03/02/1930 - 03/02/2022)")
+
+
+def test_user_catalog(capsys):
+    _, out, _ = run(capsys, "anniversaries", "2020", "--catalog", str(LOCAL_DAYS),
+                    "--tag", "local", "--format", "json")
+    texts = [record["text"] for record in json.loads(out)]
+    assert "120 năm Ngày thành lập tỉnh Bắc Kạn (11/4/1900 - 11/4/2020)" in texts
+
+
+def test_default_year_is_this_year_in_vietnam(capsys):
+    _, out, _ = run(capsys, "anniversaries", "--format", "json")
+    year = datetime.now(timezone(timedelta(hours=7))).year
+    assert {record["date"][:4] for record in json.loads(out)} == {str(year)}
+
+
+def test_output_file_is_written_whole(tmp_path, capsys):
+    target = tmp_path / "list.json"
+    status, out, _ = run(capsys, "anniversaries", "2022", "--format", "json", "-o", str(target))
+    assert (status, out) == (0, "")
+    _, expected, _ = run(capsys, "anniversaries", "2022", "--format", "json")
+    assert target.read_text(encoding="utf-8") == expected
+    assert [p.name for p in tmp_path.iterdir()] == ["list.json"]
+
+
+def test_failed_run_leaves_the_previous_output(tmp_path, capsys):
+    target = tmp_path / "list.json"
+    target.write_text("previous", encoding="utf-8")
+    status, _, _ = run(capsys, "anniversaries", "2200", "-o", str(target))
+    assert status == 2
+    assert target.read_text(encoding="utf-8") == "previous"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["anniversaries", "2200"], "year 2200 is outside the supported range 1900-2100"),
+        (["anniversaries", "2022", "--tag", "khong_co"], "no catalog entry has the tag 'khong_co'"),
+        (["anniversaries", "2022", "--catalog", "missing.yaml"], "missing.yaml: no such file"),
+        (["lunar", "months", "1850"], "1850"),
+        (["lunar", "convert", "31/2/2022"], "is not a real date"),
+        (["lunar", "convert", "hôm nay"], "is not a date"),
+        (["lunar", "convert", "AL 2023-01-30"], "month 1 of 2023 has 29 days"),
+        (["lunar", "convert", "AL 2022-02-01", "--leap"], "leap"),
+    ],
+)
+def test_errors_are_one_sentence_and_exit_2(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("thidua-calendar: error: ")
+    assert message in err
+    assert err.count("\n") == 1
+    assert "Traceback" not in err
+
+
+def test_bad_catalog_names_file_line_entry_and_field(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(LOCAL_DAYS.read_text(encoding="utf-8").replace('"1900-04-11"', '"1900-04-31"'),
+                   encoding="utf-8")
+    status, _, err = run(capsys, "anniversaries", "2020", "--catalog", str(bad))
+    assert status == 2
+    assert f"{bad}:" in err
+    assert "entry 'thanh_lap_tinh_bac_kan', field 'origin'" in err
+    assert "not a real date" in err
+
+
+def test_argparse_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["anniversaries", "twenty"])
+    assert caught.value.code == 2
+    assert "is not a year" in capsys.readouterr().err
+
+
+def test_lunar_months_json(capsys):
+    _, out, _ = run(capsys, "lunar", "months", "2023", "--format", "json")
+    months = json.loads(out)
+    assert [set(m) for m in months] == [{"month", "leap", "first_day", "length"}] * 13
+    assert months[0] == {"month": 1, "leap": False, "first_day": "2023-01-22", "length": 29}
+    assert [(m["month"], m["leap"]) for m in months][1:4] == [(2, False), (2, True), (3, False)]
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["lunar", "convert", "2026-04-26"], "26/4/2026 (Chủ nhật) = mùng 10 tháng 3 âm lịch năm "
+                                             "Bính Ngọ\n"),
+        (["lunar", "convert", "AL 10/3/2026"], "26/4/2026 (Chủ nhật) = mùng 10 tháng 3 âm lịch năm "
+                                               "Bính Ngọ\n"),
+        (["lunar", "convert", "21.1.1985"], "21/1/1985 (Thứ Hai) = mùng 1 tháng Giêng âm lịch năm "
+                                            "Ất Sửu\n"),
+    ],
+)
+def test_lunar_convert_both_ways(capsys, argv, expected):
+    assert run(capsys, *argv) == (0, expected, "")
+
+
+def test_lunar_convert_json_leap_month(capsys):
+    _, out, _ = run(capsys, "lunar", "convert", "AL 2023-02-15", "--leap", "--format", "json")
+    record = json.loads(out)
+    assert record["lunar"] == {"year": 2023, "month": 2, "day": 15, "leap": True}
+    _, back, _ = run(capsys, "lunar", "convert", record["solar"], "--format", "json")
+    assert json.loads(back) == record
+
+
+def test_console_script_and_module_run_as_processes(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    module = subprocess.run(
+        [sys.executable, "-m", "thidua_calendar", "anniversaries", "2022", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, env=env, check=True,
+    )
+    script = shutil.which("thidua-calendar", path=str(Path(sys.executable).parent))
+    assert script is not None
+    scripted = subprocess.run(
+        [script, "anniversaries", "2022", "--format", "json"],
+        cwd=tmp_path, capture_output=True, text=True, env=env, check=True,
+    )
+    assert module.stdout == scripted.stdout
+    union = occurrence(builtin_catalog().get("thanh_lap_cong_doan_vn"), 2022)
+    assert union is not None
+    assert any(r["id"] == union.id for r in json.loads(module.stdout))
+    failing = subprocess.run(
+        [script, "anniversaries", "1800"], cwd=tmp_path, capture_output=True, text=True, env=env,
+    )
+    assert failing.returncode == 2
+    assert failing.stderr.strip().count("\n") == 0
+    assert "Traceback" not in failing.stderr

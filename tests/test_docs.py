@@ -1,0 +1,28 @@
+"""Every example in README.md and docs/ runs (habit 14 of STYLE.md)."""
+
+from __future__ import annotations
+
+import doctest
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.relative_to(ROOT).as_posix())
+def test_examples_run(page, monkeypatch):
+    monkeypatch.chdir(ROOT)  # examples name files relative to the repository's root
+    parser = doctest.DocTestParser()
+    text = page.read_text(encoding="utf-8")
+    test = parser.get_doctest(text, {}, page.name, str(page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{result.failed} example(s) in {page.name} failed"
+
+
+def test_readme_has_examples():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert doctest.DocTestParser().get_examples(text)
