@@ -25,9 +25,10 @@ Both are found by Newton's method on the longitudes and their daily speeds, to 1
 Rules of the Vietnamese lunar calendar
 --------------------------------------
 These are the rules of the Chinese calendar since the Shixian reform (1645), computed for
-the Vietnamese civil time zone.  They are stated in the Nha Khí tượng's guidance on
-Quyết định 121-CP (see ``docs/lunar.md``) and in Hồ Ngọc Đức's description of the Vietnamese
-calendar; this script implements them from that statement, not from anyone's code.
+the Vietnamese civil time zone, as summarised in "Tháng nhuận rút ngắn chênh lệch giữa lịch
+Âm với lịch Dương" (Sài Gòn Giải Phóng) and in Hồ Ngọc Đức's description of the Vietnamese
+calendar (sources in ``docs/lunar.md``); this script implements them from those statements,
+not from anyone's code.
 
 1. A month starts on the local civil day that contains the new moon.
 2. The winter solstice always falls in month 11.
@@ -39,17 +40,24 @@ calendar; this script implements them from that statement, not from anyone's cod
    (and a leap 11 or 12) at the start of a solstice-to-solstice span belong to the
    previous lunar year.
 
-Time zone: the "local day" of an instant is taken in UTC+8 for instants before
-1968-01-01 00:00 UTC+7 (= 1967-12-31 17:00 UTC) and in UTC+7 from that instant on.
-Quyết định 121-CP (8 August 1967) made UTC+7 the official time of the Democratic Republic of
-Vietnam from 1 January 1968 and the lunar calendar is computed in official time; before
-that, the lunar calendar in use followed UTC+8 like the Chinese one.  Membership of a
-principal term in a month is decided on local days too, with the same rule.
+Time zones: the "local day" of an instant is taken in
+
+* UTC+7 from 1968-01-01 00:00 UTC+7 (= 1967-12-31 17:00 UTC) on: Quyết định 121-CP of
+  8 August 1967 made the 7th zone the official time of the Democratic Republic of Vietnam
+  from 1 January 1968, and the lunar calendar is computed in official time;
+* UTC+8 from 1929-01-01 00:00 UTC+8 to then: the calendar in use followed the Chinese one,
+  computed for the 120°E meridian since 1929;
+* Beijing mean time, UTC+7:45:40 (116°25'E), before 1929, when the Chinese calendar was
+  computed for the meridian of Beijing.  This decides 4 months (1906-04, 1914-11, 1916-02,
+  1920-11, new moon 2 to 7 minutes after midnight UTC+8) and matches Hồ Ngọc Đức's tables
+  in all four.
+
+Membership of a principal term in a month is decided on local days too, with the same rule.
 
 Output
 ------
 One line per lunar year 1899..2100, enough for every solar day 1900-01-01..2100-12-31
-(1900-01-01 is in month 12 of lunar year 1899; 2100-12-31 in month 11 of 2100).
+(1900-01-01 is day 1 of month 12 of lunar year 1899, 2100-12-31 day 1 of month 12 of 2100).
 """
 
 from __future__ import annotations
@@ -64,13 +72,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import swisseph as swe
+import swisseph as swe  # type: ignore[import-not-found]
 
 FIRST_YEAR = 1899
-"""First lunar year of the table (its month 12 holds 1900-01-01)."""
+"""First lunar year of the table (1900-01-01 is in its month 12)."""
 
 LAST_YEAR = 2100
-"""Last lunar year of the table (its month 11 holds 2100-12-31)."""
+"""Last lunar year of the table (2100-12-31 is in its month 12)."""
 
 EPHEMERIS = "Swiss Ephemeris, built-in Moshier ephemeris (FLG_MOSEPH), Swiss Ephemeris ΔT"
 
@@ -78,9 +86,13 @@ COMMAND = "python scripts/generate_lunar_table.py"
 
 MODULE_PATH = Path(__file__).resolve().parent.parent / "src" / "thidua_calendar" / "_lunar_table.py"
 
-# Julian Day (UT) of 1968-01-01 00:00 UTC+7, i.e. 1967-12-31 17:00 UTC: from this instant on
-# local days are taken in UTC+7, before it in UTC+8.
-UTC7_FROM_JD = 2439855.5 + 17.0 / 24.0
+# The zones of the local day (see the module docstring), as UTC offsets in seconds, and the
+# instants (Julian Day, UT) from which they apply.
+BEIJING_MEAN_TIME = 7 * 3600 + 45 * 60 + 40  # 116°25'E, used before 1929
+UTC8 = 8 * 3600
+UTC7 = 7 * 3600
+UTC8_FROM_JD = 2425611.5 + 16.0 / 24.0  # 1929-01-01 00:00 UTC+8 = 1928-12-31 16:00 UTC
+UTC7_FROM_JD = 2439855.5 + 17.0 / 24.0  # 1968-01-01 00:00 UTC+7 = 1967-12-31 17:00 UTC
 
 # Offset between a Julian Day Number and Python's proleptic Gregorian ordinal
 # (date(1, 1, 1).toordinal() == 1 and its JDN is 1721426).
@@ -150,7 +162,7 @@ def new_moons_between(first: date, last: date, /) -> list[float]:
     start_jd = first.toordinal() + _JDN_MINUS_ORDINAL - 0.5
     end_jd = last.toordinal() + _JDN_MINUS_ORDINAL + 0.5
     k = math.floor((start_jd - _MEAN_NEW_MOON_K0_JD) / _SYNODIC_MONTH) - 1
-    result = []
+    result: list[float] = []
     while True:
         jd = new_moon_jd(k)
         if jd > end_jd:
@@ -179,17 +191,22 @@ def principal_terms_between(first_year: int, last_year: int, /) -> list[tuple[fl
 # --------------------------------------------------------------------------- local days
 
 
-def utc_offset_hours(jd_ut: float, /) -> int:
-    """The UTC offset in which the lunar calendar takes the local day of an instant.
+def utc_offset_seconds(jd_ut: float, /) -> int:
+    """The UTC offset (seconds) in which the lunar calendar takes the local day of an instant.
 
-    UTC+8 before 1968-01-01 00:00 UTC+7 and UTC+7 from then on (Quyết định 121-CP, 1967).
+    UTC+7 from 1968-01-01 00:00 UTC+7 on (Quyết định 121-CP, 1967); UTC+8 from 1929; Beijing
+    mean time (UTC+7:45:40) before.
     """
-    return 8 if jd_ut < UTC7_FROM_JD else 7
+    if jd_ut >= UTC7_FROM_JD:
+        return UTC7
+    if jd_ut >= UTC8_FROM_JD:
+        return UTC8
+    return BEIJING_MEAN_TIME
 
 
 def local_day(jd_ut: float, /) -> date:
-    """The local civil day (Vietnam, see :func:`utc_offset_hours`) that contains an instant."""
-    shifted = jd_ut + 0.5 + utc_offset_hours(jd_ut) / 24.0
+    """The local civil day (see :func:`utc_offset_seconds`) that contains an instant."""
+    shifted = jd_ut + 0.5 + utc_offset_seconds(jd_ut) / 86400.0
     return date.fromordinal(math.floor(shifted) - _JDN_MINUS_ORDINAL)
 
 
@@ -198,7 +215,7 @@ def seconds_from_local_midnight(jd_ut: float, /) -> float:
 
     Negative: before midnight (late in the evening); positive: after it.
     """
-    shifted = jd_ut + 0.5 + utc_offset_hours(jd_ut) / 24.0
+    shifted = jd_ut + 0.5 + utc_offset_seconds(jd_ut) / 86400.0
     fraction = shifted - math.floor(shifted)
     return (fraction if fraction < 0.5 else fraction - 1.0) * 86400.0
 

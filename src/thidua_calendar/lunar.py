@@ -8,9 +8,10 @@ against JPL's DE421 in the tests.  The rules are those of the Vietnamese calenda
 * the winter solstice falls in month 11;
 * in a year of 13 months, the first month without a principal solar term is the leap
   month (tháng nhuận) and takes the number of the month before it;
-* "local" is UTC+7 (Quyết định 121-CP of 8 August 1967, in force from 1 January 1968) and
-  UTC+8 before 1968-01-01 00:00 UTC+7, as the calendar then in use.  Hence Tết Mậu Thân was
-  1968-01-29 here, one day before the UTC+8 (Chinese, and South Vietnamese) 1968-01-30.
+* "local" is UTC+7 from 1968-01-01 00:00 UTC+7 on (Quyết định 121-CP of 8 August 1967).
+  Before, the calendar in use followed the Chinese one: UTC+8 from 1929, Beijing mean time
+  (116°25'E) before.  Hence Tết Mậu Thân was 1968-01-29 here, one day before the UTC+8
+  (Chinese, and South Vietnamese) 1968-01-30.
 
 The calendars of China, Taiwan or Korea differ from Vietnam's in some years (Tết 1985 was
 21 January in Vietnam, 20 February in China), so a library made for them is not a
@@ -60,8 +61,8 @@ _Row = tuple[int, int, int, bool]
 
 def _parse_table(
     lines: tuple[str, ...],
-) -> tuple[int, list[int], list[tuple[int, int, bool]], list[int], list[int], list[_Row]]:
-    """Unpack the generated table into flat lists, once at import (about 1.5 ms).
+) -> tuple[int, list[int], list[tuple[int, int, bool]], list[int], list[int]]:
+    """Unpack the generated table into flat lists of months, once at import.
 
     Returns, in order:
 
@@ -69,17 +70,13 @@ def _parse_table(
     * the ordinal of every month's first day, then the ordinal just past the table;
     * ``(year, month, leap)`` of every month;
     * the index of each year's month 1 in that list, then the number of months;
-    * each year's leap month, 0 for none;
-    * for every day of the table, ``(ordinal of its month's day 0, year, month, leap)``.
-      The days of a month share one tuple (74,000 references to 2,500 tuples, about
-      0.6 MB); it lets :func:`to_lunar` find a day's month with one list index.
+    * each year's leap month, 0 for none.
     """
     first_year = int(lines[0][:4])
     starts: list[int] = []
     keys: list[tuple[int, int, bool]] = []
     year_index: list[int] = []
     leaps: list[int] = []
-    day_rows: list[_Row] = []
     ordinal = date.fromisoformat(lines[0][:10]).toordinal()
     for year, line in enumerate(lines, start=first_year):
         tet, leap_text, lengths = line.split()
@@ -96,14 +93,29 @@ def _parse_table(
             length = 30 if code == "1" else 29
             starts.append(ordinal)
             keys.append((year, month, is_leap))
-            day_rows.extend([(ordinal - 1, year, month, is_leap)] * length)
             ordinal += length
     starts.append(ordinal)
     year_index.append(len(keys))
-    return first_year, starts, keys, year_index, leaps, day_rows
+    return first_year, starts, keys, year_index, leaps
 
 
-_FIRST_YEAR, _STARTS, _KEYS, _YEAR_INDEX, _LEAPS, _DAY_ROWS = _parse_table(LUNAR_YEARS)
+def _day_rows() -> list[_Row]:
+    """For every day of the table, ``(ordinal of its month's day 0, year, month, leap)``.
+
+    The days of a month share one tuple (74,000 references to 2,500 tuples, about 0.6 MB);
+    it lets :func:`to_lunar` find a day's month with one list index.  Built on the first
+    conversion rather than at import, which a command that only needs a year's months
+    (most listings) would pay for nothing.
+    """
+    if not _DAY_ROWS:
+        for position, (year, month, leap) in enumerate(_KEYS):
+            length = _STARTS[position + 1] - _STARTS[position]
+            _DAY_ROWS.extend([(_STARTS[position] - 1, year, month, leap)] * length)
+    return _DAY_ROWS
+
+
+_FIRST_YEAR, _STARTS, _KEYS, _YEAR_INDEX, _LEAPS = _parse_table(LUNAR_YEARS)
+_DAY_ROWS: list[_Row] = []
 _LAST_YEAR = _FIRST_YEAR + len(LUNAR_YEARS) - 1
 _MIN_ORDINAL = _STARTS[0]
 _MAX_ORDINAL = _STARTS[-1] - 1
@@ -152,8 +164,9 @@ class LunarMonth:
     length: int
 
 
-# Setting the slots directly skips ``LunarDate.__post_init__``: ``to_lunar`` builds dates
-# that exist by construction, and the check would cost a third of a conversion.
+# ``to_lunar`` builds its result by setting the slots directly, which skips the dataclass
+# ``__init__`` and the existence check of ``__post_init__``: its dates exist by
+# construction, and the two would triple the cost of a conversion.
 _new_object = object.__new__
 _set_year = LunarDate.__dict__["year"].__set__
 _set_month = LunarDate.__dict__["month"].__set__
@@ -183,7 +196,7 @@ def to_lunar(day: date, /) -> LunarDate:
             f"solar date {day.isoformat()} is outside the supported range "
             f"{MIN_DATE.isoformat()}..{MAX_DATE.isoformat()} of the lunar calendar"
         )
-    day_zero, year, month, leap = _DAY_ROWS[offset]
+    day_zero, year, month, leap = (_DAY_ROWS or _day_rows())[offset]
     result: LunarDate = _new_object(LunarDate)
     _set_year(result, year)
     _set_month(result, month)
@@ -282,11 +295,14 @@ def can_chi_en(year: int, /) -> str:
 
 def _month_index(year: int, month: int, day: int, leap: bool) -> int:
     """Index into the table of the month holding a lunar date; raise if it does not exist."""
-    _check_year(year)
-    _check_int("month", month)
-    _check_int("day", day)
-    if not isinstance(leap, bool):
+    if type(year) is not int or type(month) is not int or type(day) is not int:
+        _check_int("year", year)
+        _check_int("month", month)
+        _check_int("day", day)
+    if type(leap) is not bool:
         raise TypeError(f"leap must be a bool, not {type(leap).__name__}")
+    if year < _FIRST_YEAR or year > _LAST_YEAR:
+        _check_year(year)
     if not 1 <= month <= 12:
         raise LunarDateError(
             f"month {month} does not exist: lunar months are numbered 1..12 "
@@ -313,7 +329,7 @@ def _missing_leap_month_message(year: int, month: int, year_leap: int) -> str:
         found = f"the leap month of {year} is tháng {_month_name(year_leap, leap=True)}"
     else:
         found = f"lunar year {year} has no leap month"
-    years = [y for y, leap in enumerate(_LEAPS, start=_FIRST_YEAR) if leap == month]
+    years = [y for y, number in enumerate(_LEAPS, start=_FIRST_YEAR) if number == month]
     before = [y for y in years if y < year]
     after = [y for y in years if y > year]
     if not years:
