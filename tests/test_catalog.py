@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -12,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from thidua_calendar import CatalogError, UnknownEntryError, builtin_catalog, load_catalog
+from thidua_calendar import catalog as catalog_module
+from thidua_calendar.catalog import snapshot_json
 
 DATA = Path(__file__).parent.parent / "data" / "anniversaries.yaml"
 
@@ -234,3 +238,33 @@ def test_text_must_be_nfc(tmp_path):
     path = _write(tmp_path, GOOD_ENTRY.replace("Ngày thành lập Trường", decomposed))
     with pytest.raises(CatalogError, match=r"local.yaml:3: .*field 'name': .*NFC"):
         load_catalog(path)
+
+
+def test_builtin_snapshot_is_current():
+    """Fails after an edit of data/anniversaries.yaml: run scripts/snapshot_catalog.py."""
+    shipped = resources.files("thidua_calendar").joinpath("_builtin_snapshot.json")
+    assert shipped.read_text(encoding="utf-8") == snapshot_json(DATA.read_text(encoding="utf-8"))
+
+
+def test_snapshot_and_full_validation_give_the_same_catalog(tmp_path):
+    copy = tmp_path / "anniversaries.yaml"
+    copy.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
+    assert load_catalog(copy, builtin=False) == builtin_catalog()
+
+
+def test_a_stale_snapshot_is_not_used(tmp_path):
+    """A copy of the package whose YAML was edited validates the file, not the old snapshot."""
+    package = Path(catalog_module.__file__).parent
+    copy = tmp_path / "thidua_calendar"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    data = copy / "data" / "anniversaries.yaml"
+    edited = data.read_text(encoding="utf-8").replace(
+        "name: Ngày thành lập Công đoàn Việt Nam", "name: Ngày thành lập Công đoàn", 1)
+    data.write_text(edited, encoding="utf-8")
+    code = ("import sys, thidua_calendar as t; assert t.__file__.startswith(sys.argv[1]); "
+            "print(t.builtin_catalog().get('thanh_lap_cong_doan_vn').name)")
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(copy)], cwd=tmp_path, capture_output=True, text=True,
+        check=True, env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert result.stdout.strip() == "Ngày thành lập Công đoàn"

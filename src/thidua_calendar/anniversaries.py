@@ -19,7 +19,6 @@ This module is pure: it reads no file and no clock.  Catalog files are read by
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections.abc import Iterable
@@ -44,6 +43,7 @@ __all__ = [
     "Precision",
     "PrintedWith",
     "Source",
+    "days_in_month",
     "milestone_of",
     "occurrence",
     "occurrences",
@@ -64,6 +64,10 @@ _SOLAR_FORMS = (
     (re.compile(r"(\d{1,4})-(\d{2})-(\d{2})"), "day"),
     (re.compile(r"(\d{1,4})-(\d{2})"), "month"),
     (re.compile(r"(\d{1,4})"), "year"),
+)
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
 )
 _RECURRING_SOLAR = re.compile(r"--(\d{2})-(\d{2})")
 _LUNAR = re.compile(r"AL (?:(\d{1,4})-)?(\d{2})-(\d{2})")
@@ -134,10 +138,10 @@ class Origin:
             return
         # A recurring day is checked against a leap year so that --02-29 is allowed.
         year = self.year if self.year is not None else 2000
-        last = calendar.monthrange(year, self.month)[1]
+        last = days_in_month(year, self.month)
         if not 1 <= self.day <= last:
             raise ValueError(
-                f"origin {text!r} is not a real date: {calendar.month_name[self.month]} "
+                f"origin {text!r} is not a real date: {_MONTH_NAMES[self.month - 1]} "
                 f"{year} has {last} days"
             )
 
@@ -255,6 +259,14 @@ class Occurrence:
         return self.count if self.commemoration.count == "edition" else None
 
 
+def days_in_month(year: int, month: int, /) -> int:
+    """The number of days of a month of the Gregorian calendar."""
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def milestone_of(number: int, /) -> Milestone:
     """The class of Nghị định 145/2013 Điều 3 for a count (or a calendar year)."""
     if number % 10 == 0:
@@ -354,7 +366,7 @@ def _solar_span(commemoration: Commemoration, year: int) -> tuple[datetime.date,
     origin = commemoration.origin
     if origin.month is None:
         return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    last_of_month = calendar.monthrange(year, origin.month)[1]
+    last_of_month = days_in_month(year, origin.month)
     if origin.day is None:
         start = datetime.date(year, origin.month, 1)
         return start, datetime.date(year, origin.month, last_of_month)

@@ -1,158 +1,53 @@
-"""Catalog files: YAML -> validated models -> frozen :class:`Commemoration` objects.
+"""Catalogs: the built-in one and the user's files, as frozen :class:`Commemoration` objects.
 
-This is the only module that reads catalog files.  The built-in catalog
-(``data/anniversaries.yaml``, shipped inside the package) is read and validated once per
-process; users add their own files (a province's founding day, a school's) with
-:func:`load_catalog`.  An id that a user file defines again is an error unless the entry
-says ``override: true``.
+This is the only module that reads catalog files.  Users add their own files (a province's
+founding day, a school's) with :func:`load_catalog`; an id that a user file defines again is
+an error unless the entry says ``override: true``.
 
-Every problem becomes one :class:`~thidua_calendar.errors.CatalogError` whose message names
-the file, the line, the entry id and the field.  The format is documented field by field
-in ``docs/catalog.md``.
+Every file is validated with pydantic (:mod:`thidua_calendar.catalog_file`).  The built-in
+catalog is validated too, but once per release rather than once per run: importing pydantic
+alone costs several times a whole command's run, so the package ships
+``_builtin_snapshot.json``, the validated records of ``data/anniversaries.yaml`` together with
+that file's length and CRC-32.  The snapshot is used only while both match; after any edit of the
+YAML the loader validates the file itself (and ``scripts/snapshot_catalog.py`` refreshes the
+snapshot; a test fails while it is stale).
 """
 
 from __future__ import annotations
 
 import functools
-import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import json
+import os
+import zlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
-from typing import Annotated, Any
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.anniversaries import (
     Alternative,
-    ClassBy,
     Commemoration,
-    CountStyle,
-    Duration,
-    LeapDay,
     Origin,
     PrintedWith,
     Source,
 )
 from thidua_calendar.errors import CatalogError, UnknownEntryError
 
-__all__ = ["BUILTIN_CATALOG", "Catalog", "builtin_catalog", "load_catalog"]
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "BUILTIN_CATALOG",
+    "Catalog",
+    "builtin_catalog",
+    "commemoration_from_record",
+    "load_catalog",
+    "snapshot_json",
+]
 
 #: The name of the built-in catalog inside the package's ``data`` folder.
 BUILTIN_CATALOG = "anniversaries.yaml"
-
-_Text = Annotated[str, Field(min_length=1)]
-_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-_Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class _SourceModel(_Model):
-    title: _Text
-    url: _Url
-
-
-def _origin(value: object) -> Origin:
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)  # an unquoted year: `origin: 1943`
-    if not isinstance(value, str):
-        raise ValueError(
-            f"origin must be a quoted string such as \"1929-07-28\" or \"AL 03-10\", not {value!r}"
-        )
-    return Origin.parse(value)
-
-
-class _AlternativeModel(_Model):
-    origin: Origin
-    note: _Text
-    sources: list[_SourceModel] = Field(min_length=1)
-
-    @field_validator("origin", mode="plain")
-    @classmethod
-    def _parse_origin(cls, value: object) -> Origin:
-        return _origin(value)
-
-
-class _PrintedWithModel(_Model):
-    id: _Id
-    joiner: _Text = "và"
-    joiner_en: _Text = "and"
-
-
-class _EntryModel(_Model):
-    id: _Id
-    name: _Text
-    name_en: _Text
-    origin: Origin
-    count: CountStyle | None = None
-    duration: Duration = "day"
-    first_year: int | None = None
-    class_by: ClassBy = "count"
-    tags: list[_Id] = Field(min_length=1)
-    printed_with: _PrintedWithModel | None = None
-    with_can_chi: bool = False
-    leap_day: LeapDay = "feb28"
-    note: _Text | None = None
-    sources: list[_SourceModel] = Field(min_length=1)
-    alternatives: list[_AlternativeModel] = []
-    override: bool = False
-
-    @field_validator("origin", mode="plain")
-    @classmethod
-    def _parse_origin(cls, value: object) -> Origin:
-        return _origin(value)
-
-    def inconsistency(self) -> tuple[str, str] | None:
-        """The first field that contradicts another one, with the reason, or ``None``."""
-        has_base = self.origin.year is not None
-        if self.count in ("years", "edition") and not has_base:
-            return "count", f"count {self.count!r} needs an origin with a base year"
-        if self.duration == "month" and (
-            self.origin.calendar != "solar" or self.origin.precision != "month"
-        ):
-            return "duration", "duration 'month' needs a month-precision origin such as \"2012-05\""
-        if self.first_year is not None and has_base and self.first_year < (self.origin.year or 0):
-            return "first_year", f"first_year {self.first_year} is before the origin {self.origin}"
-        if self.printed_with is not None and self.printed_with.id == self.id:
-            return "printed_with", "printed_with names the entry itself"
-        return None
-
-    def to_domain(self) -> Commemoration:
-        count = self.count or ("years" if self.origin.year is not None else "none")
-        return Commemoration(
-            id=self.id,
-            name=self.name,
-            name_en=self.name_en,
-            origin=self.origin,
-            count=count,
-            duration=self.duration,
-            first_year=self.first_year,
-            class_by=self.class_by,
-            tags=tuple(self.tags),
-            printed_with=(
-                PrintedWith(**self.printed_with.model_dump()) if self.printed_with else None
-            ),
-            with_can_chi=self.with_can_chi,
-            leap_day=self.leap_day,
-            note=self.note,
-            sources=_sources(self.sources),
-            alternatives=tuple(
-                Alternative(origin=alt.origin, note=alt.note, sources=_sources(alt.sources))
-                for alt in self.alternatives
-            ),
-        )
-
-
-class _FileModel(_Model):
-    entries: list[dict[str, Any]]
-
-
-def _sources(models: Iterable[_SourceModel]) -> tuple[Source, ...]:
-    return tuple(Source(title=m.title, url=m.url) for m in models)
+_BUILTIN_PATH = f"<built-in>/{BUILTIN_CATALOG}"
+_SNAPSHOT = "_builtin_snapshot.json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,18 +85,24 @@ class Catalog:
         return tuple(sorted({tag for entry in self.entries for tag in entry.tags}))
 
 
-@dataclass(frozen=True, slots=True)
 class _Parsed:
-    """A validated entry with the position it came from."""
+    """A validated entry with the position it came from (internal; not a dataclass, whose
+    creation costs more than this module's other work at start-up)."""
 
-    entry: Commemoration
-    override: bool
-    path: str
-    line: int
-    printed_with_line: int
+    __slots__ = ("entry", "line", "override", "path", "printed_with_line")
+
+    def __init__(
+        self, *, entry: Commemoration, override: bool, path: str, line: int,
+        printed_with_line: int,
+    ) -> None:
+        self.entry = entry
+        self.override = override
+        self.path = path
+        self.line = line
+        self.printed_with_line = printed_with_line
 
 
-def load_catalog(*paths: str | Path, builtin: bool = True) -> Catalog:
+def load_catalog(*paths: str | os.PathLike[str], builtin: bool = True) -> Catalog:
     """The built-in catalog (unless ``builtin=False``) extended by the files in ``paths``.
 
     Later files may replace an earlier entry only if the replacing entry says
@@ -210,7 +111,7 @@ def load_catalog(*paths: str | Path, builtin: bool = True) -> Catalog:
     """
     parsed: list[_Parsed] = list(_builtin_parsed()) if builtin else []
     for path in paths:
-        parsed = _merge(parsed, _parse_file(Path(path)))
+        parsed = _merge(parsed, _parse_file(os.fspath(path)))
     catalog = Catalog(tuple(item.entry for item in parsed))
     for item in parsed:
         partner = item.entry.printed_with
@@ -227,15 +128,97 @@ def load_catalog(*paths: str | Path, builtin: bool = True) -> Catalog:
 
 @functools.cache
 def builtin_catalog() -> Catalog:
-    """The catalog shipped with the package, read and validated once per process."""
+    """The catalog shipped with the package, loaded once per process."""
     return load_catalog()
+
+
+def commemoration_from_record(record: Mapping[str, Any], /) -> Commemoration:
+    """The domain object of a validated catalog entry (a record as the file wrote it)."""
+    origin = Origin.parse(str(record["origin"]))
+    printed_with = record.get("printed_with")
+    return Commemoration(
+        id=record["id"],
+        name=record["name"],
+        name_en=record["name_en"],
+        origin=origin,
+        count=record.get("count") or ("years" if origin.year is not None else "none"),
+        duration=record.get("duration", "day"),
+        first_year=record.get("first_year"),
+        class_by=record.get("class_by", "count"),
+        tags=tuple(record["tags"]),
+        printed_with=PrintedWith(**printed_with) if printed_with else None,
+        with_can_chi=record.get("with_can_chi", False),
+        leap_day=record.get("leap_day", "feb28"),
+        note=record.get("note"),
+        sources=_sources(record["sources"]),
+        alternatives=tuple(
+            Alternative(
+                origin=Origin.parse(str(alt["origin"])),
+                note=alt["note"],
+                sources=_sources(alt["sources"]),
+            )
+            for alt in record.get("alternatives", ())
+        ),
+    )
+
+
+def snapshot_json(yaml_text: str, /) -> str:
+    """The snapshot of a built-in catalog text: its validated records and its fingerprint."""
+    from thidua_calendar.catalog_file import parse_catalog
+
+    records = parse_catalog(yaml_text, _BUILTIN_PATH, builtin=True)
+    snapshot = {
+        "comment": "Generated by scripts/snapshot_catalog.py from data/anniversaries.yaml; "
+        "do not edit.",
+        "source_fingerprint": _fingerprint(yaml_text),
+        "entries": [
+            {"line": r.line, "printed_with_line": r.printed_with_line, "entry": r.entry}
+            for r in records
+        ],
+    }
+    return json.dumps(snapshot, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _sources(items: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
+    return tuple(Source(title=item["title"], url=item["url"]) for item in items)
+
+
+def _fingerprint(text: str) -> str:
+    """Length and CRC-32 of a text: enough to notice an edit, and cheap to import.
+
+    (hashlib loads OpenSSL, which costs more than the rest of a listing.)
+    """
+    data = text.encode("utf-8")
+    return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 @functools.cache
 def _builtin_parsed() -> tuple[_Parsed, ...]:
-    resource = resources.files("thidua_calendar").joinpath("data", BUILTIN_CATALOG)
-    text = resource.read_text(encoding="utf-8")
-    return _parse_text(text, f"<built-in>/{BUILTIN_CATALOG}", builtin=True)
+    # The package's own folder, not importlib.resources or pathlib: importing those costs
+    # more than reading both files, and the package is always installed as files.
+    package = os.path.dirname(__file__)
+    with open(os.path.join(package, "data", BUILTIN_CATALOG), encoding="utf-8") as stream:
+        text = stream.read()
+    with open(os.path.join(package, _SNAPSHOT), encoding="utf-8") as stream:
+        snapshot = json.load(stream)
+    if snapshot["source_fingerprint"] == _fingerprint(text):
+        records = [(item["entry"], item["line"], item["printed_with_line"])
+                   for item in snapshot["entries"]]
+    else:
+        from thidua_calendar.catalog_file import parse_catalog
+
+        records = [(r.entry, r.line, r.printed_with_line)
+                   for r in parse_catalog(text, _BUILTIN_PATH, builtin=True)]
+    return tuple(
+        _Parsed(
+            entry=commemoration_from_record(entry),
+            override=False,
+            path=_BUILTIN_PATH,
+            line=line,
+            printed_with_line=printed_with_line,
+        )
+        for entry, line, printed_with_line in records
+    )
 
 
 def _merge(existing: list[_Parsed], added: Sequence[_Parsed]) -> list[_Parsed]:
@@ -261,187 +244,25 @@ def _merge(existing: list[_Parsed], added: Sequence[_Parsed]) -> list[_Parsed]:
     return merged
 
 
-def _parse_file(path: Path) -> tuple[_Parsed, ...]:
+def _parse_file(path: str) -> tuple[_Parsed, ...]:
+    from thidua_calendar.catalog_file import parse_catalog
+
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as stream:
+            text = stream.read()
     except FileNotFoundError:
         raise CatalogError("no such file", path=path) from None
     except UnicodeDecodeError as error:
         raise CatalogError(f"the file is not UTF-8 text ({error.reason})", path=path) from None
     except OSError as error:
         raise CatalogError(f"cannot read the file: {error.strerror}", path=path) from None
-    return _parse_text(text, str(path), builtin=False)
-
-
-def _parse_text(text: str, path: str, *, builtin: bool) -> tuple[_Parsed, ...]:
-    root = _compose(text, path)
-    if not isinstance(root, yaml.MappingNode):
-        raise CatalogError(
-            "the file must be a mapping with an 'entries:' list", path=path,
-            line=root.start_mark.line + 1,
+    return tuple(
+        _Parsed(
+            entry=commemoration_from_record(record.entry),
+            override=bool(record.entry.get("override", False)),
+            path=path,
+            line=record.line,
+            printed_with_line=record.printed_with_line,
         )
-    data = _construct(root, path)
-    try:
-        _FileModel.model_validate(data)
-    except ValidationError as error:
-        raise _catalog_error(error, root, data, path, prefix=()) from None
-    entries_node = _child(root, "entries")
-    assert isinstance(entries_node, yaml.SequenceNode)
-    parsed: list[_Parsed] = []
-    seen: dict[str, int] = {}
-    for position, (raw, node) in enumerate(zip(data["entries"], entries_node.value, strict=True)):
-        line = node.start_mark.line + 1
-        try:
-            model = _EntryModel.model_validate(raw)
-        except ValidationError as error:
-            raise _catalog_error(
-                error, root, data, path, prefix=("entries", position)
-            ) from None
-        if (problem := model.inconsistency()) is not None:
-            field_name, reason = problem
-            raise CatalogError(
-                reason, path=path, line=_line_of(node, (field_name,)), entry_id=model.id,
-                field=field_name,
-            )
-        if builtin and model.override:
-            raise CatalogError(
-                "the built-in catalog does not override", path=path, line=line, entry_id=model.id
-            )
-        if model.id in seen:
-            raise CatalogError(
-                f"the id is defined twice in this file (first at line {seen[model.id]})",
-                path=path,
-                line=line,
-                entry_id=model.id,
-                field="id",
-            )
-        seen[model.id] = line
-        for key in ("name", "name_en", "note"):
-            value = getattr(model, key)
-            if value is not None and unicodedata.normalize("NFC", value) != value:
-                raise CatalogError(
-                    "the text is not in Unicode NFC form; save it normalised (NFC)",
-                    path=path,
-                    line=_line_of(node, (key,)),
-                    entry_id=model.id,
-                    field=key,
-                )
-        parsed.append(
-            _Parsed(
-                entry=model.to_domain(),
-                override=model.override,
-                path=path,
-                line=line,
-                printed_with_line=_line_of(node, ("printed_with", "id")),
-            )
-        )
-    return tuple(parsed)
-
-
-def _compose(text: str, path: str) -> yaml.Node:
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        root = yaml.compose(text, Loader=loader_class)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise CatalogError(
-            f"the file is not valid YAML: {error.problem or error.context}", path=path, line=line
-        ) from None
-    except yaml.YAMLError as error:
-        raise CatalogError(f"the file is not valid YAML: {error}", path=path) from None
-    if root is None:
-        raise CatalogError("the file is empty; it needs an 'entries:' list", path=path)
-    _reject_duplicate_keys(root, path)
-    return root
-
-
-def _construct(root: yaml.Node, path: str) -> Any:
-    loader = yaml.SafeLoader("")
-    try:
-        return loader.construct_document(root)
-    except yaml.constructor.ConstructorError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        reason = f"cannot read the value: {error.problem}"
-        raise CatalogError(reason, path=path, line=line) from None
-
-
-def _reject_duplicate_keys(node: yaml.Node, path: str) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[object] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                raise CatalogError(
-                    f"the key {key.value!r} appears twice in one mapping",
-                    path=path,
-                    line=key.start_mark.line + 1,
-                    field=str(key.value),
-                )
-            seen.add(key.value)
-            _reject_duplicate_keys(value, path)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(item, path)
-
-
-def _child(node: yaml.Node, key: str | int) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if key_node.value == key:
-                return value  # type: ignore[no-any-return]
-        return None
-    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-        return node.value[key]  # type: ignore[no-any-return]
-    return None
-
-
-def _line_of(node: yaml.Node, loc: Sequence[str | int]) -> int:
-    """The line of the deepest node along ``loc`` that exists (1-based)."""
-    for key in loc:
-        child = _child(node, key)
-        if child is None:
-            break
-        node = child
-    return int(node.start_mark.line) + 1
-
-
-def _catalog_error(
-    error: ValidationError,
-    root: yaml.Node,
-    data: Any,
-    path: str,
-    *,
-    prefix: tuple[str | int, ...],
-) -> CatalogError:
-    first = error.errors(include_url=False)[0]
-    loc = prefix + tuple(part for part in first["loc"] if isinstance(part, (str, int)))
-    entry_id = None
-    if len(loc) >= 2 and loc[0] == "entries" and isinstance(loc[1], int):
-        raw = data["entries"][loc[1]]
-        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            entry_id = raw["id"]
-    field_path = ".".join(str(part) for part in loc[2:] if isinstance(part, str)) or None
-    if not prefix and loc:
-        field_path = str(loc[0])
-    return CatalogError(
-        _reason(first),
-        path=path,
-        line=_line_of(root, loc),
-        entry_id=entry_id,
-        field=field_path,
+        for record in parse_catalog(text, path)
     )
-
-
-def _reason(detail: Mapping[str, Any]) -> str:
-    kind = detail["type"]
-    if kind == "missing":
-        return "the field is required but missing"
-    if kind == "extra_forbidden":
-        return "unknown field; see docs/catalog.md for the fields an entry may have"
-    message = str(detail["msg"])
-    message = message.removeprefix("Value error, ")
-    if kind == "literal_error" or kind.endswith("_type") or kind == "string_pattern_mismatch":
-        return f"{message} (got {detail.get('input')!r})"
-    return message
-

@@ -12,10 +12,8 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Milestone
@@ -43,8 +41,9 @@ def this_year() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = _parser(arguments)
+    args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
         parser.print_help(sys.stderr)
         return 2
@@ -61,20 +60,44 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    from thidua_calendar.render.lines import DATE_STYLES
+def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """The parser; only the command being run gets its options.
 
+    Declaring an option costs argparse a translation lookup and a formatter, which adds up
+    to a noticeable share of a short command's run.  The other commands are declared with
+    their help line only, so ``thidua-calendar --help`` still lists them all.
+    """
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Anniversaries, lunar dates and plans for Vietnamese emulation movements.",
+        formatter_class=_HelpFormatter,
     )
     commands = parser.add_subparsers(metavar="COMMAND")
+    wanted = argv[0] if argv and argv[0] in _COMMANDS else None
+    for name, (summary, add_options) in _COMMANDS.items():
+        command = commands.add_parser(
+            name, help=summary, description=summary, formatter_class=_HelpFormatter
+        )
+        if wanted in (None, name):
+            add_options(command)
+    return parser
 
-    ann = commands.add_parser(
-        "anniversaries",
-        help="the commemorations of a year with their counts",
-        description="List every catalog entry that occurs in YEAR, sorted by date.",
-    )
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal width so that it need not import shutil."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (OSError, ValueError):
+            columns = 80
+        super().__init__(prog, width=max(columns - 2, 40))
+
+
+def _anniversary_options(ann: argparse.ArgumentParser) -> None:
+    from thidua_calendar.render.lines import DATE_STYLES
+
+    ann.description = "List every catalog entry that occurs in YEAR, sorted by date."
     ann.add_argument(
         "year", metavar="YEAR", nargs="?", type=_year, help="the year (default: this year)"
     )
@@ -105,15 +128,19 @@ def _parser() -> argparse.ArgumentParser:
     ann.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     ann.set_defaults(run=_run_anniversaries)
 
-    lun = commands.add_parser("lunar", help="the Vietnamese lunar calendar (UTC+7)")
+
+def _lunar_options(lun: argparse.ArgumentParser) -> None:
     lunar_commands = lun.add_subparsers(metavar="ACTION")
-    months = lunar_commands.add_parser("months", help="the months of a lunar year")
+    months = lunar_commands.add_parser(
+        "months", help="the months of a lunar year", formatter_class=_HelpFormatter
+    )
     months.add_argument("lunar_year", metavar="LUNAR_YEAR", type=_year)
     months.add_argument("--format", choices=("text", "json"), default="text")
     months.add_argument("--lang", choices=("vi", "en"), default="vi")
     months.set_defaults(run=_run_lunar_months)
     convert = lunar_commands.add_parser(
         "convert",
+        formatter_class=_HelpFormatter,
         help="solar -> lunar, or lunar -> solar when DATE starts with 'AL'",
         description=(
             "Convert a solar date (2026-04-26, 26/4/2026) to the lunar calendar, or a lunar "
@@ -125,7 +152,12 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--format", choices=("text", "json"), default="text")
     convert.add_argument("--lang", choices=("vi", "en"), default="vi")
     convert.set_defaults(run=_run_lunar_convert)
-    return parser
+
+
+_COMMANDS = {
+    "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
+    "lunar": ("the Vietnamese lunar calendar (UTC+7)", _lunar_options),
+}
 
 
 def _year(text: str) -> int:
@@ -243,14 +275,18 @@ def _emit(output: str, path: str | None) -> None:
         sys.stdout.write(output)
         sys.stdout.flush()
         return
-    _write_atomic(Path(path), output)
+    _write_atomic(path, output)
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: str, text: str) -> None:
     """Write through a temporary file in the same folder, then rename over ``path``."""
-    folder = path.parent if str(path.parent) else Path(".")
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+        )
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
@@ -258,6 +294,5 @@ def _write_atomic(path: Path, text: str) -> None:
             stream.write(text)
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        os.unlink(temporary)
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
-

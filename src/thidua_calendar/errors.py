@@ -7,7 +7,10 @@ value, where it was (file, line, entry id, field) and, where it helps, the valid
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "CatalogError",

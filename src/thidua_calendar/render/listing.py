@@ -7,8 +7,6 @@ The JSON form is a contract other tools rely on: a list of objects with at least
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -89,8 +87,10 @@ def render_listing(
 ) -> str:
     """The whole list in one of the formats, ending with a newline."""
     if format == "json":
+        # One object a line: readable, and written by json's C encoder (indent= is not).
         records = listing_records(occurrences, date_style=date_style)
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        encoded = [json.dumps(record, ensure_ascii=False) for record in records]
+        return "[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n"
     if format == "csv":
         return _csv(occurrences, lang=lang, date_style=date_style, show_solar=show_solar)
     lines = group_lines(occurrences, lang=lang, date_style=date_style, show_solar=show_solar)
@@ -137,6 +137,9 @@ def _classes(occurrences: Sequence[Occurrence], lang: Lang) -> str:
 def _csv(
     occurrences: Sequence[Occurrence], *, lang: Lang, date_style: DateStyle, show_solar: bool
 ) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
