@@ -1,25 +1,6 @@
-"""Rendering in Vietnamese administrative style (and English): lines, lists, dates."""
+"""Rendering in Vietnamese administrative style (and English).
 
-from thidua_calendar.render.lines import (
-    DATE_STYLES,
-    DateStyle,
-    Lang,
-    Line,
-    format_date,
-    group_lines,
-    lunar_text,
-    occurrence_text,
-    weekday_name,
-)
-
-__all__ = [
-    "DATE_STYLES",
-    "DateStyle",
-    "Lang",
-    "Line",
-    "format_date",
-    "group_lines",
-    "lunar_text",
-    "occurrence_text",
-    "weekday_name",
-]
+:mod:`~thidua_calendar.render.lines` renders one line per commemoration (or pair);
+:mod:`~thidua_calendar.render.listing` renders a year's list as text, Markdown, JSON or CSV.
+The public names are re-exported by :mod:`thidua_calendar`.
+"""
