@@ -237,3 +237,55 @@ def test_bad_origins_are_refused_with_a_reason(text, message):
 )
 def test_origin_round_trips_through_its_catalog_form(text):
     assert str(Origin.parse(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("year", "entry_id", "vi", "en"),
+    [
+        (2001, "gia_dinh_viet_nam", "Ngày Gia đình Việt Nam (28/6/2001)",
+         "Vietnamese Family Day (28/6/2001)"),
+        (2002, "gia_dinh_viet_nam", "1 năm Ngày Gia đình Việt Nam (28/6/2001 - 28/6/2002)",
+         "Vietnamese Family Day: 1st anniversary (28/6/2001 - 28/6/2002)"),
+    ],
+)
+def test_the_first_year_of_observance_prints_no_count(year, entry_id, vi, en):
+    occ = occurrence(builtin_catalog().get(entry_id), year)
+    assert occ is not None
+    assert (occ.count, occ.milestone) == ((None, None) if year == 2001 else (1, "nam_khac"))
+    assert occurrence_text(occ) == vi
+    assert occurrence_text(occ, lang="en") == en
+
+
+def test_culture_day_starts_in_2026():
+    culture_day = builtin_catalog().get("ngay_van_hoa_viet_nam")
+    assert occurrence(culture_day, 2025) is None
+    occ = occurrence(culture_day, 2026)
+    assert occ is not None
+    assert occ.date == date(2026, 11, 24)
+
+
+def _lunar_entry(origin: str) -> Commemoration:
+    return Commemoration(
+        id="ong_tao", name="Ông Công Ông Táo", name_en="Kitchen Gods' Day",
+        origin=Origin.parse(origin), count="years" if origin[3:5] == "19" else "none",
+    )
+
+
+def test_a_lunar_anniversary_counts_lunar_years():
+    """23 tháng Chạp of lunar 2021 falls on 25/1/2022: 71 lunar years after 1950."""
+    occ = occurrence(_lunar_entry("AL 1950-12-23"), 2022)
+    assert occ is not None
+    assert occ.date == date(2022, 1, 25)
+    assert occ.lunar_date is not None
+    assert occ.lunar_date.year == 2021
+    assert occ.years == 71
+    assert occurrence_text(occ) == "71 năm Ông Công Ông Táo (23/12/1950 - 23/12/2021 âm lịch)"
+
+
+def test_a_lunar_day_30_of_a_short_month_prints_the_29th():
+    """Month 12 of Tân Sửu (2021) has 29 days; its last day is 31/1/2022."""
+    occ = occurrence(_lunar_entry("AL 12-30"), 2022)
+    assert occ is not None
+    assert occ.date == date(2022, 1, 31)
+    assert occurrence_text(occ, show_solar=True) == (
+        "Ông Công Ông Táo (ngày 29 tháng Chạp âm lịch, tức 31/1/2022)")

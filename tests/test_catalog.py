@@ -268,3 +268,28 @@ def test_a_stale_snapshot_is_not_used(tmp_path):
         check=True, env={**os.environ, "PYTHONPATH": str(tmp_path)},
     )
     assert result.stdout.strip() == "Ngày thành lập Công đoàn"
+
+
+def test_printed_with_cycles_are_refused(tmp_path):
+    second = GOOD_ENTRY.removeprefix("entries:\n").replace("thanh_lap_truong", "thanh_lap_khoa")
+    text = (GOOD_ENTRY + second).replace(
+        "    tags: [local]", "    tags: [local]\n    printed_with:\n      id: PARTNER")
+    text = text.replace("PARTNER", "thanh_lap_khoa", 1).replace("PARTNER", "thanh_lap_truong", 1)
+    circle = "thanh_lap_truong -> thanh_lap_khoa -> thanh_lap_truong"
+    with pytest.raises(CatalogError, match=f"printed_with goes round in a circle: {circle}"):
+        load_catalog(_write(tmp_path, text))
+
+
+def test_an_unquoted_impossible_date_names_its_line(tmp_path):
+    path = _write(tmp_path, GOOD_ENTRY.replace('"2006-06-08"', "2006-02-30"))
+    with pytest.raises(CatalogError) as caught:
+        load_catalog(path)
+    assert (caught.value.line, caught.value.entry_id, caught.value.field) == (
+        5, "thanh_lap_truong", "origin")
+    assert "not a real date" in str(caught.value)
+
+
+def test_an_unquoted_real_date_is_read_as_written(tmp_path):
+    catalog = load_catalog(_write(tmp_path, GOOD_ENTRY.replace('"2006-06-08"', "2006-06-08")),
+                           builtin=False)
+    assert str(catalog.get("thanh_lap_truong").origin) == "2006-06-08"

@@ -109,6 +109,9 @@ def test_output_file_is_written_whole(tmp_path, capsys):
     _, expected, _ = run(capsys, "anniversaries", "2022", "--format", "json")
     assert target.read_text(encoding="utf-8") == expected
     assert [p.name for p in tmp_path.iterdir()] == ["list.json"]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
 def test_failed_run_leaves_the_previous_output(tmp_path, capsys):

@@ -97,3 +97,21 @@ def test_english_lines():
     assert "10th day of the 3rd lunar month" in _line(2026, "gio_to_hung_vuong", lang="en")
     assert _line(2011, "thanh_lap_cong_doan_vn", lang="en").endswith(
         "82nd anniversary (28/7/1929 - 28/7/2011)")
+
+
+def test_a_printed_with_cycle_keeps_every_entry():
+    """The loader refuses cycles; hand-made entries may still have one."""
+    from thidua_calendar import occurrence
+    from thidua_calendar.anniversaries import Commemoration, Origin, PrintedWith
+
+    def day(entry_id: str, partner: str) -> Commemoration:
+        return Commemoration(
+            id=entry_id, name=f"Ngày {entry_id}", name_en=entry_id,
+            origin=Origin.parse("2000-03-01"), count="years",
+            printed_with=PrintedWith(id=partner),
+        )
+
+    found = [occurrence(day("a", "b"), 2022), occurrence(day("b", "a"), 2022)]
+    lines = group_lines([occ for occ in found if occ is not None])
+    assert [occ.id for line in lines for occ in line.occurrences] == ["a", "b"]
+    assert lines[0].text == "22 năm Ngày a (1/3/2000 - 1/3/2022) và Ngày b (1/3/2000 - 1/3/2022)"

@@ -289,21 +289,26 @@ def occurrence(commemoration: Commemoration, year: int, /) -> Occurrence | None:
         return None
     origin = commemoration.origin
     lunar_date = None
+    counted_year = year
     if origin.calendar == "lunar":
         found = _lunar_day_in(year, origin)
         if found is None:
             return None
         start, lunar_date = found
         end = start
+        # A lunar anniversary counts lunar years: 23 tháng Chạp in January of `year`
+        # belongs to lunar year `year - 1`.
+        counted_year = lunar_date.year
     else:
         start, end = _solar_span(commemoration, year)
+        counted_year = year
     return Occurrence(
         commemoration=commemoration,
         year=year,
         date=start,
         end=end,
-        count=_count(commemoration, year),
-        milestone=_milestone(commemoration, year),
+        count=_count(commemoration, counted_year),
+        milestone=_milestone(commemoration, year, counted_year),
         lunar_date=lunar_date,
     )
 
@@ -355,10 +360,10 @@ def _count(commemoration: Commemoration, year: int) -> int | None:
     return (year - base) or None
 
 
-def _milestone(commemoration: Commemoration, year: int) -> Milestone | None:
+def _milestone(commemoration: Commemoration, year: int, counted_year: int) -> Milestone | None:
     if commemoration.class_by == "calendar_year":
         return milestone_of(year)
-    count = _count(commemoration, year)
+    count = _count(commemoration, counted_year)
     return milestone_of(count) if count is not None else None
 
 
@@ -385,7 +390,8 @@ def _lunar_day_in(year: int, origin: Origin) -> tuple[datetime.date, lunar.Lunar
 
     A lunar month that has no day 30 that year keeps the day on its 29th, the custom for
     anniversaries.  Months 11 and 12 may fall in the next solar year; then the one of the
-    previous lunar year is taken if it falls in ``year``.
+    previous lunar year is taken if it falls in ``year``.  When both fall in ``year`` (a day
+    early in month 12 can), the one of lunar year ``year`` is returned.
     """
     assert origin.month is not None and origin.day is not None
     for lunar_year in (year, year - 1):

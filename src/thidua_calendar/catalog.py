@@ -114,16 +114,33 @@ def load_catalog(*paths: str | os.PathLike[str], builtin: bool = True) -> Catalo
         parsed = _merge(parsed, _parse_file(os.fspath(path)))
     catalog = Catalog(tuple(item.entry for item in parsed))
     for item in parsed:
-        partner = item.entry.printed_with
-        if partner is not None and partner.id not in catalog:
-            raise CatalogError(
-                f"printed_with names {partner.id!r}, which no loaded catalog defines",
-                path=item.path,
-                line=item.printed_with_line,
-                entry_id=item.entry.id,
-                field="printed_with.id",
-            )
+        _check_printed_with(item, catalog)
     return catalog
+
+
+def _check_printed_with(item: _Parsed, catalog: Catalog) -> None:
+    """The partner exists, and following partners never comes back to the entry."""
+    partner = item.entry.printed_with
+    if partner is None:
+        return
+    if partner.id not in catalog:
+        reason = f"printed_with names {partner.id!r}, which no loaded catalog defines"
+    else:
+        chain = [item.entry.id]
+        following: PrintedWith | None = partner
+        while following is not None and following.id not in chain:
+            chain.append(following.id)
+            following = catalog.get(following.id).printed_with
+        if following is None:
+            return
+        reason = "printed_with goes round in a circle: " + " -> ".join([*chain, following.id])
+    raise CatalogError(
+        reason,
+        path=item.path,
+        line=item.printed_with_line,
+        entry_id=item.entry.id,
+        field="printed_with.id",
+    )
 
 
 @functools.cache

@@ -188,10 +188,26 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
     return tuple(parsed)
 
 
+def _without_timestamps(base: type[Any]) -> type[Any]:
+    """A loader class that leaves dates as the strings the file wrote.
+
+    An unquoted ``origin: 2000-02-30`` would otherwise fail inside PyYAML with no line;
+    kept as text it reaches the origin check, which names the line and the field.
+    """
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    return type(f"Dateless{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+_LOADER = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_CONSTRUCTOR = _without_timestamps(yaml.SafeLoader)
+
+
 def _compose(text: str, path: str) -> yaml.Node:
-    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        root = yaml.compose(text, Loader=loader_class)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -207,7 +223,7 @@ def _compose(text: str, path: str) -> yaml.Node:
 
 
 def _construct(root: yaml.Node, path: str) -> Any:
-    loader = yaml.SafeLoader("")
+    loader = _CONSTRUCTOR("")
     try:
         return loader.construct_document(root)
     except yaml.constructor.ConstructorError as error:

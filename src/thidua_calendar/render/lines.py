@@ -133,13 +133,22 @@ def group_lines(
         if partner is not None and partner.id in by_id and partner.id != occ.id:
             followers[occ.id] = by_id[partner.id]
     followed = {follower.id for follower in followers.values()}
+    placed: set[str] = set()
     lines = []
-    for occ in occurrences:
-        if occ.id in followed:
+    # Leaders first; then whatever is left (entries of a printed_with cycle, which the
+    # catalog loader refuses but hand-made commemorations may have) leads its own line.
+    starts = [occ for occ in occurrences if occ.id not in followed]
+    for occ in [*starts, *occurrences]:
+        if occ.id in placed:
             continue
         chain = [occ]
-        while chain[-1].id in followers and followers[chain[-1].id] not in chain:
+        while (
+            chain[-1].id in followers
+            and followers[chain[-1].id] not in chain
+            and followers[chain[-1].id].id not in placed
+        ):
             chain.append(followers[chain[-1].id])
+        placed.update(member.id for member in chain)
         text = _text(occ, lang=lang, date_style=date_style, show_solar=show_solar, lead=None)
         for previous, current in itertools.pairwise(chain):
             partner = previous.commemoration.printed_with
@@ -150,7 +159,8 @@ def group_lines(
             )
             text = f"{text} {joiner} {part}"
         lines.append(Line(occurrences=tuple(chain), text=text))
-    return tuple(lines)
+    order = {occ.id: position for position, occ in enumerate(occurrences)}
+    return tuple(sorted(lines, key=lambda line: order[line.occurrences[0].id]))
 
 
 def _text(
@@ -170,7 +180,8 @@ def _text(
         if lang == "vi":
             return f"{name} lần thứ {occ.count} năm {occ.year}"
         return f"{name}, {_ordinal(occ.count or 0)} edition ({occ.year})"
-    if entry.count == "none":
+    if entry.count == "none" or occ.count is None:
+        # (A counted day in its first year of observance has no count yet.)
         if lead is not None:
             return name
         if entry.duration == "month":
@@ -191,8 +202,9 @@ def _span(occ: Occurrence, *, date_style: DateStyle) -> str:
     if origin.calendar == "lunar":
         # A lunar day with a base year: "(10/3/1930 - 10/3/2026 âm lịch)".
         assert origin.year is not None and occ.lunar_date is not None
-        day, month = occ.lunar_date.day, occ.lunar_date.month
-        return f"{day}/{month}/{origin.year} - {day}/{month}/{occ.lunar_date.year} âm lịch"
+        base = f"{origin.day}/{origin.month}/{origin.year}"
+        moon = occ.lunar_date
+        return f"{base} - {moon.day}/{moon.month}/{moon.year} âm lịch"
     assert origin.year is not None
     start = date(max(origin.year, 1), origin.month or 1, origin.day or 1)
     begin = format_date(start, style=date_style, precision=precision)
@@ -201,12 +213,11 @@ def _span(occ: Occurrence, *, date_style: DateStyle) -> str:
 
 
 def _when(occ: Occurrence, *, lang: Lang, date_style: DateStyle, show_solar: bool) -> str:
-    origin = occ.commemoration.origin
     solar = format_date(occ.date, style=date_style)
-    if origin.calendar != "lunar":
+    if occ.lunar_date is None:
         return solar
-    assert origin.month is not None and origin.day is not None
-    text = lunar_text(origin.month, origin.day, lang=lang)
+    # The day the occurrence falls on: day 30 of a 29-day month is kept on the 29th.
+    text = lunar_text(occ.lunar_date.month, occ.lunar_date.day, lang=lang)
     if show_solar:
         text += f", tức {solar}" if lang == "vi" else f"; {solar}"
     return text
