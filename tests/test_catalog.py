@@ -143,7 +143,7 @@ def test_a_local_catalog_adds_entries(tmp_path):
         ("    tags: [local]", "    tags: [local]\n    colour: red", 7, "thanh_lap_truong",
          "colour", "unknown field"),
         ("url: https://example.org/qd", "url: example.org/qd", 9, "thanh_lap_truong",
-         "sources.url", "should match pattern"),
+         "sources.0.url", "should match pattern"),
         ("    tags: [local]", "    tags: []", 6, "thanh_lap_truong", "tags", "at least 1 item"),
         ("    tags: [local]", "    tags: [local]\n    count: years\n    duration: month", 8,
          "thanh_lap_truong", "duration", "month-precision origin"),
@@ -216,7 +216,7 @@ def test_wrong_file_shapes(tmp_path, content, message):
 def test_unreadable_files(tmp_path):
     with pytest.raises(CatalogError, match=r"missing\.yaml: no such file"):
         load_catalog(tmp_path / "missing.yaml")
-    with pytest.raises(CatalogError, match="cannot read the file"):
+    with pytest.raises(CatalogError, match="this is a folder, not a file"):
         load_catalog(tmp_path)
     binary = tmp_path / "latin1.yaml"
     binary.write_bytes("name: Ng\xe0y".encode("latin-1"))

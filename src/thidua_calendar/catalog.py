@@ -21,7 +21,7 @@ import os
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from thidua_calendar.anniversaries import (
     Alternative,
@@ -31,9 +31,6 @@ from thidua_calendar.anniversaries import (
     Source,
 )
 from thidua_calendar.errors import CatalogError, UnknownEntryError
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = [
     "BUILTIN_CATALOG",
@@ -263,16 +260,9 @@ def _merge(existing: list[_Parsed], added: Sequence[_Parsed]) -> list[_Parsed]:
 
 def _parse_file(path: str) -> tuple[_Parsed, ...]:
     from thidua_calendar.catalog_file import parse_catalog
+    from thidua_calendar.yaml_input import read_text
 
-    try:
-        with open(path, encoding="utf-8") as stream:
-            text = stream.read()
-    except FileNotFoundError:
-        raise CatalogError("no such file", path=path) from None
-    except UnicodeDecodeError as error:
-        raise CatalogError(f"the file is not UTF-8 text ({error.reason})", path=path) from None
-    except OSError as error:
-        raise CatalogError(f"cannot read the file: {error.strerror}", path=path) from None
+    text = read_text(path, CatalogError)
     return tuple(
         _Parsed(
             entry=commemoration_from_record(record.entry),

@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "AnnouncementError",
     "CatalogError",
+    "DeadlineError",
+    "InputError",
     "LunarDateError",
     "OutOfRangeError",
     "ThiduaCalendarError",
@@ -37,12 +40,17 @@ class UnknownEntryError(ThiduaCalendarError, LookupError):
     """An id that no loaded catalog defines."""
 
 
-class CatalogError(ThiduaCalendarError, ValueError):
-    """A catalog file that cannot be read or does not validate.
+class InputError(ThiduaCalendarError, ValueError):
+    """Input that cannot be read or does not validate: a file, or rules built in code.
 
-    ``str()`` of the error is one sentence that names the file, the line, the entry id and
-    the field where they are known.
+    ``str()`` of the error is one sentence that names the file, the line, the item
+    (catalog entry, deadline rule, announcement) and the field where they are known.
     """
+
+    #: What an item of this kind of input is called in messages.
+    item_label = "item"
+    #: What the input is called when no file is known.
+    default_where = "<input>"
 
     def __init__(
         self,
@@ -61,14 +69,44 @@ class CatalogError(ThiduaCalendarError, ValueError):
         self.field = field
         super().__init__(self._message())
 
+    def located(self, *, path: str, line: int) -> InputError:
+        """The same error, placed in a file (for errors found after parsing)."""
+        return type(self)(
+            self.reason, path=path, line=line, entry_id=self.entry_id, field=self.field
+        )
+
     def _message(self) -> str:
-        where = self.path or "<catalog>"
-        if self.line is not None:
-            where += f":{self.line}"
+        if self.path is None and self.line is None:
+            where = None
+        else:
+            where = self.path or self.default_where
+            if self.line is not None:
+                where += f":{self.line}"
         context = []
         if self.entry_id is not None:
-            context.append(f"entry {self.entry_id!r}")
+            context.append(f"{self.item_label} {self.entry_id!r}")
         if self.field is not None:
             context.append(f"field {self.field!r}")
-        prefix = f"{where}: " + (", ".join(context) + ": " if context else "")
-        return prefix + self.reason
+        parts = [part for part in (where, ", ".join(context)) if part]
+        return ": ".join([*parts, self.reason])
+
+
+class CatalogError(InputError):
+    """A catalog file that cannot be read or does not validate."""
+
+    item_label = "entry"
+    default_where = "<catalog>"
+
+
+class AnnouncementError(InputError):
+    """A holiday announcement file (``--holidays``) that cannot be read or does not validate."""
+
+    item_label = "announcement"
+    default_where = "<announcements>"
+
+
+class DeadlineError(InputError):
+    """A deadline rule that cannot be computed: an unknown anchor, a reversed window…"""
+
+    item_label = "deadline"
+    default_where = "<deadlines>"

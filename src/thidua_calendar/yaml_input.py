@@ -1,0 +1,189 @@
+"""YAML input with positions: the shared part of every file format the library reads.
+
+Catalogs, holiday announcements and deadline rules are YAML files validated with pydantic.
+This module reads such a file keeping each node's line, refuses what PyYAML would silently
+accept (a key given twice, an unquoted impossible date), and turns the first validation
+problem into one :class:`~thidua_calendar.errors.InputError` sentence naming the file, the
+line, the item's id and the field.  Imported only when a file has to be validated: PyYAML
+and pydantic take longer to import than a short command's whole run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from thidua_calendar.errors import InputError
+
+__all__ = [
+    "child",
+    "compose",
+    "construct",
+    "line_of",
+    "read_text",
+    "validation_error",
+]
+
+
+def read_text(path: str, error: type[InputError]) -> str:
+    """The UTF-8 text of a file, or ``error`` with one sentence on why it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return stream.read()
+    except FileNotFoundError:
+        raise error("no such file", path=path) from None
+    except IsADirectoryError:
+        raise error("this is a folder, not a file", path=path) from None
+    except UnicodeDecodeError as problem:
+        raise error(f"the file is not UTF-8 text ({problem.reason})", path=path) from None
+    except OSError as problem:
+        raise error(f"cannot read the file: {problem.strerror}", path=path) from None
+
+
+def _without_timestamps(base: type[Any]) -> type[Any]:
+    """A loader class that leaves dates as the strings the file wrote.
+
+    An unquoted ``origin: 2000-02-30`` would otherwise fail inside PyYAML with no line;
+    kept as text it reaches the field's own check, which names the line and the field.
+    """
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
+        for first, entries in base.yaml_implicit_resolvers.items()
+    }
+    return type(f"Dateless{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+_LOADER = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_CONSTRUCTOR = _without_timestamps(yaml.SafeLoader)
+
+
+def compose(text: str, path: str, error: type[InputError], *, expected: str) -> yaml.MappingNode:
+    """The document's root mapping, with positions; ``expected`` describes it in errors."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as problem:
+        mark = problem.problem_mark or problem.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise error(
+            f"the file is not valid YAML: {problem.problem or problem.context}",
+            path=path,
+            line=line,
+        ) from None
+    except yaml.YAMLError as problem:
+        raise error(f"the file is not valid YAML: {problem}", path=path) from None
+    if root is None:
+        raise error(f"the file is empty; it needs {expected}", path=path)
+    if not isinstance(root, yaml.MappingNode):
+        raise error(
+            f"the file must be a mapping with {expected}", path=path,
+            line=root.start_mark.line + 1,
+        )
+    _reject_duplicate_keys(root, path, error)
+    return root
+
+
+def construct(root: yaml.Node, path: str, error: type[InputError]) -> Any:
+    """The plain Python data of a composed document (dates stay strings)."""
+    loader = _CONSTRUCTOR("")
+    try:
+        return loader.construct_document(root)
+    except yaml.constructor.ConstructorError as problem:
+        mark = problem.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise error(f"cannot read the value: {problem.problem}", path=path, line=line) from None
+
+
+def _reject_duplicate_keys(node: yaml.Node, path: str, error: type[InputError]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise error(
+                    f"the key {key.value!r} appears twice in one mapping",
+                    path=path,
+                    line=key.start_mark.line + 1,
+                    field=str(key.value),
+                )
+            seen.add(key.value)
+            _reject_duplicate_keys(value, path, error)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(item, path, error)
+
+
+def child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    """The value node under ``key`` of a mapping, or item ``key`` of a sequence."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value  # type: ignore[no-any-return]
+        return None
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None
+
+
+def line_of(node: yaml.Node, loc: Sequence[str | int]) -> int:
+    """The line of the deepest node along ``loc`` that exists (1-based)."""
+    for key in loc:
+        found = child(node, key)
+        if found is None:
+            break
+        node = found
+    return int(node.start_mark.line) + 1
+
+
+def validation_error(
+    problem: ValidationError,
+    root: yaml.Node,
+    data: Any,
+    path: str,
+    error: type[InputError],
+    *,
+    prefix: tuple[str | int, ...] = (),
+    see: str,
+) -> InputError:
+    """The first pydantic problem as one sentence at its line.
+
+    Items are the members of a top-level list (``entries``, ``deadlines``,
+    ``announcements``…); the error names the item by its ``id`` (or ``year``) and the field
+    by its dotted path inside the item.  ``see`` names the page documenting the format.
+    """
+    first = problem.errors(include_url=False)[0]
+    loc = prefix + tuple(part for part in first["loc"] if isinstance(part, (str, int)))
+    entry_id = None
+    field_path: str | None
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+        items = data.get(loc[0]) if isinstance(data, Mapping) else None
+        raw = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        if isinstance(raw, Mapping):
+            for key in ("id", "year"):
+                if isinstance(raw.get(key), (str, int)) and not isinstance(raw.get(key), bool):
+                    entry_id = str(raw[key])
+                    break
+        field_path = ".".join(str(part) for part in loc[2:]) or None
+    else:
+        field_path = ".".join(str(part) for part in loc) or None
+    return error(
+        _reason(first, see),
+        path=path,
+        line=line_of(root, loc),
+        entry_id=entry_id,
+        field=field_path,
+    )
+
+
+def _reason(detail: Mapping[str, Any], see: str) -> str:
+    kind = detail["type"]
+    if kind == "missing":
+        return "the field is required but missing"
+    if kind == "extra_forbidden":
+        return f"unknown field; see {see} for the fields allowed here"
+    message = str(detail["msg"])
+    message = message.removeprefix("Value error, ")
+    if kind == "literal_error" or kind.endswith("_type") or kind == "string_pattern_mismatch":
+        return f"{message} (got {detail.get('input')!r})"
+    return message
