@@ -132,7 +132,9 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
     try:
         _FileModel.model_validate(data)
     except ValidationError as error:
-        raise validation_error(error, root, data, path, CatalogError, see=_SEE) from None
+        raise validation_error(
+            error, root, data, path, CatalogError, items="entries", see=_SEE
+        ) from None
     entries_node = child(root, "entries")
     assert isinstance(entries_node, yaml.SequenceNode)
     parsed: list[Record] = []
@@ -143,7 +145,8 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
             model = _EntryModel.model_validate(raw)
         except ValidationError as error:
             raise validation_error(
-                error, root, data, path, CatalogError, prefix=("entries", position), see=_SEE
+                error, root, data, path, CatalogError, prefix=("entries", position),
+                items="entries", see=_SEE,
             ) from None
         if (problem := model.inconsistency()) is not None:
             field_name, reason = problem

@@ -154,8 +154,65 @@ def _lunar_options(lun: argparse.ArgumentParser) -> None:
     convert.set_defaults(run=_run_lunar_convert)
 
 
+def _calendar_options(command: argparse.ArgumentParser) -> None:
+    """The options every command that counts working days shares."""
+    command.add_argument(
+        "--holidays", metavar="FILE", action="append", default=[],
+        help="a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md",
+    )
+    command.add_argument(
+        "--weekend", choices=("sat-sun", "sun"), default="sat-sun",
+        help="weekly rest days: Saturday and Sunday (public sector, default) or Sunday only",
+    )
+
+
+def _workdays_options(work: argparse.ArgumentParser) -> None:
+    from thidua_calendar.render.lines import DATE_STYLES
+
+    work.description = (
+        "List the public holidays, compensatory days off (nghỉ bù) and swapped days "
+        "(hoán đổi) of YEAR, with their names and reasons."
+    )
+    work.add_argument(
+        "year", metavar="YEAR", nargs="?", type=_year, help="the year (default: this year)"
+    )
+    work.add_argument("--format", choices=("text", "json"), default="text",
+                      help="output format (default: text)")
+    _calendar_options(work)
+    work.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    work.add_argument("--date-style", choices=DATE_STYLES, default="d/m/yyyy",
+                      help="how dates are written (default: d/m/yyyy)")
+    work.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    work.set_defaults(run=_run_workdays)
+
+
+def _deadlines_options(dead: argparse.ArgumentParser) -> None:
+    from thidua_calendar.render.lines import DATE_STYLES
+
+    dead.description = (
+        "Compute the deadlines of a rules file on working days, each with the steps that "
+        "found it, and report lower-level deadlines that fall after the ones they feed."
+    )
+    dead.add_argument("file", metavar="FILE", help="a deadline rules file; see docs/deadlines.md")
+    dead.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="output format (default: text)")
+    _calendar_options(dead)
+    dead.add_argument(
+        "--catalog", metavar="FILE", action="append", default=[],
+        help="an extra catalog file for anniversary: anchors (repeatable)",
+    )
+    dead.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    dead.add_argument("--date-style", choices=DATE_STYLES, default="d/m/yyyy",
+                      help="how dates are written (default: d/m/yyyy)")
+    dead.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    dead.set_defaults(run=_run_deadlines)
+
+
 _COMMANDS = {
     "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
+    "workdays": ("days off and swapped working days of a year", _workdays_options),
+    "deadlines": ("deadlines on working days from a rules file, with traces",
+                  _deadlines_options),
     "lunar": ("the Vietnamese lunar calendar (UTC+7)", _lunar_options),
 }
 
@@ -193,6 +250,39 @@ def _run_anniversaries(args: argparse.Namespace) -> str:
         lang=args.lang,
         date_style=args.date_style,
         show_solar=args.solar,
+    )
+
+
+def _run_workdays(args: argparse.Namespace) -> str:
+    from thidua_calendar.render.workdays import render_workdays
+    from thidua_calendar.workdays_file import load_work_calendar
+
+    year = args.year if args.year is not None else this_year()
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    return render_workdays(
+        calendar, year, format=args.format, lang=args.lang, date_style=args.date_style
+    )
+
+
+def _run_deadlines(args: argparse.Namespace) -> str:
+    from thidua_calendar.deadlines_file import load_deadline_file
+    from thidua_calendar.render.deadlines import render_schedule
+    from thidua_calendar.workdays_file import load_work_calendar
+
+    rules_file = load_deadline_file(args.file)
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    catalog = None
+    if args.catalog:
+        from thidua_calendar.catalog import load_catalog
+
+        catalog = load_catalog(*args.catalog)
+    found = rules_file.schedule(calendar=calendar, catalog=catalog)
+    if args.lang == "vi":
+        title = f"Các hạn của {args.file} (nghỉ hằng tuần: {calendar.weekend.name})"
+    else:
+        title = f"Deadlines of {args.file} (weekly rest: {calendar.weekend.name_en})"
+    return render_schedule(
+        found, format=args.format, lang=args.lang, date_style=args.date_style, title=title
     )
 
 

@@ -10,6 +10,7 @@ and pydantic take longer to import than a short command's whole run.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -43,16 +44,26 @@ def read_text(path: str, error: type[InputError]) -> str:
         raise error(f"cannot read the file: {problem.strerror}", path=path) from None
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_1_2_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
 def _without_timestamps(base: type[Any]) -> type[Any]:
-    """A loader class that leaves dates as the strings the file wrote.
+    """A loader class that leaves dates as the strings the file wrote, and reads only
+    ``true``/``false`` as booleans.
 
     An unquoted ``origin: 2000-02-30`` would otherwise fail inside PyYAML with no line;
     kept as text it reaches the field's own check, which names the line and the field.
+    YAML 1.1 also reads ``off``, ``on``, ``yes`` and ``no`` as booleans, which would turn a
+    swap's ``off:`` key into ``False``; YAML 1.2 and these formats do not.
     """
-    resolvers = {
-        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:timestamp"]
-        for first, entries in base.yaml_implicit_resolvers.items()
-    }
+    resolvers: dict[Any, list[tuple[str, Any]]] = {}
+    for first, entries in base.yaml_implicit_resolvers.items():
+        kept = [(tag, regexp) for tag, regexp in entries if tag not in (_TIMESTAMP, _BOOL)]
+        if first in tuple("tTfF"):
+            kept.append((_BOOL, _YAML_1_2_BOOL))
+        resolvers[first] = kept
     return type(f"Dateless{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
 
 
@@ -144,21 +155,26 @@ def validation_error(
     error: type[InputError],
     *,
     prefix: tuple[str | int, ...] = (),
+    items: str,
     see: str,
 ) -> InputError:
     """The first pydantic problem as one sentence at its line.
 
-    Items are the members of a top-level list (``entries``, ``deadlines``,
-    ``announcements``…); the error names the item by its ``id`` (or ``year``) and the field
-    by its dotted path inside the item.  ``see`` names the page documenting the format.
+    Items are the members of the top-level list named ``items`` (``entries``,
+    ``deadlines``, ``announcements``); the error names such an item by its ``id`` (or
+    ``year``) and the field by its dotted path inside the item.  ``see`` names the page
+    documenting the format.
     """
-    first = problem.errors(include_url=False)[0]
+    details = problem.errors(include_url=False)
+    # A misspelt key shows up twice, as an unknown key and as a missing one; the unknown
+    # one points at the line to fix.
+    first = next((d for d in details if d["type"] == "extra_forbidden"), details[0])
     loc = prefix + tuple(part for part in first["loc"] if isinstance(part, (str, int)))
     entry_id = None
     field_path: str | None
-    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
-        items = data.get(loc[0]) if isinstance(data, Mapping) else None
-        raw = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+    if len(loc) >= 2 and loc[0] == items and isinstance(loc[1], int):
+        members = data.get(items) if isinstance(data, Mapping) else None
+        raw = members[loc[1]] if isinstance(members, list) and loc[1] < len(members) else None
         if isinstance(raw, Mapping):
             for key in ("id", "year"):
                 if isinstance(raw.get(key), (str, int)) and not isinstance(raw.get(key), bool):

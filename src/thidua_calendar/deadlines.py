@@ -1,0 +1,635 @@
+"""Deadline rules -> dated deadlines on working days, each with the steps that found it.
+
+A :class:`Rule` says *when* (a fixed date; N calendar or working days after or before an
+anchor; the nth working day of a month; a window "from … to …"), *how the document words
+it* (``truoc_ngay``: "trước ngày X", strictly before X, so the last allowed day is X − 1;
+``cham_nhat``/``den_het_ngay``: "chậm nhất ngày X"/"đến hết ngày X", X itself; ``ngay``:
+"ngày X", an event on X), and *how it rolls* off a day off (``previous`` working day, the
+default for submissions; ``next``, as Bộ luật Dân sự 2015 Điều 148 does for legal periods;
+``none``).
+
+Anchors are named: ``phase:ID.start``, ``phase:ID.end``, ``anniversary:ID`` (or
+``anniversary:ID@YEAR``) and ``deadline:ID``.  The caller resolves the first three to dates
+(a plan does it from its phases and the catalog); ``deadline:`` anchors are the schedule's
+own rules.  A rule may carry variants for audiences (khối Giáo dục follows the school
+year) and may *feed* an upper level's rule: its date then defaults to the upper one's
+minus a lead time in working days, and :func:`schedule` reports every audience whose
+deadline falls after the one it feeds.
+
+Pure: no files, no clock, no text.  :mod:`thidua_calendar.render.deadlines` writes the
+traces in Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from thidua_calendar.errors import DeadlineError
+from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
+
+__all__ = [
+    "WORDINGS",
+    "Anchor",
+    "AnchorKind",
+    "Audience",
+    "Conflict",
+    "Day",
+    "Deadline",
+    "NamedDate",
+    "NthWorkingDay",
+    "OnDate",
+    "Relative",
+    "Rule",
+    "Schedule",
+    "Step",
+    "Variant",
+    "When",
+    "Window",
+    "Wording",
+    "schedule",
+]
+
+Wording = Literal["truoc_ngay", "cham_nhat", "den_het_ngay", "ngay"]
+#: The wordings, in the order documents use them most.
+WORDINGS: tuple[Wording, ...] = ("truoc_ngay", "cham_nhat", "den_het_ngay", "ngay")
+AnchorKind = Literal["phase_start", "phase_end", "anniversary", "deadline"]
+Unit = Literal["days", "working_days"]
+Direction = Literal["after", "before"]
+
+_ANCHOR = re.compile(
+    r"(?:phase:(?P<phase>[a-z][a-z0-9_]*)\.(?P<end>start|end)"
+    r"|anniversary:(?P<anniversary>[a-z][a-z0-9_]*)(?:@(?P<year>\d{4}))?"
+    r"|deadline:(?P<deadline>[a-z][a-z0-9_]*))"
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Anchor:
+    """What a relative rule counts from, written ``phase:dot_1.end``, ``anniversary:ID``,
+    ``anniversary:ID@2022`` or ``deadline:ID``."""
+
+    kind: AnchorKind
+    ref: str
+    year: int | None = None
+
+    @classmethod
+    def parse(cls, text: str, /) -> Anchor:
+        match = _ANCHOR.fullmatch(text.strip())
+        if match is None:
+            raise ValueError(
+                f"{text!r} is not an anchor; write phase:ID.start, phase:ID.end, "
+                "anniversary:ID (or anniversary:ID@YEAR) or deadline:ID"
+            )
+        if match["phase"]:
+            kind: AnchorKind = "phase_start" if match["end"] == "start" else "phase_end"
+            return cls(kind=kind, ref=match["phase"])
+        if match["anniversary"]:
+            year = int(match["year"]) if match["year"] else None
+            return cls(kind="anniversary", ref=match["anniversary"], year=year)
+        return cls(kind="deadline", ref=match["deadline"])
+
+    def __str__(self) -> str:
+        if self.kind == "phase_start":
+            return f"phase:{self.ref}.start"
+        if self.kind == "phase_end":
+            return f"phase:{self.ref}.end"
+        if self.kind == "anniversary":
+            return f"anniversary:{self.ref}" + (f"@{self.year}" if self.year else "")
+        return f"deadline:{self.ref}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NamedDate:
+    """An anchor's date with the name traces print ("kết thúc Đợt 1"); ``date`` is
+    ``None`` for a phase that has no end."""
+
+    name: str
+    name_en: str
+    date: date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OnDate:
+    """A fixed date, as the document prints it."""
+
+    date: date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Relative:
+    """``amount`` calendar days or working days ``after`` or ``before`` an anchor."""
+
+    anchor: Anchor
+    amount: int
+    unit: Unit = "days"
+    direction: Direction = "after"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NthWorkingDay:
+    """The ``n``-th working day of a month (``n = -1``: the last one)."""
+
+    year: int
+    month: int
+    n: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Window:
+    """A period "từ ngày A đến ngày B"; its deadline is the end, its ``start`` the start."""
+
+    start: OnDate | Relative
+    end: OnDate | Relative
+
+
+When = OnDate | Relative | NthWorkingDay | Window
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Audience:
+    """A group a rule gives its own date (``giao_duc``: "khối Giáo dục")."""
+
+    id: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Variant:
+    """An audience's own timing for a rule."""
+
+    audience: Audience
+    when: When
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """One deadline of a plan, for every audience.
+
+    ``when`` may be left out when ``feeds`` is given: the date is then the fed rule's
+    minus ``lead_working_days`` working days (0 when not given).
+    """
+
+    id: str
+    name: str
+    name_en: str
+    when: When | None = None
+    wording: Wording = "cham_nhat"
+    roll: RollPolicy = "previous"
+    level: str | None = None
+    feeds: str | None = None
+    lead_working_days: int | None = None
+    variants: tuple[Variant, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Day:
+    """A date with what the work calendar says of it, as traces print it."""
+
+    date: date
+    working: bool
+    status: DayOff | None = None
+
+    @property
+    def estimated(self) -> bool:
+        return self.status is not None and self.status.estimated
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Step:
+    """One step of a deadline's computation.
+
+    ``kind`` is ``anchor`` (``name`` and ``day``), ``offset`` (``start``, ``amount``,
+    ``unit``, ``direction`` and the resulting ``day``), ``nth`` (``n`` and ``day``),
+    ``window`` (``start`` and ``day``), ``stated`` (the ``wording`` and ``day`` as the
+    document says them), ``last_day`` (the day before a "trước ngày" date), ``roll``
+    (``direction`` and the ``day`` reached; ``guarded`` when rolling the usual way would
+    have crossed the anchor) or ``no_roll`` (a day off kept because the rule says so).
+    """
+
+    kind: Literal["anchor", "offset", "nth", "window", "stated", "last_day", "roll", "no_roll"]
+    day: Day
+    start: Day | None = None
+    name: str = ""
+    name_en: str = ""
+    amount: int = 0
+    unit: Unit = "days"
+    direction: str = ""
+    n: int = 0
+    wording: Wording = "cham_nhat"
+    guarded: bool = False
+    anchor_kind: AnchorKind | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Deadline:
+    """A rule's date for one audience (``audience=None``: everyone without a variant).
+
+    ``stated`` is the date the wording names (what the document prints), ``last_day`` the
+    last allowed day it means (``stated`` − 1 for "trước ngày"), ``due`` that day rolled
+    to a working day.  ``start`` is a window's first working day.  ``estimated`` is true
+    when a day the computation relied on is an estimate (an unannounced Tết).
+    """
+
+    rule: Rule
+    audience: Audience | None
+    stated: date
+    last_day: date
+    due: date
+    start: date | None
+    estimated: bool
+    steps: tuple[Step, ...]
+
+    @property
+    def id(self) -> str:
+        return self.rule.id
+
+    @property
+    def rolled(self) -> bool:
+        return self.due != self.last_day
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """A lower level's deadline that leaves less than its lead time before the one it feeds
+    (``available`` working days from ``child.due`` to ``parent.due``; negative when the
+    child falls after the parent)."""
+
+    child: Deadline
+    parent: Deadline
+    lead_working_days: int
+    available: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Schedule:
+    """Every rule's deadlines in rule order (the default audience first), and the
+    cascade conflicts found."""
+
+    deadlines: tuple[Deadline, ...]
+    conflicts: tuple[Conflict, ...] = ()
+    _index: Mapping[tuple[str, str | None], Deadline] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def get(self, rule_id: str, /, audience: str | None = None) -> Deadline:
+        """The deadline of a rule for an audience (or the default one)."""
+        found = self._index.get((rule_id, audience))
+        if found is None:
+            raise KeyError(f"no deadline {rule_id!r}" + (f" for {audience!r}" if audience else ""))
+        return found
+
+
+def schedule(
+    rules: Sequence[Rule],
+    /,
+    *,
+    calendar: WorkCalendar,
+    anchors: Mapping[str, NamedDate] | None = None,
+) -> Schedule:
+    """Compute every rule for every audience, then check each cascade.
+
+    ``anchors`` maps ``str(Anchor)`` (``"phase:dot_1.end"``, ``"anniversary:ID"``) to its
+    date; ``deadline:`` anchors refer to ``rules``.  Raises :class:`DeadlineError` naming
+    the rule and the field for an unknown anchor or rule, a negative lead time, a window
+    that ends before it starts, a cycle of rules.
+    """
+    return _Scheduler(rules, calendar, anchors or {}).run()
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+class _Scheduler:
+    def __init__(
+        self, rules: Sequence[Rule], calendar: WorkCalendar, anchors: Mapping[str, NamedDate]
+    ) -> None:
+        self.calendar = calendar
+        self.anchors = anchors
+        self.rules: dict[str, Rule] = {}
+        for rule in rules:
+            if rule.id in self.rules:
+                raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id")
+            self.rules[rule.id] = rule
+        self.done: dict[tuple[str, str | None], Deadline] = {}
+        self.running: list[str] = []
+
+    def run(self) -> Schedule:
+        for rule in self.rules.values():
+            self._check_rule(rule)
+        ordered: list[Deadline] = []
+        for rule in self.rules.values():
+            for audience in self._audiences(rule):
+                ordered.append(self._deadline(rule, audience))
+        conflicts = [
+            conflict
+            for deadline in ordered
+            if (conflict := self._conflict(deadline)) is not None
+        ]
+        index = {(d.rule.id, d.audience.id if d.audience else None): d for d in ordered}
+        return Schedule(deadlines=tuple(ordered), conflicts=tuple(conflicts), _index=index)
+
+    # -- checks --------------------------------------------------------------------------
+
+    def _check_rule(self, rule: Rule) -> None:
+        if rule.lead_working_days is not None and rule.lead_working_days < 0:
+            raise DeadlineError(
+                f"the lead time is {rule.lead_working_days} working days; it cannot be "
+                "negative (0 means the same day as the rule it feeds)",
+                entry_id=rule.id, field="lead_working_days",
+            )
+        if rule.feeds is not None:
+            if rule.feeds not in self.rules:
+                raise DeadlineError(self._unknown_rule(rule.feeds), entry_id=rule.id,
+                                    field="feeds")
+            if rule.feeds == rule.id:
+                raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds")
+        if rule.when is None and rule.feeds is None:
+            raise DeadlineError(
+                "the rule has no date: give date, after, before, nth_working_day or window, "
+                "or feeds (with lead_working_days) to derive it from the rule it feeds",
+                entry_id=rule.id,
+            )
+        seen: set[str] = set()
+        for position, variant in enumerate(rule.variants):
+            if variant.audience.id in seen:
+                raise DeadlineError(
+                    f"the audience {variant.audience.id!r} is given twice",
+                    entry_id=rule.id, field=f"audiences.{position}.id",
+                )
+            seen.add(variant.audience.id)
+
+    def _unknown_rule(self, rule_id: str) -> str:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, self.rules, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        return f"no deadline rule has the id {rule_id!r}{hint}"
+
+    # -- audiences -----------------------------------------------------------------------
+
+    def _audiences(self, rule: Rule) -> list[Audience | None]:
+        """The default audience, the rule's own variants, then those it inherits from the
+        rule its date is derived from."""
+        found: list[Audience | None] = [None]
+        own = [variant.audience for variant in rule.variants]
+        found.extend(own)
+        source = self._source_rule(rule)
+        if source is not None:
+            for audience in self._audiences_guarded(source, rule):
+                if audience is not None and all(
+                    audience.id != other.id for other in own
+                ) and audience not in found:
+                    found.append(audience)
+        return found
+
+    def _audiences_guarded(self, source: Rule, rule: Rule) -> list[Audience | None]:
+        if source.id in self.running:
+            self._cycle(source.id, rule.id)
+        self.running.append(source.id)
+        try:
+            return self._audiences(source)
+        finally:
+            self.running.pop()
+
+    def _source_rule(self, rule: Rule) -> Rule | None:
+        """The rule whose deadline this rule's default date counts from, if any."""
+        when = rule.when if rule.when is not None else None
+        if when is None and rule.feeds is not None:
+            return self.rules[rule.feeds]
+        if isinstance(when, Relative) and when.anchor.kind == "deadline":
+            return self.rules.get(when.anchor.ref)
+        return None
+
+    def _cycle(self, rule_id: str, from_id: str) -> None:
+        chain = [*self.running[self.running.index(rule_id):], rule_id]
+        raise DeadlineError(
+            "the rules depend on each other in a circle: " + " -> ".join(chain),
+            entry_id=from_id,
+        )
+
+    # -- one deadline --------------------------------------------------------------------
+
+    def _deadline(self, rule: Rule, audience: Audience | None) -> Deadline:
+        key = (rule.id, audience.id if audience else None)
+        if key in self.done:
+            return self.done[key]
+        if rule.id in self.running:
+            self._cycle(rule.id, self.running[-1])
+        self.running.append(rule.id)
+        try:
+            result = self._compute(rule, audience)
+        finally:
+            self.running.pop()
+        self.done[key] = result
+        return result
+
+    def _when(self, rule: Rule, audience: Audience | None) -> tuple[When, str]:
+        """The timing for an audience and the field prefix errors name."""
+        if audience is not None:
+            for position, variant in enumerate(rule.variants):
+                if variant.audience.id == audience.id:
+                    return variant.when, f"audiences.{position}."
+        if rule.when is not None:
+            return rule.when, ""
+        assert rule.feeds is not None
+        lead = rule.lead_working_days or 0
+        derived = Relative(
+            anchor=Anchor(kind="deadline", ref=rule.feeds),
+            amount=lead,
+            unit="working_days",
+            direction="before",
+        )
+        return derived, "feeds:"
+
+    def _compute(self, rule: Rule, audience: Audience | None) -> Deadline:
+        when, prefix = self._when(rule, audience)
+        steps: list[Step] = []
+        estimated = False
+        start: date | None = None
+        anchor_day: date | None = None
+        direction: Direction | None = None
+        if isinstance(when, OnDate):
+            target = when.date
+        elif isinstance(when, Relative):
+            field_name = "feeds" if prefix == "feeds:" else f"{prefix}{when.direction}.anchor"
+            base, base_estimated = self._anchor(when.anchor, rule, audience, field_name, steps)
+            target = self._offset(base, when, steps)
+            estimated |= base_estimated
+            anchor_day, direction = base, when.direction
+        elif isinstance(when, NthWorkingDay):
+            target = self._nth(when, rule, prefix)
+            steps.append(Step(kind="nth", day=self._day(target), n=when.n))
+        else:
+            opening, opening_estimated = self._window_end(when.start, rule, audience,
+                                                          prefix + "window.from", steps)
+            target, closing_estimated = self._window_end(when.end, rule, audience,
+                                                         prefix + "window.to", steps)
+            estimated |= opening_estimated or closing_estimated
+            if target < opening:
+                raise DeadlineError(
+                    f"the window ends on {target.isoformat()}, before it starts on "
+                    f"{opening.isoformat()}",
+                    entry_id=rule.id, field=prefix + "window",
+                )
+            start = opening if rule.roll == "none" else self.calendar.roll(opening, "next")
+            steps.append(Step(kind="window", start=self._day(opening), day=self._day(target)))
+        if not isinstance(when, Window):
+            steps.append(Step(kind="stated", day=self._day(target), wording=rule.wording))
+        last_day = target - _ONE_DAY if rule.wording == "truoc_ngay" else target
+        if last_day != target:
+            steps.append(Step(kind="last_day", day=self._day(last_day)))
+        due = self._roll(last_day, rule.roll, anchor_day, direction, steps)
+        if start is not None and due < start:
+            raise DeadlineError(
+                f"the window from {start.isoformat()} to {target.isoformat()} holds no "
+                "working day",
+                entry_id=rule.id, field=prefix + "window",
+            )
+        first = min(d for d in (target, last_day, due, anchor_day, start) if d is not None)
+        final = max(d for d in (target, last_day, due, anchor_day, start) if d is not None)
+        estimated |= self.calendar.estimated_between(first, final)
+        return Deadline(
+            rule=rule,
+            audience=audience,
+            stated=target,
+            last_day=last_day,
+            due=due,
+            start=start,
+            estimated=estimated,
+            steps=tuple(steps),
+        )
+
+    def _window_end(
+        self,
+        end: OnDate | Relative,
+        rule: Rule,
+        audience: Audience | None,
+        field_name: str,
+        steps: list[Step],
+    ) -> tuple[date, bool]:
+        if isinstance(end, OnDate):
+            return end.date, False
+        if not end.amount:  # the anchor's own date: the window step shows it
+            return self._anchor(end.anchor, rule, audience, field_name, [])
+        base, estimated = self._anchor(end.anchor, rule, audience, field_name, steps)
+        return self._offset(base, end, steps), estimated
+
+    def _anchor(
+        self,
+        anchor: Anchor,
+        rule: Rule,
+        audience: Audience | None,
+        field_name: str,
+        steps: list[Step],
+    ) -> tuple[date, bool]:
+        if anchor.kind == "deadline":
+            source = self.rules.get(anchor.ref)
+            if source is None:
+                raise DeadlineError(self._unknown_rule(anchor.ref), entry_id=rule.id,
+                                    field=field_name)
+            audiences = self._audiences_guarded(source, rule)
+            chosen = audience if audience in audiences else None
+            upstream = self._deadline(source, chosen)
+            label = source.name + (f" ({chosen.name})" if chosen else "")
+            label_en = source.name_en + (f" ({chosen.name_en})" if chosen else "")
+            steps.append(
+                Step(kind="anchor", name=label, name_en=label_en, day=self._day(upstream.due),
+                     anchor_kind="deadline")
+            )
+            return upstream.due, upstream.estimated
+        named = self.anchors.get(str(anchor))
+        if named is None:
+            known = ", ".join(sorted(self.anchors)) or "none"
+            raise DeadlineError(
+                f"unknown anchor {str(anchor)!r}; the anchors known here are: {known}",
+                entry_id=rule.id, field=field_name,
+            )
+        if named.date is None:
+            raise DeadlineError(
+                f"{named.name_en} has no date (an open-ended phase has no end to count from)",
+                entry_id=rule.id, field=field_name,
+            )
+        steps.append(
+            Step(kind="anchor", name=named.name, name_en=named.name_en,
+                 day=self._day(named.date), anchor_kind=anchor.kind)
+        )
+        return named.date, False
+
+    def _offset(self, base: date, when: Relative, steps: list[Step]) -> date:
+        sign = 1 if when.direction == "after" else -1
+        if when.unit == "working_days":
+            result = self.calendar.add_working_days(base, sign * when.amount)
+        else:
+            result = base + timedelta(days=sign * when.amount)
+            self.calendar.is_working_day(result)  # range check
+        steps.append(
+            Step(
+                kind="offset",
+                start=self._day(base),
+                day=self._day(result),
+                amount=when.amount,
+                unit=when.unit,
+                direction=when.direction,
+            )
+        )
+        return result
+
+    def _nth(self, when: NthWorkingDay, rule: Rule, prefix: str) -> date:
+        try:
+            return self.calendar.nth_working_day(when.year, when.month, when.n)
+        except ValueError as error:
+            raise DeadlineError(str(error), entry_id=rule.id,
+                                field=prefix + "nth_working_day") from None
+
+    def _roll(
+        self,
+        day: date,
+        policy: RollPolicy,
+        anchor_day: date | None,
+        direction: Direction | None,
+        steps: list[Step],
+    ) -> date:
+        if self.calendar.is_working_day(day):
+            return day
+        if policy == "none":
+            steps.append(Step(kind="no_roll", day=self._day(day)))
+            return day
+        rolled = self.calendar.roll(day, policy)
+        guarded = False
+        # Rolling never crosses the anchor: a date counted after it stays on or after it,
+        # a date counted before it stays on or before it.
+        if anchor_day is not None and direction == "after" and rolled < anchor_day:
+            rolled, policy, guarded = self.calendar.roll(day, "next"), "next", True
+        elif anchor_day is not None and direction == "before" and rolled > anchor_day:
+            rolled, policy, guarded = self.calendar.roll(day, "previous"), "previous", True
+        steps.append(Step(kind="roll", day=self._day(rolled), direction=policy, guarded=guarded))
+        return rolled
+
+    def _day(self, day: date) -> Day:
+        return Day(
+            date=day,
+            working=self.calendar.is_working_day(day),
+            status=self.calendar.day_off(day),
+        )
+
+    # -- cascade -------------------------------------------------------------------------
+
+    def _conflict(self, child: Deadline) -> Conflict | None:
+        rule = child.rule
+        if rule.feeds is None:
+            return None
+        parent_rule = self.rules[rule.feeds]
+        audiences = self._audiences(parent_rule)
+        chosen = child.audience if child.audience in audiences else None
+        parent = self._deadline(parent_rule, chosen)
+        lead = rule.lead_working_days or 0
+        available = self.calendar.working_days_between(child.due, parent.due)
+        if child.due <= parent.due and available >= lead:
+            return None
+        return Conflict(child=child, parent=parent, lead_working_days=lead, available=available)

@@ -1,0 +1,305 @@
+"""Deadlines as documents word them, and the trace of how each date was found.
+
+Vietnamese (the default)::
+
+    trước ngày 12/4/2022 (Thứ Ba) → hạn cuối 11/4/2022 (Thứ Hai, nghỉ bù Giỗ Tổ Hùng Vương)
+    → lùi về 8/4/2022 (Thứ Sáu)
+    kết thúc Đợt 1: 30/6/2022 + 15 ngày = 15/7/2022 (Thứ Sáu)
+
+English::
+
+    before 12/4/2022 (Tuesday) → last day 11/4/2022 (Monday, day in lieu of Hung Kings'
+    Commemoration Day) → moved back to 8/4/2022 (Friday)
+
+The JSON form of a schedule is a contract (see ``docs/cli.md``); keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from thidua_calendar.deadlines import Conflict, Day, Deadline, Schedule, Step, Wording
+from thidua_calendar.render.lines import DateStyle, Lang, format_date, weekday_name
+from thidua_calendar.render.workdays import day_label
+
+__all__ = [
+    "WORDING_TEXT",
+    "ScheduleFormat",
+    "conflict_text",
+    "day_text",
+    "deadline_phrase",
+    "render_schedule",
+    "schedule_records",
+    "trace_text",
+]
+
+ScheduleFormat = Literal["text", "markdown", "json"]
+
+#: How documents word each kind of deadline.
+WORDING_TEXT: dict[Lang, dict[Wording, str]] = {
+    "vi": {
+        "truoc_ngay": "trước ngày",
+        "cham_nhat": "chậm nhất ngày",
+        "den_het_ngay": "đến hết ngày",
+        "ngay": "ngày",
+    },
+    "en": {
+        "truoc_ngay": "before",
+        "cham_nhat": "no later than",
+        "den_het_ngay": "by the end of",
+        "ngay": "on",
+    },
+}
+
+
+def day_text(day: Day, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy") -> str:
+    """``"16/7/2022 (Thứ Bảy, nghỉ)"``: a date with its weekday and, if any, its status."""
+    label = day_label(day.status, working=day.working, lang=lang, date_style=date_style)
+    weekday = weekday_name(day.date, lang=lang)
+    inner = f"{weekday}, {label}" if label else weekday
+    return f"{format_date(day.date, style=date_style)} ({inner})"
+
+
+def deadline_phrase(
+    deadline: Deadline, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy"
+) -> str:
+    """The deadline the way the document says it: ``"trước ngày 12/4/2022"``."""
+    end = format_date(deadline.stated, style=date_style)
+    window = _window_step(deadline)
+    if window is not None and window.start is not None:
+        begin = format_date(window.start.date, style=date_style)
+        return f"từ ngày {begin} đến ngày {end}" if lang == "vi" else f"from {begin} to {end}"
+    return f"{WORDING_TEXT[lang][deadline.rule.wording]} {end}"
+
+
+def _window_step(deadline: Deadline) -> Step | None:
+    for step in deadline.steps:
+        if step.kind == "window":
+            return step
+    return None
+
+
+def trace_text(
+    deadline: Deadline, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy"
+) -> str:
+    """How the due date was found, step by step, every date with its weekday."""
+    parts: list[str] = []
+    prefix = ""
+    previous: Step | None = None
+    for step in deadline.steps:
+        text = _step_text(step, previous, lang=lang, date_style=date_style)
+        previous = step
+        if step.kind == "anchor":
+            name = step.name if lang == "vi" else step.name_en
+            if step.anchor_kind == "deadline":
+                name = f"hạn “{name}”" if lang == "vi" else f"deadline “{name}”"
+            prefix = f"{name}: "
+            continue
+        if text is None:
+            continue
+        parts.append(prefix + text)
+        prefix = ""
+    if prefix:  # an anchor used as it is (a window's end)
+        parts.append(prefix.rstrip(": "))
+    return " → ".join(parts)
+
+
+def _ordinal_en(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
+        number % 10, "th"
+    )
+    return f"{number}{suffix}"
+
+
+def _step_text(
+    step: Step, previous: Step | None, *, lang: Lang, date_style: DateStyle
+) -> str | None:
+    def full(day: Day) -> str:
+        return day_text(day, lang=lang, date_style=date_style)
+
+    vi = lang == "vi"
+    if step.kind == "offset":
+        assert step.start is not None
+        sign = "+" if step.direction == "after" else "-"
+        if step.unit == "working_days":
+            unit = "ngày làm việc" if vi else ("working day" if step.amount == 1
+                                               else "working days")
+        else:
+            unit = "ngày" if vi else ("day" if step.amount == 1 else "days")
+        start = format_date(step.start.date, style=date_style)
+        return f"{start} {sign} {step.amount} {unit} = {full(step.day)}"
+    if step.kind == "nth":
+        month = f"{step.day.date.month}/{step.day.date.year}"
+        if vi:
+            if step.n > 0:
+                which = f"ngày làm việc thứ {step.n} của tháng {month}"
+            elif step.n == -1:
+                which = f"ngày làm việc cuối cùng của tháng {month}"
+            else:
+                which = f"ngày làm việc thứ {-step.n} tính từ cuối tháng {month}"
+        elif step.n > 0:
+            which = f"{_ordinal_en(step.n)} working day of {month}"
+        elif step.n == -1:
+            which = f"last working day of {month}"
+        else:
+            which = f"{_ordinal_en(-step.n)} working day from the end of {month}"
+        return f"{which} = {full(step.day)}"
+    if step.kind == "window":
+        assert step.start is not None
+        if vi:
+            return f"từ ngày {full(step.start)} đến ngày {full(step.day)}"
+        return f"from {full(step.start)} to {full(step.day)}"
+    if step.kind == "stated":
+        computed = previous is not None and previous.kind in ("offset", "nth")
+        if computed and step.wording != "truoc_ngay":
+            return None  # the computed date is already shown with its weekday
+        return f"{WORDING_TEXT[lang][step.wording]} {full(step.day)}"
+    if step.kind == "last_day":
+        return f"hạn cuối {full(step.day)}" if vi else f"last day {full(step.day)}"
+    if step.kind == "roll":
+        if vi:
+            verb = "lùi về" if step.direction == "previous" else "dời sang"
+            guard = " (lùi về sẽ trước mốc tính)" if step.guarded else ""
+        else:
+            verb = "moved back to" if step.direction == "previous" else "moved forward to"
+            guard = " (moving back would cross the anchor)" if step.guarded else ""
+        return f"{verb} {full(step.day)}{guard}"
+    if step.kind == "no_roll":
+        return "giữ nguyên dù là ngày nghỉ" if vi else "kept although it is a day off"
+    return None
+
+
+def conflict_text(
+    conflict: Conflict, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy"
+) -> str:
+    """One sentence on a cascade problem."""
+    child, parent = conflict.child, conflict.parent
+    child_name = _name(child, lang)
+    parent_name = _name(parent, lang)
+    child_day = _day_with_weekday(child.due, lang, date_style)
+    parent_day = _day_with_weekday(parent.due, lang, date_style)
+    if child.due > parent.due:
+        if lang == "vi":
+            return (f"{child_name}: hạn {child_day} muộn hơn hạn cấp trên {parent_name} "
+                    f"({parent_day}) mà nó phục vụ")
+        return (f"{child_name}: due {child_day}, after {parent_name} ({parent_day}), "
+                "which it feeds")
+    if lang == "vi":
+        return (f"{child_name}: hạn {child_day} chỉ cách hạn cấp trên {parent_name} "
+                f"({parent_day}) {conflict.available} ngày làm việc, cần "
+                f"{conflict.lead_working_days}")
+    return (f"{child_name}: due {child_day}, only {conflict.available} working day(s) before "
+            f"{parent_name} ({parent_day}); it needs {conflict.lead_working_days}")
+
+
+def _day_with_weekday(day: Any, lang: Lang, date_style: DateStyle) -> str:
+    return f"{weekday_name(day, lang=lang)} {format_date(day, style=date_style)}"
+
+
+def _name(deadline: Deadline, lang: Lang) -> str:
+    name = deadline.rule.name if lang == "vi" else deadline.rule.name_en
+    if deadline.audience is not None:
+        audience = deadline.audience.name if lang == "vi" else deadline.audience.name_en
+        name += f" ({audience})"
+    return f"“{name}”"
+
+
+def schedule_records(
+    schedule: Schedule, /, *, date_style: DateStyle = "d/m/yyyy"
+) -> dict[str, list[dict[str, Any]]]:
+    """The JSON-ready form of a schedule: ``deadlines`` and ``conflicts``."""
+    deadlines = []
+    for deadline in _by_due(schedule):
+        rule = deadline.rule
+        audience = deadline.audience
+        deadlines.append(
+            {
+                "id": rule.id,
+                "name": rule.name,
+                "name_en": rule.name_en,
+                "audience": audience.id if audience else None,
+                "audience_name": audience.name if audience else None,
+                "level": rule.level,
+                "wording": rule.wording,
+                "roll": rule.roll,
+                "text": deadline_phrase(deadline, lang="vi", date_style=date_style),
+                "text_en": deadline_phrase(deadline, lang="en", date_style=date_style),
+                "stated": deadline.stated.isoformat(),
+                "last_day": deadline.last_day.isoformat(),
+                "due": deadline.due.isoformat(),
+                "weekday": deadline.due.isoweekday(),
+                "start": deadline.start.isoformat() if deadline.start else None,
+                "rolled": deadline.rolled,
+                "estimated": deadline.estimated,
+                "feeds": rule.feeds,
+                "trace": trace_text(deadline, lang="vi", date_style=date_style),
+                "trace_en": trace_text(deadline, lang="en", date_style=date_style),
+            }
+        )
+    conflicts = [
+        {
+            "deadline": conflict.child.rule.id,
+            "audience": conflict.child.audience.id if conflict.child.audience else None,
+            "due": conflict.child.due.isoformat(),
+            "feeds": conflict.parent.rule.id,
+            "feeds_audience": (
+                conflict.parent.audience.id if conflict.parent.audience else None
+            ),
+            "feeds_due": conflict.parent.due.isoformat(),
+            "lead_working_days": conflict.lead_working_days,
+            "available_working_days": conflict.available,
+            "text": conflict_text(conflict, lang="vi", date_style=date_style),
+            "text_en": conflict_text(conflict, lang="en", date_style=date_style),
+        }
+        for conflict in schedule.conflicts
+    ]
+    return {"deadlines": deadlines, "conflicts": conflicts}
+
+
+def _by_due(schedule: Schedule) -> list[Deadline]:
+    return sorted(schedule.deadlines, key=lambda deadline: deadline.due)
+
+
+def render_schedule(
+    schedule: Schedule,
+    /,
+    *,
+    format: ScheduleFormat = "text",
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    title: str | None = None,
+) -> str:
+    """The schedule in due-date order, each deadline with its trace, then the conflicts."""
+    if format == "json":
+        records = schedule_records(schedule, date_style=date_style)
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    vi = lang == "vi"
+    rows: list[str] = []
+    if title:
+        rows.extend([f"# {title}" if format == "markdown" else title, ""])
+    if format == "markdown":
+        rows.append("| Hạn | Việc | Văn bản ghi | Cách tính |" if vi
+                    else "| Due | Task | As worded | How it was found |")
+        rows.append("|---|---|---|---|")
+    for deadline in _by_due(schedule):
+        due = _day_with_weekday(deadline.due, lang, date_style)
+        if deadline.estimated:
+            due += " (dự kiến)" if vi else " (estimated)"
+        name = _name(deadline, lang).strip("“”")
+        phrase = deadline_phrase(deadline, lang=lang, date_style=date_style)
+        trace = trace_text(deadline, lang=lang, date_style=date_style)
+        if format == "markdown":
+            cells = [due, name, phrase, trace]
+            rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        else:
+            rows.append(f"{due}  {name}: {phrase}")
+            rows.append(f"    {trace}")
+    if schedule.conflicts:
+        heading = "Cảnh báo" if vi else "Warnings"
+        rows.extend(["", f"## {heading}" if format == "markdown" else f"{heading}:"])
+        rows.extend(
+            f"- {conflict_text(conflict, lang=lang, date_style=date_style)}"
+            for conflict in schedule.conflicts
+        )
+    return "\n".join(rows) + "\n"

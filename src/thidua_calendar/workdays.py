@@ -1,0 +1,543 @@
+"""Vietnam's working days: public holidays, compensatory days off, swapped days, weekends.
+
+The rules, as data (``data/workdays.yaml``, read by :mod:`thidua_calendar.workdays_file`):
+
+- **Public holidays** of the labour code (Bộ luật Lao động 2019, Điều 112 khoản 1; before
+  2021 Bộ luật Lao động 2012, Điều 115): fixed solar days, Giỗ Tổ Hùng Vương on 10/3 of
+  the lunar calendar, and days the Prime Minister fixes each year (which five days make
+  Tết Âm lịch, which day beside 2/9 makes Quốc khánh's second day).
+- **Announcements**, one per year: the days the Prime Minister fixed and the swapped days
+  (a weekday off, a Saturday worked instead) for the public sector.  A year whose
+  announcement is missing, or does not fix a holiday, gets an *estimate* for it, flagged
+  ``estimated=True``; it is never a silent guess.
+- **Compensatory days** (nghỉ bù) follow Điều 111 khoản 3: a holiday on a weekly rest day
+  gives a day off on the next working day.  Which days are weekly rest days depends on the
+  :class:`WeekendPolicy`: Saturday and Sunday in the public sector (the default), Sunday
+  only in many firms.  Swaps are announced for the public sector and apply only to
+  policies that say so.
+
+Pure: no files, no clock.  A :class:`WorkCalendar` answers for every day of
+``first_year``..``last_year`` and raises :class:`~thidua_calendar.errors.OutOfRangeError`
+outside them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from thidua_calendar import lunar
+from thidua_calendar.anniversaries import Source
+from thidua_calendar.errors import AnnouncementError, OutOfRangeError, UnknownEntryError
+
+__all__ = [
+    "WEEKDAY_KEYS",
+    "Announcement",
+    "DayKind",
+    "DayOff",
+    "Holiday",
+    "HolidayRules",
+    "LabourCode",
+    "RollPolicy",
+    "Swap",
+    "WeekendPolicy",
+    "WorkCalendar",
+    "check_swap",
+    "validate_announcement",
+]
+
+DayKind = Literal["holiday", "compensatory", "swapped_off", "swapped_work"]
+RollPolicy = Literal["previous", "next", "none"]
+#: Weekday keys as the data writes them, Monday first (``date.weekday()`` order).
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_ONE_DAY = timedelta(days=1)
+_Date = date  # for annotations in classes with a field named ``date``
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LabourCode:
+    """The labour code in force for a span of years, and the articles the rules come from."""
+
+    name: str
+    name_en: str
+    holidays_article: str
+    holidays_article_en: str
+    compensatory_article: str
+    compensatory_article_en: str
+    first_year: int
+    last_year: int | None = None
+    sources: tuple[Source, ...] = ()
+
+    def in_force(self, year: int) -> bool:
+        return self.first_year <= year and (self.last_year is None or year <= self.last_year)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Holiday:
+    """A public holiday of the labour code.
+
+    ``month``/``day`` give its day (``calendar="lunar"`` for Giỗ Tổ).  When ``announced``,
+    the Prime Minister fixes the exact ``days`` each year around that reference day, and
+    ``estimate`` gives the offsets (in days from the reference day) used while no
+    announcement has fixed them, keyed by the reference day's weekday (``"mon"``…) or
+    ``"any"``.  ``law`` names the legal basis when it is not the labour code's list, and
+    ``compensated`` says whether Điều 111 khoản 3 gives a day off when it falls on a weekly
+    rest day.
+    """
+
+    id: str
+    name: str
+    name_en: str
+    calendar: Literal["solar", "lunar"] = "solar"
+    month: int
+    day: int
+    days: int = 1
+    announced: bool = False
+    estimate: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    first_year: int | None = None
+    last_year: int | None = None
+    law: str | None = None
+    law_en: str | None = None
+    compensated: bool = True
+    sources: tuple[Source, ...] = ()
+
+    def in_force(self, year: int) -> bool:
+        return (self.first_year is None or self.first_year <= year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+    def reference(self, year: int) -> date:
+        """The holiday's reference day in ``year`` (mùng 1 Tết, 2/9, 10/3 âm lịch…)."""
+        if self.calendar == "lunar":
+            return lunar.to_solar(year, self.month, self.day)
+        return date(year, self.month, self.day)
+
+    def estimated_days(self, year: int) -> tuple[date, ...]:
+        """The days this holiday is expected to take in ``year`` before it is announced."""
+        reference = self.reference(year)
+        offsets = self.estimate.get(WEEKDAY_KEYS[reference.weekday()], self.estimate.get("any"))
+        if offsets is None:
+            offsets = tuple(range(self.days))
+        return tuple(reference + timedelta(days=offset) for offset in offsets)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Swap:
+    """A weekday given off in exchange for a weekend day worked (hoán đổi ngày làm việc)."""
+
+    off: date
+    work: date
+    document: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Announcement:
+    """What the government announced for one year.
+
+    ``days`` maps a holiday id to the days fixed for it; ``compensatory`` lists the
+    compensatory days the announcement states (a check on the rule, not an input to it).
+    """
+
+    year: int
+    title: str
+    days: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
+    swaps: tuple[Swap, ...] = ()
+    compensatory: tuple[date, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WeekendPolicy:
+    """Which weekdays are weekly rest days, and whether announced swaps apply."""
+
+    id: str
+    name: str
+    name_en: str
+    rest_days: frozenset[int]
+    swaps: bool
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HolidayRules:
+    """Everything a work calendar is computed from: codes, holidays, policies, announcements."""
+
+    codes: tuple[LabourCode, ...]
+    holidays: tuple[Holiday, ...]
+    weekends: tuple[WeekendPolicy, ...]
+    announcements: tuple[Announcement, ...]
+    first_year: int
+    last_year: int
+
+    def weekend(self, policy_id: str, /) -> WeekendPolicy:
+        for policy in self.weekends:
+            if policy.id == policy_id:
+                return policy
+        choices = ", ".join(policy.id for policy in self.weekends)
+        raise UnknownEntryError(f"no weekend policy {policy_id!r}; choose one of {choices}")
+
+    def code(self, year: int, /) -> LabourCode:
+        for code in self.codes:
+            if code.in_force(year):
+                return code
+        raise OutOfRangeError(f"no labour code is recorded for {year}")
+
+    def announcement(self, year: int, /) -> Announcement | None:
+        for item in self.announcements:
+            if item.year == year:
+                return item
+        return None
+
+    def with_announcements(self, added: Sequence[Announcement], /) -> HolidayRules:
+        """These rules with ``added`` replacing or extending the announcements by year."""
+        by_year = {item.year: item for item in self.announcements}
+        by_year.update({item.year: item for item in added})
+        return HolidayRules(
+            codes=self.codes,
+            holidays=self.holidays,
+            weekends=self.weekends,
+            announcements=tuple(by_year[year] for year in sorted(by_year)),
+            first_year=self.first_year,
+            last_year=self.last_year,
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayOff:
+    """A day whose status is not the weekday's usual one.
+
+    ``kind`` is ``holiday``, ``compensatory`` (nghỉ bù), ``swapped_off`` (a weekday off by
+    a swap) or ``swapped_work`` (a weekend day worked by a swap: the one kind that is a
+    working day).  ``holiday`` is the id of the holiday concerned (for compensatory days,
+    the one compensated); ``related`` the other day of a swap, or the compensated holiday.
+    """
+
+    date: _Date
+    kind: DayKind
+    name: str
+    name_en: str
+    holiday: str | None = None
+    related: _Date | None = None
+    law: str = ""
+    law_en: str = ""
+    announcement: str | None = None
+    estimated: bool = False
+
+    @property
+    def is_working_day(self) -> bool:
+        return self.kind == "swapped_work"
+
+
+class WorkCalendar:
+    """Working days under a weekend policy: which days are off, counting, rolling.
+
+    >>> from thidua_calendar.workdays_file import builtin_holiday_rules
+    >>> calendar = WorkCalendar(builtin_holiday_rules())
+    >>> calendar.is_working_day(date(2025, 4, 26))   # a Saturday worked for Friday 2/5
+    True
+    >>> calendar.day_off(date(2026, 4, 27)).name     # Giỗ Tổ fell on Sunday 26/4
+    'Nghỉ bù Giỗ Tổ Hùng Vương'
+    """
+
+    __slots__ = ("_tables", "rules", "weekend")
+
+    def __init__(self, rules: HolidayRules, /, *, weekend: str = "sat-sun") -> None:
+        self.rules = rules
+        self.weekend = rules.weekend(weekend)
+        self._tables: dict[int, dict[date, DayOff]] = {}
+
+    @property
+    def first_year(self) -> int:
+        return self.rules.first_year
+
+    @property
+    def last_year(self) -> int:
+        return self.rules.last_year
+
+    def days_off(self, year: int, /) -> tuple[DayOff, ...]:
+        """Holidays, compensatory days and both days of each swap in ``year``, by date."""
+        table = self._table(year)
+        return tuple(table[day] for day in sorted(table))
+
+    def day_off(self, day: date, /) -> DayOff | None:
+        """The special status of ``day`` (a :class:`DayOff`), or ``None`` for an ordinary day."""
+        return self._table(day.year).get(day)
+
+    def is_rest_day(self, day: date, /) -> bool:
+        """Whether ``day`` is a weekly rest day under the policy (swaps aside)."""
+        return day.weekday() in self.weekend.rest_days
+
+    def is_working_day(self, day: date, /) -> bool:
+        status = self._table(day.year).get(day)
+        if status is not None:
+            return status.kind == "swapped_work"
+        return day.weekday() not in self.weekend.rest_days
+
+    def is_estimated(self, day: date, /) -> bool:
+        """Whether the status of ``day`` rests on an estimate (an unannounced holiday)."""
+        status = self._table(day.year).get(day)
+        return status is not None and status.estimated
+
+    def estimated_between(self, first: date, last: date, /) -> bool:
+        """Whether any day from ``first`` to ``last`` (either order) rests on an estimate."""
+        low, high = min(first, last), max(first, last)
+        for year in range(low.year, high.year + 1):
+            for day, status in self._table(year).items():
+                if status.estimated and low <= day <= high:
+                    return True
+        return False
+
+    def roll(self, day: date, /, policy: RollPolicy) -> date:
+        """``day`` itself if it is a working day, else the previous or next one (or ``day``
+        unchanged when ``policy`` is ``"none"``)."""
+        if policy == "none":
+            return day
+        step = -_ONE_DAY if policy == "previous" else _ONE_DAY
+        while not self.is_working_day(day):
+            day = self._step(day, step)
+        return day
+
+    def add_working_days(self, day: date, count: int, /) -> date:
+        """The ``count``-th working day after ``day`` (before it when ``count`` is negative).
+
+        ``day`` itself is not counted; ``count == 0`` returns ``day``.
+        """
+        step = _ONE_DAY if count >= 0 else -_ONE_DAY
+        remaining = abs(count)
+        while remaining:
+            day = self._step(day, step)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days_between(self, start: date, end: date, /) -> int:
+        """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
+        earlier: the count from ``end`` to ``start``, negated)."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        count = 0
+        day = start
+        while day < end:
+            day = self._step(day, _ONE_DAY)
+            count += self.is_working_day(day)
+        return count
+
+    def nth_working_day(self, year: int, month: int, n: int, /) -> date:
+        """The ``n``-th working day of a month; ``n = -1`` is the last one, ``-2`` the one
+        before it."""
+        if n == 0:
+            raise ValueError("n counts from 1 (the first working day) or from -1 (the last)")
+        if n > 0:
+            day = date(year, month, 1)
+            count = 0
+            while day.month == month:
+                if self.is_working_day(day):
+                    count += 1
+                    if count == n:
+                        return day
+                day += _ONE_DAY
+        else:
+            day = date(year + month // 12, month % 12 + 1, 1) - _ONE_DAY
+            count = 0
+            while day.month == month:
+                if self.is_working_day(day):
+                    count -= 1
+                    if count == n:
+                        return day
+                day -= _ONE_DAY
+        raise ValueError(f"{month}/{year} has fewer than {abs(n)} working days")
+
+    def announced(self, year: int, /) -> bool:
+        """Whether every holiday of ``year`` is fixed by an announcement (nothing estimated)."""
+        return not any(status.estimated for status in self.days_off(year))
+
+    # -- building one year's table -------------------------------------------------------
+
+    def _step(self, day: date, step: timedelta) -> date:
+        following = day + step
+        if not self.first_year <= following.year <= self.last_year:
+            self._check_year(following.year)
+        return following
+
+    def _check_year(self, year: int) -> None:
+        if not self.first_year <= year <= self.last_year:
+            raise OutOfRangeError(
+                f"working days are known from {self.first_year} to {self.last_year}; "
+                f"{year} is outside that range"
+            )
+
+    def _table(self, year: int) -> dict[date, DayOff]:
+        table = self._tables.get(year)
+        if table is None:
+            self._check_year(year)
+            table = self._tables[year] = self._build(year)
+        return table
+
+    def _build(self, year: int) -> dict[date, DayOff]:
+        rules = self.rules
+        code = rules.code(year)
+        announcement = rules.announcement(year)
+        law = f"{code.name}, {code.holidays_article}"
+        law_en = f"{code.name_en}, {code.holidays_article_en}"
+        table: dict[date, DayOff] = {}
+        for holiday in rules.holidays:
+            if not holiday.in_force(year):
+                continue
+            fixed = announcement.days.get(holiday.id) if announcement is not None else None
+            if holiday.announced and fixed is not None:
+                days, estimated = fixed, False
+            elif holiday.announced:
+                days, estimated = holiday.estimated_days(year), True
+            else:
+                days, estimated = (holiday.reference(year),), False
+            for day in days:
+                if day in table:  # two holidays on one day: one day off, both names
+                    first = table[day]
+                    table[day] = dataclasses.replace(
+                        first,
+                        name=f"{first.name}; {holiday.name}",
+                        name_en=f"{first.name_en}; {holiday.name_en}",
+                        estimated=first.estimated or estimated,
+                    )
+                    continue
+                table[day] = DayOff(
+                    date=day,
+                    kind="holiday",
+                    name=holiday.name,
+                    name_en=holiday.name_en,
+                    holiday=holiday.id,
+                    law=holiday.law or law,
+                    law_en=holiday.law_en or law_en,
+                    announcement=(
+                        announcement.title if holiday.announced and not estimated and announcement
+                        else None
+                    ),
+                    estimated=estimated,
+                )
+        swapped = self._swaps(year) if self.weekend.swaps else {}
+        uncompensated = {h.id for h in rules.holidays if not h.compensated}
+        self._add_compensatory(table, code, swapped, uncompensated)
+        table.update(swapped)
+        return table
+
+    def _add_compensatory(
+        self,
+        table: dict[date, DayOff],
+        code: LabourCode,
+        swapped: Mapping[date, DayOff],
+        uncompensated: set[str],
+    ) -> None:
+        rest = self.weekend.rest_days
+        for day in sorted(table):
+            holiday = table[day]
+            if (
+                holiday.kind != "holiday"
+                or day.weekday() not in rest
+                or holiday.holiday in uncompensated
+            ):
+                continue
+            following = day + _ONE_DAY
+            while following.weekday() in rest or following in table or following in swapped:
+                following += _ONE_DAY
+            table[following] = DayOff(
+                date=following,
+                kind="compensatory",
+                name=f"Nghỉ bù {holiday.name}",
+                name_en=f"Day off in lieu of {holiday.name_en}",
+                holiday=holiday.holiday,
+                related=day,
+                law=f"{code.name}, {code.compensatory_article}",
+                law_en=f"{code.name_en}, {code.compensatory_article_en}",
+                estimated=holiday.estimated,
+            )
+
+    def _swaps(self, year: int) -> dict[date, DayOff]:
+        table: dict[date, DayOff] = {}
+        for announcement in self.rules.announcements:
+            for swap in announcement.swaps:
+                if swap.off.year == year:
+                    table[swap.off] = DayOff(
+                        date=swap.off,
+                        kind="swapped_off",
+                        name="Nghỉ hoán đổi",
+                        name_en="Swapped day off",
+                        related=swap.work,
+                        announcement=swap.document or announcement.title,
+                    )
+                if swap.work.year == year:
+                    table[swap.work] = DayOff(
+                        date=swap.work,
+                        kind="swapped_work",
+                        name="Làm bù",
+                        name_en="Swapped working day",
+                        related=swap.off,
+                        announcement=swap.document or announcement.title,
+                    )
+        return table
+
+
+def check_swap(swap: Swap, /) -> str | None:
+    """Why a swap cannot be right, or ``None``: the day worked must be a Saturday or Sunday
+    and the day off a weekday, in the same year or the two next to each other."""
+    if swap.work.weekday() < 5:
+        return (
+            f"the day worked, {swap.work.isoformat()}, is a {_WEEKDAYS[swap.work.weekday()]}, "
+            "not a weekend day; a swap trades a weekday off for a Saturday or Sunday worked"
+        )
+    if swap.off.weekday() >= 5:
+        return (
+            f"the day off, {swap.off.isoformat()}, is a {_WEEKDAYS[swap.off.weekday()]}, "
+            "already a day off; a swap gives a weekday off"
+        )
+    if abs((swap.off - swap.work).days) > 60:
+        return (
+            f"the day off {swap.off.isoformat()} and the day worked {swap.work.isoformat()} "
+            "are more than 60 days apart"
+        )
+    return None
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def validate_announcement(announcement: Announcement, holidays: Sequence[Holiday]) -> None:
+    """Raise :class:`AnnouncementError` (with the field) if the announcement contradicts
+    the rules: an unknown holiday, the wrong number of days, a day far from the holiday's
+    own, a swap that does not trade a weekday for a weekend day."""
+    by_id = {holiday.id: holiday for holiday in holidays}
+    for holiday_id, days in announcement.days.items():
+        holiday = by_id.get(holiday_id)
+        field_name = f"days.{holiday_id}"
+        if holiday is None or not holiday.announced:
+            choices = ", ".join(h.id for h in holidays if h.announced)
+            raise AnnouncementError(
+                f"{holiday_id!r} is not a holiday whose days are announced; choose {choices}",
+                entry_id=str(announcement.year), field=field_name,
+            )
+        if not holiday.in_force(announcement.year):
+            raise AnnouncementError(
+                f"{holiday_id!r} is not a holiday in {announcement.year}",
+                entry_id=str(announcement.year), field=field_name,
+            )
+        if len(days) != holiday.days or len(set(days)) != len(days):
+            raise AnnouncementError(
+                f"{holiday.name} takes {holiday.days} different day(s), not {len(days)}",
+                entry_id=str(announcement.year), field=field_name,
+            )
+        reference = holiday.reference(announcement.year)
+        for day in days:
+            if abs((day - reference).days) > 7:
+                raise AnnouncementError(
+                    f"{day.isoformat()} is more than a week from {holiday.name} "
+                    f"({reference.isoformat()})",
+                    entry_id=str(announcement.year), field=field_name,
+                )
+    for position, swap in enumerate(announcement.swaps):
+        reason = check_swap(swap)
+        if reason is not None:
+            raise AnnouncementError(
+                reason, entry_id=str(announcement.year), field=f"swaps.{position}"
+            )
