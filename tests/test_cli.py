@@ -216,3 +216,116 @@ def test_console_script_and_module_run_as_processes(tmp_path):
     assert failing.returncode == 2
     assert failing.stderr.strip().count("\n") == 0
     assert "Traceback" not in failing.stderr
+
+
+# -- workdays and deadlines ----------------------------------------------------------------
+
+SEED_001_RULES = Path(__file__).parent.parent / "examples" / "deadlines" / "seed-001.yaml"
+WORKDAY_KEYS = {"date", "kind", "name", "estimated"}
+DEADLINE_KEYS = {"id", "name", "audience", "wording", "text", "stated", "last_day", "due",
+                 "estimated", "trace"}
+
+
+def test_workdays_json_has_the_contract_keys(capsys):
+    status, out, err = run(capsys, "workdays", "2025", "--format", "json")
+    assert (status, err) == (0, "")
+    records = json.loads(out)
+    assert all(record.keys() >= WORKDAY_KEYS for record in records)
+    by_date = {record["date"]: record for record in records}
+    assert by_date["2025-04-26"]["kind"] == "swapped_work"
+    assert by_date["2025-05-02"]["kind"] == "swapped_off"
+    assert by_date["2025-01-29"] == by_date["2025-01-29"] | {
+        "kind": "holiday", "name": "Tết Nguyên đán", "estimated": False}
+    assert {record["kind"] for record in records} == {"holiday", "swapped_off", "swapped_work"}
+
+
+def test_workdays_text_marks_estimates(capsys):
+    status, out, _ = run(capsys, "workdays", "2027")
+    assert status == 0
+    assert "Thứ Năm    4/2/2027  nghỉ lễ  " in out
+    assert "Tết Nguyên đán (dự kiến)" in out
+    assert "thêm thông báo bằng --holidays FILE" in out
+    _, english, _ = run(capsys, "workdays", "2026", "--lang", "en")
+    assert "Monday     27/4/2026  day in lieu       Day off in lieu of Hung Kings' " in english
+
+
+def test_workdays_weekend_and_holidays_file(tmp_path, capsys):
+    _, public, _ = run(capsys, "workdays", "2021", "--format", "json")
+    _, firms, _ = run(capsys, "workdays", "2021", "--format", "json", "--weekend", "sun")
+    assert "2021-05-03" in {r["date"] for r in json.loads(public)}
+    assert "2021-05-03" not in {r["date"] for r in json.loads(firms)}
+    announcement = tmp_path / "2027.yaml"
+    announcement.write_text(
+        "announcements:\n  - year: 2027\n    title: Thông báo 2027\n    swaps:\n"
+        "      - {off: 2027-02-03, work: 2027-01-30}\n", encoding="utf-8")
+    _, out, _ = run(capsys, "workdays", "2027", "--format", "json", "--holidays",
+                    str(announcement))
+    kinds = {r["date"]: r["kind"] for r in json.loads(out)}
+    assert (kinds["2027-02-03"], kinds["2027-01-30"]) == ("swapped_off", "swapped_work")
+
+
+def test_workdays_default_year_is_this_year_in_vietnam(capsys):
+    _, out, _ = run(capsys, "workdays", "--format", "json")
+    year = datetime.now(timezone(timedelta(hours=7))).year
+    assert {record["date"][:4] for record in json.loads(out)} == {str(year)}
+
+
+def test_deadlines_json_has_the_contract_keys(capsys):
+    status, out, err = run(capsys, "deadlines", str(SEED_001_RULES), "--format", "json")
+    assert (status, err) == (0, "")
+    result = json.loads(out)
+    assert result.keys() >= {"deadlines", "conflicts"}
+    assert all(record.keys() >= DEADLINE_KEYS for record in result["deadlines"])
+    dang_ky = next(r for r in result["deadlines"] if r["id"] == "dang_ky")
+    assert (dang_ky["stated"], dang_ky["last_day"], dang_ky["due"], dang_ky["text"]) == (
+        "2022-04-12", "2022-04-11", "2022-04-08", "trước ngày 12/4/2022")
+    assert [c["audience"] for c in result["conflicts"]] == ["giao_duc"]
+
+
+def test_deadlines_text_and_markdown(capsys):
+    status, out, _ = run(capsys, "deadlines", str(SEED_001_RULES))
+    assert status == 0
+    assert ("Thứ Sáu 8/4/2022  Đăng ký thi đua: trước ngày 12/4/2022\n"
+            "    trước ngày 12/4/2022 (Thứ Ba) → hạn cuối 11/4/2022 (Thứ Hai, nghỉ bù Giỗ Tổ "
+            "Hùng Vương) → lùi về 8/4/2022 (Thứ Sáu)\n") in out
+    assert "\nCảnh báo:\n- “CĐCS gửi kế hoạch" in out
+    _, markdown, _ = run(capsys, "deadlines", str(SEED_001_RULES), "--format", "markdown",
+                         "--lang", "en")
+    assert "| Friday 8/4/2022 | Competition registration | before 12/4/2022 | before " in markdown
+    assert "## Warnings" in markdown
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["workdays", "2018"],
+         "working days are known from 2019 to 2100; 2018 is outside that range"),
+        (["workdays", "2026", "--holidays", "missing.yaml"], "missing.yaml: no such file"),
+        (["deadlines", "missing.yaml"], "missing.yaml: no such file"),
+    ],
+)
+def test_workday_errors_are_one_sentence_and_exit_2(capsys, argv, message):
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err == f"thidua-calendar: error: {message}\n"
+
+
+def test_bad_rule_and_announcement_files_exit_2_with_file_and_line(tmp_path, capsys):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "deadlines:\n  - id: bao_cao\n    name: Báo cáo\n"
+        "    after: {anchor: \"phase:dot_1.end\", days: 15}\n", encoding="utf-8")
+    status, _, err = run(capsys, "deadlines", str(rules))
+    assert status == 2
+    assert err == (f"thidua-calendar: error: {rules}:4: deadline 'bao_cao', field "
+                   "'after.anchor': unknown anchor 'phase:dot_1.end'; the anchors known here "
+                   "are: none\n")
+    announcement = tmp_path / "2027.yaml"
+    announcement.write_text(
+        "announcements:\n  - year: 2027\n    title: Thông báo 2027\n    swaps:\n"
+        "      - {off: 2027-02-03, work: 2027-02-04}\n", encoding="utf-8")
+    status, _, err = run(capsys, "workdays", "2027", "--holidays", str(announcement))
+    assert status == 2
+    assert err == (f"thidua-calendar: error: {announcement}:5: announcement '2027', field "
+                   "'swaps.0': the day worked, 2027-02-04, is a Thursday, not a weekend day; "
+                   "a swap trades a weekday off for a Saturday or Sunday worked\n")

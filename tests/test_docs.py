@@ -27,4 +27,5 @@ def test_examples_run(page, monkeypatch):
 
 def test_the_pages_that_teach_the_api_have_examples():
     with_examples = {page.name for page in PAGES}
-    assert with_examples >= {"README.md", "api.md", "catalog.md", "anniversaries.md", "lunar.md"}
+    assert with_examples >= {"README.md", "api.md", "catalog.md", "anniversaries.md", "lunar.md",
+                             "workdays.md", "deadlines.md"}

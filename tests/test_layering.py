@@ -10,7 +10,8 @@ import pytest
 import thidua_calendar
 
 PACKAGE = Path(thidua_calendar.__file__).parent
-PURE = ["lunar.py", "anniversaries.py", "render/lines.py", "render/listing.py", "errors.py"]
+PURE = ["lunar.py", "anniversaries.py", "workdays.py", "deadlines.py", "render/lines.py",
+        "render/listing.py", "render/workdays.py", "render/deadlines.py", "errors.py"]
 HEAVY = {"yaml", "pydantic", "icalendar"}
 CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"),
          ("time", "time")}
@@ -55,3 +56,22 @@ def test_the_check_itself_sees_a_clock_call():
     assert _clock_calls(ast.parse("from datetime import date\ndate.today()\n")) == [
         "date.today() at line 2"]
     assert _clock_calls(ast.parse((PACKAGE / "cli.py").read_text(encoding="utf-8")))
+
+
+def test_every_public_name_resolves():
+    missing = [name for name in thidua_calendar.__all__ if not hasattr(thidua_calendar, name)]
+    assert missing == []
+
+
+def test_listing_a_year_does_not_load_working_days_or_deadlines():
+    # Their classes cost as much to define as the rest of the package: loaded on first use.
+    import subprocess
+    import sys
+
+    code = ("import sys, thidua_calendar.cli; "
+            "print(sorted(m for m in sys.modules if m.startswith('thidua_calendar')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout
+    assert "workdays" not in loaded
+    assert "deadlines" not in loaded
+    assert "thidua_calendar.anniversaries" in loaded

@@ -4,6 +4,10 @@ The public surface is what ``__all__`` lists; see ``docs/api.md``.  The library 
 reads the clock: every function takes the year or date it works on.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from thidua_calendar.anniversaries import (
     Commemoration,
     Milestone,
@@ -15,7 +19,10 @@ from thidua_calendar.anniversaries import (
 )
 from thidua_calendar.catalog import Catalog, builtin_catalog, load_catalog
 from thidua_calendar.errors import (
+    AnnouncementError,
     CatalogError,
+    DeadlineError,
+    InputError,
     LunarDateError,
     OutOfRangeError,
     ThiduaCalendarError,
@@ -25,33 +32,121 @@ from thidua_calendar.lunar import LunarDate, LunarMonth, can_chi, lunar_months, 
 from thidua_calendar.render.lines import format_date, group_lines, occurrence_text
 from thidua_calendar.render.listing import listing_records, render_listing
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:
+    from thidua_calendar.deadlines import (
+        Anchor,
+        Audience,
+        Conflict,
+        Deadline,
+        NamedDate,
+        NthWorkingDay,
+        OnDate,
+        Relative,
+        Rule,
+        Schedule,
+        Variant,
+        Window,
+        schedule,
+    )
+    from thidua_calendar.deadlines_file import DeadlineFile
+    from thidua_calendar.render.deadlines import deadline_phrase, render_schedule, trace_text
+    from thidua_calendar.render.workdays import render_workdays
+    from thidua_calendar.workdays import DayOff, WorkCalendar
+
+#: Names imported on first use: working days and deadlines are not needed to list a year's
+#: commemorations, and defining their classes would add half again to that command's start.
+_ON_FIRST_USE = {
+    **dict.fromkeys(
+        ("Anchor", "Audience", "Conflict", "Deadline", "NamedDate", "NthWorkingDay", "OnDate",
+         "Relative", "Rule", "Schedule", "Variant", "Window", "schedule"),
+        "thidua_calendar.deadlines",
+    ),
+    **dict.fromkeys(("deadline_phrase", "render_schedule", "trace_text"),
+                    "thidua_calendar.render.deadlines"),
+    "render_workdays": "thidua_calendar.render.workdays",
+    "DayOff": "thidua_calendar.workdays",
+    "WorkCalendar": "thidua_calendar.workdays",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'thidua_calendar' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+__version__ = "0.2.0"
+
+
+def load_work_calendar(*paths: str, weekend: str = "sat-sun") -> WorkCalendar:
+    """The working days of Vietnam under a weekend policy (``"sat-sun"`` or ``"sun"``), with
+    the announcement files in ``paths`` added; see ``docs/workdays.md``."""
+    from thidua_calendar.workdays_file import load_work_calendar as load
+
+    return load(*paths, weekend=weekend)
+
+
+def load_deadline_file(path: str) -> DeadlineFile:
+    """A deadline rules file, validated; see ``docs/deadlines.md``."""
+    from thidua_calendar.deadlines_file import load_deadline_file as load
+
+    return load(path)
 
 __all__ = [
+    "Anchor",
+    "AnnouncementError",
+    "Audience",
     "Catalog",
     "CatalogError",
     "Commemoration",
+    "Conflict",
+    "DayOff",
+    "Deadline",
+    "DeadlineError",
+    "InputError",
     "LunarDate",
     "LunarDateError",
     "LunarMonth",
     "Milestone",
+    "NamedDate",
+    "NthWorkingDay",
     "Occurrence",
+    "OnDate",
     "Origin",
     "OutOfRangeError",
+    "Relative",
+    "Rule",
+    "Schedule",
     "ThiduaCalendarError",
     "UnknownEntryError",
+    "Variant",
+    "Window",
+    "WorkCalendar",
     "builtin_catalog",
     "can_chi",
+    "deadline_phrase",
     "format_date",
     "group_lines",
     "listing_records",
     "load_catalog",
+    "load_deadline_file",
+    "load_work_calendar",
     "lunar_months",
     "milestone_of",
     "occurrence",
     "occurrence_text",
     "occurrences",
     "render_listing",
+    "render_schedule",
+    "render_workdays",
+    "schedule",
     "to_lunar",
     "to_solar",
+    "trace_text",
 ]

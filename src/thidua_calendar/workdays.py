@@ -314,10 +314,16 @@ class WorkCalendar:
         return day
 
     def working_days_between(self, start: date, end: date, /) -> int:
-        """Working days after ``start`` up to and including ``end`` (negative if ``end`` is
-        earlier: the count from ``end`` to ``start``, negated)."""
+        """How many working days ``end`` lies after ``start``: those after ``start`` up to
+        and including ``end``; when ``end`` is earlier, minus those from ``end`` up to but
+        not including ``start``.  The inverse of :meth:`add_working_days`."""
         if end < start:
-            return -self.working_days_between(end, start)
+            count = 0
+            day = start
+            while day > end:
+                day = self._step(day, -_ONE_DAY)
+                count -= self.is_working_day(day)
+            return count
         count = 0
         day = start
         while day < end:
