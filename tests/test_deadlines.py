@@ -141,7 +141,10 @@ def test_rolling_never_crosses_the_anchor(calendar):
     found = schedule([rule], calendar=calendar, anchors=_phase(date(2022, 4, 10))).get("x")
     assert found.due == date(2022, 4, 12)
     assert trace_text(found).endswith(
-        "→ dời sang 12/4/2022 (Thứ Ba) (lùi về sẽ trước mốc tính)")
+        "→ dời sang 12/4/2022 (Thứ Ba) (vì lùi về sẽ vượt qua mốc tính)")
+    assert trace_text(found, lang="en").endswith(
+        "→ moved forward to 12/4/2022 (Tuesday) (moving back would cross the anchor)")
+    assert found.guarded
 
 
 def test_nth_working_day(calendar):
@@ -270,7 +273,7 @@ def test_a_deadline_anchor_counts_from_the_upper_due_date(calendar):
         ([Rule(id="x", name="X", name_en="X",
                when=Window(start=OnDate(date=date(2022, 4, 30)),
                            end=OnDate(date=date(2022, 5, 3))))], {},
-         "field 'window': the window from 2022-05-04 to 2022-05-03 holds no working day"),
+         "field 'window': the window from 2022-04-30 to 2022-05-03 holds no working day"),
         ([Rule(id="a", name="A", name_en="A", when=_after(1, anchor="deadline:b")),
           Rule(id="b", name="B", name_en="B", when=_after(1, anchor="deadline:a"))], {},
          "the rules depend on each other in a circle: "),
@@ -366,4 +369,108 @@ def test_bad_rule_files_name_file_line_rule_and_field(tmp_path, calendar, change
     path = tmp_path / "rules.yaml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(DeadlineError, match=message):
+        load_deadline_file(path).schedule(calendar=calendar)
+
+
+# -- found in review: each a case that once went wrong ------------------------------------------
+
+
+def test_audiences_are_matched_by_id_not_by_spelling(calendar):
+    upper = Rule(id="q", name="Q", name_en="Q", when=OnDate(date=date(2026, 3, 20)),
+                 variants=(Variant(audience=Audience(id="gd", name="GD", name_en="GD"),
+                                   when=OnDate(date=date(2026, 3, 10))),))
+    lower = Rule(id="d", name="D", name_en="D", feeds="q", when=OnDate(date=date(2026, 3, 5)),
+                 variants=(Variant(audience=Audience(id="gd", name="Khối GD", name_en="Ed"),
+                                   when=OnDate(date=date(2026, 3, 12))),))
+    found = schedule([upper, lower], calendar=calendar)
+    assert [(c.child.audience.id, c.parent.audience.id) for c in found.conflicts] == [
+        ("gd", "gd")]
+
+
+def test_an_audience_only_the_upper_rule_has_is_checked_against_the_lower_default(calendar):
+    upper = Rule(id="q", name="Q", name_en="Q", when=OnDate(date=date(2026, 3, 20)),
+                 variants=(Variant(audience=GIAO_DUC, when=OnDate(date=date(2026, 3, 10))),))
+    lower = Rule(id="d", name="D", name_en="D", feeds="q", when=OnDate(date=date(2026, 3, 16)))
+    (conflict,) = schedule([upper, lower], calendar=calendar).conflicts
+    assert (conflict.child.audience, conflict.parent.audience.id) == (None, "giao_duc")
+
+
+def test_a_date_derived_from_a_parent_on_a_day_off_is_not_reported(calendar):
+    upper = Rule(id="p", name="P", name_en="P", when=OnDate(date=date(2026, 3, 15)),
+                 roll="none")
+    lower = Rule(id="c", name="C", name_en="C", feeds="p", lead_working_days=2)
+    found = schedule([upper, lower], calendar=calendar)
+    assert found.get("c").due == date(2026, 3, 12)
+    assert found.conflicts == ()
+
+
+def test_a_window_counting_from_a_deadline_inherits_its_audiences(calendar):
+    window = Rule(id="w", name="W", name_en="W",
+                  when=Window(start=OnDate(date=date(2022, 3, 1)),
+                              end=Relative(anchor=Anchor.parse("deadline:dang_ky"), amount=0)))
+    found = schedule([_upper(), window], calendar=calendar)
+    assert found.get("w", "giao_duc").due == date(2022, 8, 25)
+    assert found.get("w").due == date(2022, 4, 8)
+    assert "mở từ" not in trace_text(found.get("w"))
+
+
+def test_a_variant_may_count_from_its_own_rule_s_default(calendar):
+    rule = Rule(id="b", name="B", name_en="B", when=OnDate(date=date(2022, 4, 12)),
+                variants=(Variant(audience=GIAO_DUC, when=Relative(
+                    anchor=Anchor.parse("deadline:b"), amount=3, unit="working_days")),))
+    assert schedule([rule], calendar=calendar).get("b", "giao_duc").due == date(2022, 4, 15)
+
+
+def test_a_real_circle_through_an_audience_names_it(calendar):
+    first = Rule(id="a", name="A", name_en="A", when=OnDate(date=date(2022, 4, 12)),
+                 variants=(Variant(audience=GIAO_DUC, when=Relative(
+                     anchor=Anchor.parse("deadline:b"), amount=1)),))
+    second = Rule(id="b", name="B", name_en="B",
+                  when=Relative(anchor=Anchor.parse("deadline:a"), amount=1))
+    with pytest.raises(DeadlineError, match=r"circle: a \(giao_duc\) -> b \(giao_duc\) -> "
+                                            r"a \(giao_duc\)"):
+        schedule([first, second], calendar=calendar)
+
+
+def test_guarded_truoc_ngay_is_flagged(calendar):
+    # The phase ends on Saturday 7/3/2026; "trước ngày" two days later leaves Sunday 8/3 as
+    # the last day, and rolling back would fall before the phase's end.
+    rule = Rule(id="a", name="A", name_en="A", when=_after(2), wording="truoc_ngay")
+    found = schedule([rule], calendar=calendar, anchors=_phase(date(2026, 3, 7))).get("a")
+    assert (found.stated, found.due, found.guarded) == (date(2026, 3, 9), date(2026, 3, 9), True)
+
+
+def test_estimates_count_only_where_they_matter(calendar):
+    nth = Rule(id="n", name="N", name_en="N", when=NthWorkingDay(year=2027, month=2, n=5))
+    assert schedule([nth], calendar=calendar).get("n").estimated
+    # Calendar days jump over the estimated Tết without depending on it.
+    jump = Rule(id="j", name="J", name_en="J", when=_after(30))
+    found = schedule([jump], calendar=calendar, anchors=_phase(date(2027, 1, 20))).get("j")
+    assert (found.due, found.estimated) == (date(2027, 2, 19), False)
+
+
+def test_a_window_opening_on_a_day_off_says_when_it_opens(calendar):
+    rule = Rule(id="w", name="W", name_en="W",
+                when=Window(start=OnDate(date=date(2026, 3, 1)),
+                            end=OnDate(date=date(2026, 3, 6))))
+    found = schedule([rule], calendar=calendar).get("w")
+    assert found.start == date(2026, 3, 2)
+    assert trace_text(found) == (
+        "từ ngày 1/3/2026 (Chủ nhật, nghỉ) đến ngày 6/3/2026 (Thứ Sáu) → mở từ 2/3/2026 "
+        "(Thứ Hai)")
+
+
+def test_a_lead_time_needs_a_rule_to_feed(calendar):
+    rule = Rule(id="c", name="C", name_en="C", when=OnDate(date=date(2022, 4, 1)),
+                lead_working_days=2)
+    with pytest.raises(DeadlineError, match="field 'lead_working_days': a lead time needs"):
+        schedule([rule], calendar=calendar)
+
+
+def test_a_date_outside_the_working_day_range_is_located(tmp_path, calendar):
+    path = tmp_path / "rules.yaml"
+    path.write_text("deadlines:\n  - id: cu\n    name: Cũ\n    date: 2018-05-03\n",
+                    encoding="utf-8")
+    with pytest.raises(DeadlineError, match=r"rules.yaml:4: deadline 'cu', field 'date': "
+                                            r"working days are known from 2019 to 2100"):
         load_deadline_file(path).schedule(calendar=calendar)

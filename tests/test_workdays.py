@@ -208,6 +208,10 @@ def test_years_outside_the_range_are_an_error(public):
         public.is_working_day(date(2101, 1, 3))
     with pytest.raises(OutOfRangeError):
         public.add_working_days(date(2019, 1, 2), -5)
+    with pytest.raises(OutOfRangeError):
+        public.add_working_days(date(2018, 12, 31), 1)  # the start itself is outside
+    with pytest.raises(OutOfRangeError):
+        public.roll(date(2018, 12, 31), "none")
 
 
 def test_unknown_weekend_policy():
@@ -303,6 +307,9 @@ def test_a_user_announcement_fixes_next_year(tmp_path):
          r"2027.yaml:9: announcement '2027', field 'compensatory.1': 2027-02-12 is not a day "
          r"in lieu .*\(those of 2027: 2027-02-10, 2027-02-11, 2027-05-03\)"),
         (("    title:", "    titel:"), r"2027.yaml:3: .*field 'titel': unknown field"),
+        (("{off: 2027-02-04, work: 2027-01-30}", "{off: 2027-04-30, work: 2027-05-01}"),
+         r"2027.yaml:8: announcement '2027', field 'swaps.0': the swap's day off, 2027-04-30, "
+         r"is a holiday \(Victory Day \(30 April\)\)"),
         (("{off: 2027-02-04, work: 2027-01-30}", "{off: 2027-02-04, off: 2027-01-30}"),
          r"2027.yaml:8: field 'off': the key 'off' appears twice"),
     ],

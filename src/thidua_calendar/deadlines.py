@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
-from thidua_calendar.errors import DeadlineError
+from thidua_calendar.errors import DeadlineError, OutOfRangeError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
 
 __all__ = [
@@ -206,13 +206,17 @@ class Step:
 
     ``kind`` is ``anchor`` (``name`` and ``day``), ``offset`` (``start``, ``amount``,
     ``unit``, ``direction`` and the resulting ``day``), ``nth`` (``n`` and ``day``),
-    ``window`` (``start`` and ``day``), ``stated`` (the ``wording`` and ``day`` as the
+    ``window`` (``start`` and ``day``), ``window_start`` (the working day a window opens
+    on, when its first day is a day off), ``stated`` (the ``wording`` and ``day`` as the
     document says them), ``last_day`` (the day before a "trước ngày" date), ``roll``
     (``direction`` and the ``day`` reached; ``guarded`` when rolling the usual way would
     have crossed the anchor) or ``no_roll`` (a day off kept because the rule says so).
     """
 
-    kind: Literal["anchor", "offset", "nth", "window", "stated", "last_day", "roll", "no_roll"]
+    kind: Literal[
+        "anchor", "offset", "nth", "window", "window_start", "stated", "last_day", "roll",
+        "no_roll",
+    ]
     day: Day
     start: Day | None = None
     name: str = ""
@@ -244,6 +248,12 @@ class Deadline:
     start: date | None
     estimated: bool
     steps: tuple[Step, ...]
+
+    @property
+    def guarded(self) -> bool:
+        """Whether rolling went the other way so as not to cross the anchor (the due date
+        may then fall after the date the wording names)."""
+        return any(step.guarded for step in self.steps)
 
     @property
     def id(self) -> str:
@@ -305,6 +315,41 @@ def schedule(
 _ONE_DAY = timedelta(days=1)
 
 
+_Key = tuple[str, str | None]
+
+
+def _find(audience: Audience | None, audiences: Sequence[Audience | None]) -> Audience | None:
+    """The audience of ``audiences`` with the same id, or ``None`` (the default)."""
+    if audience is None:
+        return None
+    for other in audiences:
+        if other is not None and other.id == audience.id:
+            return other
+    return None
+
+
+def _deadline_refs(when: When | None) -> list[str]:
+    """The rules a timing counts from."""
+    if isinstance(when, Relative) and when.anchor.kind == "deadline":
+        return [when.anchor.ref]
+    if isinstance(when, Window):
+        return [end.anchor.ref for end in (when.start, when.end)
+                if isinstance(end, Relative) and end.anchor.kind == "deadline"]
+    return []
+
+
+def _timing_field(when: When, prefix: str) -> str:
+    if prefix == "feeds:":
+        return "feeds"
+    if isinstance(when, OnDate):
+        return prefix + "date"
+    if isinstance(when, Relative):
+        return prefix + when.direction
+    if isinstance(when, NthWorkingDay):
+        return prefix + "nth_working_day"
+    return prefix + "window"
+
+
 class _Scheduler:
     def __init__(
         self, rules: Sequence[Rule], calendar: WorkCalendar, anchors: Mapping[str, NamedDate]
@@ -316,8 +361,10 @@ class _Scheduler:
             if rule.id in self.rules:
                 raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id")
             self.rules[rule.id] = rule
-        self.done: dict[tuple[str, str | None], Deadline] = {}
-        self.running: list[str] = []
+        self.done: dict[_Key, Deadline] = {}
+        self.running: list[_Key] = []
+        self.audience_cache: dict[str, list[Audience | None]] = {}
+        self.resolving: list[str] = []
 
     def run(self) -> Schedule:
         for rule in self.rules.values():
@@ -328,8 +375,9 @@ class _Scheduler:
                 ordered.append(self._deadline(rule, audience))
         conflicts = [
             conflict
-            for deadline in ordered
-            if (conflict := self._conflict(deadline)) is not None
+            for rule in self.rules.values()
+            if rule.feeds is not None
+            for conflict in self._conflicts(rule)
         ]
         index = {(d.rule.id, d.audience.id if d.audience else None): d for d in ordered}
         return Schedule(deadlines=tuple(ordered), conflicts=tuple(conflicts), _index=index)
@@ -337,12 +385,18 @@ class _Scheduler:
     # -- checks --------------------------------------------------------------------------
 
     def _check_rule(self, rule: Rule) -> None:
-        if rule.lead_working_days is not None and rule.lead_working_days < 0:
-            raise DeadlineError(
-                f"the lead time is {rule.lead_working_days} working days; it cannot be "
-                "negative (0 means the same day as the rule it feeds)",
-                entry_id=rule.id, field="lead_working_days",
-            )
+        if rule.lead_working_days is not None:
+            if rule.feeds is None:
+                raise DeadlineError(
+                    "a lead time needs the rule it is counted back from: add feeds",
+                    entry_id=rule.id, field="lead_working_days",
+                )
+            if rule.lead_working_days < 0:
+                raise DeadlineError(
+                    f"the lead time is {rule.lead_working_days} working days; it cannot be "
+                    "negative (0 means the same day as the rule it feeds)",
+                    entry_id=rule.id, field="lead_working_days",
+                )
         if rule.feeds is not None:
             if rule.feeds not in self.rules:
                 raise DeadlineError(self._unknown_rule(rule.feeds), entry_id=rule.id,
@@ -373,45 +427,35 @@ class _Scheduler:
 
     # -- audiences -----------------------------------------------------------------------
 
+    def _sources(self, rule: Rule) -> list[Rule]:
+        """The rules this rule's default timing counts from."""
+        refs = [rule.feeds] if rule.when is None and rule.feeds else _deadline_refs(rule.when)
+        return [self.rules[ref] for ref in refs if ref in self.rules and ref != rule.id]
+
     def _audiences(self, rule: Rule) -> list[Audience | None]:
-        """The default audience, the rule's own variants, then those it inherits from the
-        rule its date is derived from."""
-        found: list[Audience | None] = [None]
-        own = [variant.audience for variant in rule.variants]
-        found.extend(own)
-        source = self._source_rule(rule)
-        if source is not None:
-            for audience in self._audiences_guarded(source, rule):
-                if audience is not None and all(
-                    audience.id != other.id for other in own
-                ) and audience not in found:
-                    found.append(audience)
-        return found
-
-    def _audiences_guarded(self, source: Rule, rule: Rule) -> list[Audience | None]:
-        if source.id in self.running:
-            self._cycle(source.id, rule.id)
-        self.running.append(source.id)
+        """The default audience, the rule's own variants, then those its default timing
+        inherits from the rules it counts from (each with that rule's date)."""
+        cached = self.audience_cache.get(rule.id)
+        if cached is not None:
+            return cached
+        if rule.id in self.resolving:
+            chain = [*self.resolving[self.resolving.index(rule.id):], rule.id]
+            raise DeadlineError(
+                "the rules depend on each other in a circle: " + " -> ".join(chain),
+                entry_id=rule.id,
+            )
+        self.resolving.append(rule.id)
         try:
-            return self._audiences(source)
+            found: list[Audience | None] = [None]
+            found.extend(variant.audience for variant in rule.variants)
+            for source in self._sources(rule):
+                for audience in self._audiences(source):
+                    if audience is not None and _find(audience, found) is None:
+                        found.append(audience)
         finally:
-            self.running.pop()
-
-    def _source_rule(self, rule: Rule) -> Rule | None:
-        """The rule whose deadline this rule's default date counts from, if any."""
-        when = rule.when if rule.when is not None else None
-        if when is None and rule.feeds is not None:
-            return self.rules[rule.feeds]
-        if isinstance(when, Relative) and when.anchor.kind == "deadline":
-            return self.rules.get(when.anchor.ref)
-        return None
-
-    def _cycle(self, rule_id: str, from_id: str) -> None:
-        chain = [*self.running[self.running.index(rule_id):], rule_id]
-        raise DeadlineError(
-            "the rules depend on each other in a circle: " + " -> ".join(chain),
-            entry_id=from_id,
-        )
+            self.resolving.pop()
+        self.audience_cache[rule.id] = found
+        return found
 
     # -- one deadline --------------------------------------------------------------------
 
@@ -419,9 +463,14 @@ class _Scheduler:
         key = (rule.id, audience.id if audience else None)
         if key in self.done:
             return self.done[key]
-        if rule.id in self.running:
-            self._cycle(rule.id, self.running[-1])
-        self.running.append(rule.id)
+        if key in self.running:
+            chain = [*self.running[self.running.index(key):], key]
+            raise DeadlineError(
+                "the rules depend on each other in a circle: "
+                + " -> ".join(f"{rid} ({aid})" if aid else rid for rid, aid in chain),
+                entry_id=rule.id,
+            )
+        self.running.append(key)
         try:
             result = self._compute(rule, audience)
         finally:
@@ -449,8 +498,17 @@ class _Scheduler:
 
     def _compute(self, rule: Rule, audience: Audience | None) -> Deadline:
         when, prefix = self._when(rule, audience)
+        try:
+            return self._compute_when(rule, audience, when, prefix)
+        except OutOfRangeError as error:
+            raise DeadlineError(str(error), entry_id=rule.id,
+                                field=_timing_field(when, prefix)) from None
+
+    def _compute_when(
+        self, rule: Rule, audience: Audience | None, when: When, prefix: str
+    ) -> Deadline:
         steps: list[Step] = []
-        estimated = False
+        self.estimated = False
         start: date | None = None
         anchor_day: date | None = None
         direction: Direction | None = None
@@ -458,42 +516,39 @@ class _Scheduler:
             target = when.date
         elif isinstance(when, Relative):
             field_name = "feeds" if prefix == "feeds:" else f"{prefix}{when.direction}.anchor"
-            base, base_estimated = self._anchor(when.anchor, rule, audience, field_name, steps)
+            base = self._anchor(when.anchor, rule, audience, field_name, steps)
             target = self._offset(base, when, steps)
-            estimated |= base_estimated
             anchor_day, direction = base, when.direction
         elif isinstance(when, NthWorkingDay):
             target = self._nth(when, rule, prefix)
             steps.append(Step(kind="nth", day=self._day(target), n=when.n))
         else:
-            opening, opening_estimated = self._window_end(when.start, rule, audience,
-                                                          prefix + "window.from", steps)
-            target, closing_estimated = self._window_end(when.end, rule, audience,
-                                                         prefix + "window.to", steps)
-            estimated |= opening_estimated or closing_estimated
+            opening = self._window_end(when.start, rule, audience, prefix + "window.from", steps)
+            target = self._window_end(when.end, rule, audience, prefix + "window.to", steps)
             if target < opening:
                 raise DeadlineError(
                     f"the window ends on {target.isoformat()}, before it starts on "
                     f"{opening.isoformat()}",
                     entry_id=rule.id, field=prefix + "window",
                 )
-            start = opening if rule.roll == "none" else self.calendar.roll(opening, "next")
             steps.append(Step(kind="window", start=self._day(opening), day=self._day(target)))
+            start = opening if rule.roll == "none" else self.calendar.roll(opening, "next")
+            self._note_estimates(opening, start)
+            if start != opening and start <= target:
+                steps.append(Step(kind="window_start", day=self._day(start)))
+            if start > target:
+                raise DeadlineError(
+                    f"the window from {opening.isoformat()} to {target.isoformat()} holds no "
+                    "working day",
+                    entry_id=rule.id, field=prefix + "window",
+                )
         if not isinstance(when, Window):
             steps.append(Step(kind="stated", day=self._day(target), wording=rule.wording))
         last_day = target - _ONE_DAY if rule.wording == "truoc_ngay" else target
         if last_day != target:
             steps.append(Step(kind="last_day", day=self._day(last_day)))
+        self._note_estimates(target, last_day)
         due = self._roll(last_day, rule.roll, anchor_day, direction, steps)
-        if start is not None and due < start:
-            raise DeadlineError(
-                f"the window from {start.isoformat()} to {target.isoformat()} holds no "
-                "working day",
-                entry_id=rule.id, field=prefix + "window",
-            )
-        first = min(d for d in (target, last_day, due, anchor_day, start) if d is not None)
-        final = max(d for d in (target, last_day, due, anchor_day, start) if d is not None)
-        estimated |= self.calendar.estimated_between(first, final)
         return Deadline(
             rule=rule,
             audience=audience,
@@ -501,9 +556,15 @@ class _Scheduler:
             last_day=last_day,
             due=due,
             start=start,
-            estimated=estimated,
+            estimated=self.estimated,
             steps=tuple(steps),
         )
+
+    def _note_estimates(self, first: date, last: date) -> None:
+        """Record whether a day the computation looked at, from ``first`` to ``last``,
+        rests on an estimate."""
+        if not self.estimated:
+            self.estimated = self.calendar.estimated_between(first, last)
 
     def _window_end(
         self,
@@ -512,13 +573,13 @@ class _Scheduler:
         audience: Audience | None,
         field_name: str,
         steps: list[Step],
-    ) -> tuple[date, bool]:
+    ) -> date:
         if isinstance(end, OnDate):
-            return end.date, False
+            return end.date
         if not end.amount:  # the anchor's own date: the window step shows it
             return self._anchor(end.anchor, rule, audience, field_name, [])
-        base, estimated = self._anchor(end.anchor, rule, audience, field_name, steps)
-        return self._offset(base, end, steps), estimated
+        base = self._anchor(end.anchor, rule, audience, field_name, steps)
+        return self._offset(base, end, steps)
 
     def _anchor(
         self,
@@ -527,22 +588,25 @@ class _Scheduler:
         audience: Audience | None,
         field_name: str,
         steps: list[Step],
-    ) -> tuple[date, bool]:
+    ) -> date:
         if anchor.kind == "deadline":
             source = self.rules.get(anchor.ref)
             if source is None:
                 raise DeadlineError(self._unknown_rule(anchor.ref), entry_id=rule.id,
                                     field=field_name)
-            audiences = self._audiences_guarded(source, rule)
-            chosen = audience if audience in audiences else None
+            # The same audience of the rule counted from, if it has one; a rule counting
+            # from itself counts from its default date.
+            chosen = None if source.id == rule.id else _find(audience, self._audiences(source))
+            estimated = self.estimated
             upstream = self._deadline(source, chosen)
+            self.estimated = estimated or upstream.estimated
             label = source.name + (f" ({chosen.name})" if chosen else "")
             label_en = source.name_en + (f" ({chosen.name_en})" if chosen else "")
             steps.append(
                 Step(kind="anchor", name=label, name_en=label_en, day=self._day(upstream.due),
                      anchor_kind="deadline")
             )
-            return upstream.due, upstream.estimated
+            return upstream.due
         named = self.anchors.get(str(anchor))
         if named is None:
             known = ", ".join(sorted(self.anchors)) or "none"
@@ -559,15 +623,15 @@ class _Scheduler:
             Step(kind="anchor", name=named.name, name_en=named.name_en,
                  day=self._day(named.date), anchor_kind=anchor.kind)
         )
-        return named.date, False
+        return named.date
 
     def _offset(self, base: date, when: Relative, steps: list[Step]) -> date:
         sign = 1 if when.direction == "after" else -1
         if when.unit == "working_days":
             result = self.calendar.add_working_days(base, sign * when.amount)
+            self._note_estimates(base, result)
         else:
             result = base + timedelta(days=sign * when.amount)
-            self.calendar.is_working_day(result)  # range check
         steps.append(
             Step(
                 kind="offset",
@@ -582,10 +646,14 @@ class _Scheduler:
 
     def _nth(self, when: NthWorkingDay, rule: Rule, prefix: str) -> date:
         try:
-            return self.calendar.nth_working_day(when.year, when.month, when.n)
+            found = self.calendar.nth_working_day(when.year, when.month, when.n)
         except ValueError as error:
             raise DeadlineError(str(error), entry_id=rule.id,
                                 field=prefix + "nth_working_day") from None
+        edge = date(when.year, when.month, 1) if when.n > 0 else (
+            date(when.year + when.month // 12, when.month % 12 + 1, 1) - _ONE_DAY)
+        self._note_estimates(edge, found)
+        return found
 
     def _roll(
         self,
@@ -608,6 +676,7 @@ class _Scheduler:
             rolled, policy, guarded = self.calendar.roll(day, "next"), "next", True
         elif anchor_day is not None and direction == "before" and rolled > anchor_day:
             rolled, policy, guarded = self.calendar.roll(day, "previous"), "previous", True
+        self._note_estimates(day, rolled)
         steps.append(Step(kind="roll", day=self._day(rolled), direction=policy, guarded=guarded))
         return rolled
 
@@ -620,16 +689,28 @@ class _Scheduler:
 
     # -- cascade -------------------------------------------------------------------------
 
-    def _conflict(self, child: Deadline) -> Conflict | None:
-        rule = child.rule
-        if rule.feeds is None:
-            return None
+    def _conflicts(self, rule: Rule) -> list[Conflict]:
+        """Every audience of the rule or of the rule it feeds whose deadline leaves less
+        than the lead time (an audience one of them lacks uses its default date)."""
+        assert rule.feeds is not None
         parent_rule = self.rules[rule.feeds]
-        audiences = self._audiences(parent_rule)
-        chosen = child.audience if child.audience in audiences else None
-        parent = self._deadline(parent_rule, chosen)
+        own = self._audiences(rule)
+        upper = self._audiences(parent_rule)
         lead = rule.lead_working_days or 0
-        available = self.calendar.working_days_between(child.due, parent.due)
-        if child.due <= parent.due and available >= lead:
-            return None
-        return Conflict(child=child, parent=parent, lead_working_days=lead, available=available)
+        found = []
+        seen: set[tuple[_Key, _Key]] = set()
+        for audience in [*own, *(a for a in upper if _find(a, own) is None)]:
+            child = self._deadline(rule, _find(audience, own))
+            parent = self._deadline(parent_rule, _find(audience, upper))
+            pair = ((rule.id, child.audience.id if child.audience else None),
+                    (parent_rule.id, parent.audience.id if parent.audience else None))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            latest = self.calendar.add_working_days(parent.due, -lead)
+            if child.due <= min(latest, parent.due):
+                continue
+            available = self.calendar.working_days_between(child.due, parent.due)
+            found.append(Conflict(child=child, parent=parent, lead_working_days=lead,
+                                  available=available))
+        return found

@@ -293,6 +293,7 @@ class WorkCalendar:
     def roll(self, day: date, /, policy: RollPolicy) -> date:
         """``day`` itself if it is a working day, else the previous or next one (or ``day``
         unchanged when ``policy`` is ``"none"``)."""
+        self._check_year(day.year)
         if policy == "none":
             return day
         step = -_ONE_DAY if policy == "previous" else _ONE_DAY
@@ -305,6 +306,7 @@ class WorkCalendar:
 
         ``day`` itself is not counted; ``count == 0`` returns ``day``.
         """
+        self._check_year(day.year)
         step = _ONE_DAY if count >= 0 else -_ONE_DAY
         remaining = abs(count)
         while remaining:
@@ -317,6 +319,8 @@ class WorkCalendar:
         """How many working days ``end`` lies after ``start``: those after ``start`` up to
         and including ``end``; when ``end`` is earlier, minus those from ``end`` up to but
         not including ``start``.  The inverse of :meth:`add_working_days`."""
+        self._check_year(start.year)
+        self._check_year(end.year)
         if end < start:
             count = 0
             day = start
@@ -423,7 +427,7 @@ class WorkCalendar:
                     ),
                     estimated=estimated,
                 )
-        swapped = self._swaps(year) if self.weekend.swaps else {}
+        swapped = self._swaps(year, table) if self.weekend.swaps else {}
         uncompensated = {h.id for h in rules.holidays if not h.compensated}
         self._add_compensatory(table, code, swapped, uncompensated)
         table.update(swapped)
@@ -460,10 +464,19 @@ class WorkCalendar:
                 estimated=holiday.estimated,
             )
 
-    def _swaps(self, year: int) -> dict[date, DayOff]:
+    def _swaps(self, year: int, holidays: Mapping[date, DayOff]) -> dict[date, DayOff]:
         table: dict[date, DayOff] = {}
         for announcement in self.rules.announcements:
-            for swap in announcement.swaps:
+            for position, swap in enumerate(announcement.swaps):
+                for day, role in ((swap.off, "day off"), (swap.work, "day worked")):
+                    clash = holidays.get(day) if day.year == year else None
+                    if clash is not None:
+                        raise AnnouncementError(
+                            f"the swap's {role}, {day.isoformat()}, is a holiday "
+                            f"({clash.name_en}); a swap trades an ordinary weekday for an "
+                            "ordinary weekend day",
+                            entry_id=str(announcement.year), field=f"swaps.{position}",
+                        )
                 if swap.off.year == year:
                     table[swap.off] = DayOff(
                         date=swap.off,

@@ -370,9 +370,22 @@ def _check_stated_compensatory(
     rules: HolidayRules,
     path: str,
 ) -> None:
-    """The compensatory days an announcement states are the ones the rule gives."""
+    """Each announcement against the rule: its swaps trade ordinary days (not holidays, not
+    days in lieu), and the days in lieu it states are the ones the labour code gives."""
     calendar = WorkCalendar(rules, weekend="sat-sun")
+    node = child(root, "announcements")
     for position, model in enumerate(models):
+        years = {model.year} | {
+            day.year for swap in model.swaps for day in (swap.off, swap.work)
+            if rules.first_year <= day.year <= rules.last_year
+        }
+        try:
+            for year in sorted(years):
+                calendar.days_off(year)
+        except AnnouncementError as error:
+            parts = [int(p) if p.isdigit() else p for p in (error.field or "").split(".") if p]
+            line = line_of(node, (position, *parts)) if node is not None else None
+            raise error.located(path=path, line=line or 0) from None
         if not model.compensatory:
             continue
         computed = sorted(
@@ -382,7 +395,6 @@ def _check_stated_compensatory(
             if stated in computed:
                 continue
             shown = ", ".join(day.isoformat() for day in computed) or "none"
-            node = child(root, "announcements")
             loc = (position, "compensatory", index)
             raise AnnouncementError(
                 f"{stated.isoformat()} is not a day in lieu under the labour code's rule for "

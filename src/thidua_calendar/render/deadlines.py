@@ -157,13 +157,18 @@ def _step_text(
         return f"{WORDING_TEXT[lang][step.wording]} {full(step.day)}"
     if step.kind == "last_day":
         return f"hạn cuối {full(step.day)}" if vi else f"last day {full(step.day)}"
+    if step.kind == "window_start":
+        return f"mở từ {full(step.day)}" if vi else f"opens {full(step.day)}"
     if step.kind == "roll":
+        back = step.direction == "previous"
         if vi:
-            verb = "lùi về" if step.direction == "previous" else "dời sang"
-            guard = " (lùi về sẽ trước mốc tính)" if step.guarded else ""
+            verb = "lùi về" if back else "dời sang"
+            other = "dời sang" if back else "lùi về"
+            guard = f" (vì {other} sẽ vượt qua mốc tính)" if step.guarded else ""
         else:
-            verb = "moved back to" if step.direction == "previous" else "moved forward to"
-            guard = " (moving back would cross the anchor)" if step.guarded else ""
+            verb = "moved back to" if back else "moved forward to"
+            other = "moving forward" if back else "moving back"
+            guard = f" ({other} would cross the anchor)" if step.guarded else ""
         return f"{verb} {full(step.day)}{guard}"
     if step.kind == "no_roll":
         return "giữ nguyên dù là ngày nghỉ" if vi else "kept although it is a day off"
@@ -231,6 +236,7 @@ def schedule_records(
                 "weekday": deadline.due.isoweekday(),
                 "start": deadline.start.isoformat() if deadline.start else None,
                 "rolled": deadline.rolled,
+                "guarded": deadline.guarded,
                 "estimated": deadline.estimated,
                 "feeds": rule.feeds,
                 "trace": trace_text(deadline, lang="vi", date_style=date_style),
