@@ -241,7 +241,7 @@ def test_text_must_be_nfc(tmp_path):
 
 
 def test_builtin_snapshot_is_current():
-    """Fails after an edit of data/anniversaries.yaml: run scripts/snapshot_catalog.py."""
+    """Fails after an edit of data/anniversaries.yaml: run scripts/snapshot_data.py."""
     shipped = resources.files("thidua_calendar").joinpath("_builtin_snapshot.json")
     assert shipped.read_text(encoding="utf-8") == snapshot_json(DATA.read_text(encoding="utf-8"))
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import textwrap
 from datetime import date, timedelta
+from pathlib import Path
 
 import holidays
 import pytest
 
 from thidua_calendar.errors import AnnouncementError, OutOfRangeError, UnknownEntryError
 from thidua_calendar.workdays import Swap, WorkCalendar, check_swap
-from thidua_calendar.workdays_file import (
+from thidua_calendar.workdays_data import (
     builtin_holiday_rules,
     load_holiday_rules,
     load_work_calendar,
@@ -393,3 +394,41 @@ def test_holidays_package_is_silent_outside_its_range(public):
     assert dict(holidays.country_holidays("VN", years=1900)) == {}
     with pytest.raises(OutOfRangeError):
         public.days_off(1900)
+
+
+# -- the shipped snapshot -----------------------------------------------------------------------
+
+
+def test_builtin_workdays_snapshot_is_current():
+    """Fails after an edit of data/workdays.yaml: run scripts/snapshot_data.py."""
+    from importlib import resources
+
+    from thidua_calendar.workdays_data import snapshot_json
+
+    root = Path(__file__).resolve().parent.parent
+    shipped = resources.files("thidua_calendar").joinpath("_builtin_workdays.json")
+    source = (root / "data" / "workdays.yaml").read_text(encoding="utf-8")
+    assert shipped.read_text(encoding="utf-8") == snapshot_json(source)
+
+
+def test_snapshot_and_full_validation_give_the_same_rules():
+    from thidua_calendar.workdays_data import BUILTIN_PATH, rules_from_record, rules_to_record
+    from thidua_calendar.workdays_file import parse_holiday_rules
+
+    root = Path(__file__).resolve().parent.parent
+    validated = parse_holiday_rules((root / "data" / "workdays.yaml").read_text(
+        encoding="utf-8"), BUILTIN_PATH)
+    assert builtin_holiday_rules() == validated
+    assert rules_from_record(rules_to_record(validated)) == validated
+
+
+def test_working_days_load_without_pydantic():
+    import subprocess
+    import sys
+
+    code = ("import sys; from thidua_calendar.workdays_data import load_work_calendar; "
+            "load_work_calendar().days_off(2026); "
+            "print('pydantic' in sys.modules, 'yaml' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out == "False False\n"

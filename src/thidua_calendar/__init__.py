@@ -87,7 +87,7 @@ __version__ = "0.2.0"
 def load_work_calendar(*paths: str, weekend: str = "sat-sun") -> WorkCalendar:
     """The working days of Vietnam under a weekend policy (``"sat-sun"`` or ``"sun"``), with
     the announcement files in ``paths`` added; see ``docs/workdays.md``."""
-    from thidua_calendar.workdays_file import load_work_calendar as load
+    from thidua_calendar.workdays_data import load_work_calendar as load
 
     return load(*paths, weekend=weekend)
 

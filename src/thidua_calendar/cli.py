@@ -255,7 +255,7 @@ def _run_anniversaries(args: argparse.Namespace) -> str:
 
 def _run_workdays(args: argparse.Namespace) -> str:
     from thidua_calendar.render.workdays import render_workdays
-    from thidua_calendar.workdays_file import load_work_calendar
+    from thidua_calendar.workdays_data import load_work_calendar
 
     year = args.year if args.year is not None else this_year()
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
@@ -267,7 +267,7 @@ def _run_workdays(args: argparse.Namespace) -> str:
 def _run_deadlines(args: argparse.Namespace) -> str:
     from thidua_calendar.deadlines_file import load_deadline_file
     from thidua_calendar.render.deadlines import render_schedule
-    from thidua_calendar.workdays_file import load_work_calendar
+    from thidua_calendar.workdays_data import load_work_calendar
 
     rules_file = load_deadline_file(args.file)
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)

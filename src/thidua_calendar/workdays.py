@@ -234,7 +234,7 @@ class DayOff:
 class WorkCalendar:
     """Working days under a weekend policy: which days are off, counting, rolling.
 
-    >>> from thidua_calendar.workdays_file import builtin_holiday_rules
+    >>> from thidua_calendar.workdays_data import builtin_holiday_rules
     >>> calendar = WorkCalendar(builtin_holiday_rules())
     >>> calendar.is_working_day(date(2025, 4, 26))   # a Saturday worked for Friday 2/5
     True

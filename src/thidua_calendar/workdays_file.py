@@ -1,4 +1,7 @@
-"""Reading holiday rules and announcements: ``data/workdays.yaml`` and ``--holidays`` files.
+"""Validating holiday rules and announcements: ``data/workdays.yaml`` and ``--holidays`` files.
+
+Imported only when a file has to be validated (a user's announcement file, or the built-in
+rules when their snapshot is stale): :mod:`thidua_calendar.workdays_data` loads the rules.
 
 The built-in file holds the labour codes, the public holidays, the weekend policies and the
 government's announcements since 2020, each with its sources.  A user's file holds only
@@ -12,8 +15,6 @@ line, the announcement's year and the field.  The format is documented in
 
 from __future__ import annotations
 
-import functools
-import os
 import re
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -39,24 +40,16 @@ from thidua_calendar.yaml_input import (
     compose,
     construct,
     line_of,
-    read_text,
     validation_error,
 )
 
 __all__ = [
-    "BUILTIN_WORKDAYS",
     "IsoDate",
-    "builtin_holiday_rules",
-    "load_holiday_rules",
-    "load_work_calendar",
     "parse_announcements",
     "parse_holiday_rules",
     "parse_iso_date",
 ]
 
-#: The built-in rules inside the package's ``data`` folder.
-BUILTIN_WORKDAYS = "workdays.yaml"
-_BUILTIN_PATH = f"<built-in>/{BUILTIN_WORKDAYS}"
 _SEE = "docs/workdays.md"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
@@ -403,29 +396,3 @@ def _check_stated_compensatory(
                 path=path, line=line_of(node, loc) if node is not None else None,
                 entry_id=str(model.year), field=f"compensatory.{index}",
             )
-
-
-def load_holiday_rules(*paths: str | os.PathLike[str]) -> HolidayRules:
-    """The built-in rules with the announcements of the files in ``paths`` added."""
-    rules = builtin_holiday_rules()
-    for path in paths:
-        name = os.fspath(path)
-        text = read_text(name, AnnouncementError)
-        rules = rules.with_announcements(parse_announcements(text, name, rules))
-    return rules
-
-
-def load_work_calendar(
-    *paths: str | os.PathLike[str], weekend: str = "sat-sun"
-) -> WorkCalendar:
-    """A :class:`WorkCalendar` from the built-in rules and the announcement files in
-    ``paths``, under the weekend policy ``weekend`` (``"sat-sun"`` or ``"sun"``)."""
-    return WorkCalendar(load_holiday_rules(*paths), weekend=weekend)
-
-
-@functools.cache
-def builtin_holiday_rules() -> HolidayRules:
-    """The rules shipped with the package, read once per process."""
-    package = os.path.dirname(__file__)
-    name = os.path.join(package, "data", BUILTIN_WORKDAYS)
-    return parse_holiday_rules(read_text(name, AnnouncementError), _BUILTIN_PATH)
