@@ -358,6 +358,14 @@ def test_a_rules_file_resolves_phases_and_anniversaries(tmp_path, calendar):
         (("year: 2022\n", ""),
          r"rules.yaml:12: deadline 'cong_doan', field 'before.anchor': the anchor "
          r"'anniversary:thanh_lap_cong_doan_vn' needs a year"),
+        (("    after: {anchor: \"phase:dot_1.end\", days: 15}",
+          "    feeds: cong_doan\n    lead_working_days: -2"),
+         r"rules.yaml:11: deadline 'bao_cao', field 'lead_working_days': the lead time is -2 "
+         r"working days; it cannot be negative"),
+        (("    after: {anchor: \"phase:dot_1.end\", days: 15}",
+          "    window: {from: 2022-07-31, to: \"phase:dot_1.end\"}"),
+         r"rules.yaml:10: deadline 'bao_cao', field 'window': the window ends on 2022-06-30, "
+         r"before it starts on 2022-07-31"),
         (("    name: Báo cáo kết quả Đợt 1\n", "    name: Báo cáo\n    wording: truoc\n"),
          r"rules.yaml:10: deadline 'bao_cao', field 'wording': Input should be 'truoc_ngay', "
          r"'cham_nhat', 'den_het_ngay' or 'ngay'"),
