@@ -30,7 +30,7 @@ from thidua_calendar.anniversaries import (
     Source,
 )
 from thidua_calendar.errors import CatalogError, UnknownEntryError
-from thidua_calendar.snapshot import fingerprint
+from thidua_calendar.snapshot import fingerprint, read_builtin
 
 __all__ = [
     "BUILTIN_CATALOG",
@@ -199,14 +199,8 @@ def _sources(items: Sequence[Mapping[str, str]]) -> tuple[Source, ...]:
 
 @functools.cache
 def _builtin_parsed() -> tuple[_Parsed, ...]:
-    # The package's own folder, not importlib.resources or pathlib: importing those costs
-    # more than reading both files, and the package is always installed as files.
-    package = os.path.dirname(__file__)
-    with open(os.path.join(package, "data", BUILTIN_CATALOG), encoding="utf-8") as stream:
-        text = stream.read()
-    with open(os.path.join(package, _SNAPSHOT), encoding="utf-8") as stream:
-        snapshot = json.load(stream)
-    if snapshot["source_fingerprint"] == fingerprint(text):
+    text, snapshot = read_builtin(BUILTIN_CATALOG, _SNAPSHOT)
+    if snapshot is not None:
         records = [(item["entry"], item["line"], item["printed_with_line"])
                    for item in snapshot["entries"]]
     else:

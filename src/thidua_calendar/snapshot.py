@@ -8,9 +8,12 @@ while the file still has that fingerprint; ``scripts/snapshot_data.py`` refreshe
 
 from __future__ import annotations
 
+import json
+import os
 import zlib
+from typing import Any
 
-__all__ = ["fingerprint"]
+__all__ = ["fingerprint", "read_builtin"]
 
 
 def fingerprint(text: str, /) -> str:
@@ -20,3 +23,18 @@ def fingerprint(text: str, /) -> str:
     """
     data = text.encode("utf-8")
     return f"{len(data)}:{zlib.crc32(data):08x}"
+
+
+def read_builtin(data_name: str, snapshot_name: str, /) -> tuple[str, Any | None]:
+    """The text of ``data/<data_name>`` and its snapshot's content, or ``None`` for the
+    content when the snapshot was made from another text (the caller then validates)."""
+    # The package's own folder, not importlib.resources or pathlib: importing those costs
+    # more than reading both files, and the package is always installed as files.
+    package = os.path.dirname(__file__)
+    with open(os.path.join(package, "data", data_name), encoding="utf-8") as stream:
+        text = stream.read()
+    with open(os.path.join(package, snapshot_name), encoding="utf-8") as stream:
+        snapshot = json.load(stream)
+    if snapshot["source_fingerprint"] != fingerprint(text):
+        return text, None
+    return text, snapshot

@@ -477,24 +477,17 @@ class WorkCalendar:
                             "ordinary weekend day",
                             entry_id=str(announcement.year), field=f"swaps.{position}",
                         )
-                if swap.off.year == year:
-                    table[swap.off] = DayOff(
-                        date=swap.off,
-                        kind="swapped_off",
-                        name="Nghỉ hoán đổi",
-                        name_en="Swapped day off",
-                        related=swap.work,
-                        announcement=swap.document or announcement.title,
-                    )
-                if swap.work.year == year:
-                    table[swap.work] = DayOff(
-                        date=swap.work,
-                        kind="swapped_work",
-                        name="Làm bù",
-                        name_en="Swapped working day",
-                        related=swap.off,
-                        announcement=swap.document or announcement.title,
-                    )
+                title = swap.document or announcement.title
+                sides: tuple[tuple[date, DayKind, date], ...] = (
+                    (swap.off, "swapped_off", swap.work),
+                    (swap.work, "swapped_work", swap.off),
+                )
+                for day, kind, other in sides:
+                    if day.year != year:
+                        continue
+                    name, name_en = _SWAP_NAMES[kind]
+                    table[day] = DayOff(date=day, kind=kind, name=name, name_en=name_en,
+                                        related=other, announcement=title)
         return table
 
 
@@ -519,6 +512,10 @@ def check_swap(swap: Swap, /) -> str | None:
     return None
 
 
+_SWAP_NAMES: dict[DayKind, tuple[str, str]] = {
+    "swapped_off": ("Nghỉ hoán đổi", "Swapped day off"),
+    "swapped_work": ("Làm bù", "Swapped working day"),
+}
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

@@ -186,14 +186,10 @@ def snapshot_json(yaml_text: str, /) -> str:
 @functools.cache
 def builtin_holiday_rules() -> HolidayRules:
     """The rules shipped with the package, read once per process."""
-    from thidua_calendar.snapshot import fingerprint
+    from thidua_calendar.snapshot import read_builtin
 
-    package = os.path.dirname(__file__)
-    with open(os.path.join(package, "data", BUILTIN_WORKDAYS), encoding="utf-8") as stream:
-        text = stream.read()
-    with open(os.path.join(package, _SNAPSHOT), encoding="utf-8") as stream:
-        snapshot = json.load(stream)
-    if snapshot["source_fingerprint"] == fingerprint(text):
+    text, snapshot = read_builtin(BUILTIN_WORKDAYS, _SNAPSHOT)
+    if snapshot is not None:
         return rules_from_record(snapshot["rules"])
     from thidua_calendar.workdays_file import parse_holiday_rules
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, field_validator
@@ -207,19 +207,29 @@ def _announcement(model: _AnnouncementModel) -> Announcement:
     )
 
 
-def parse_holiday_rules(text: str, path: str) -> HolidayRules:
-    """The rules of a full rules file (the built-in ``data/workdays.yaml``)."""
-    root = compose(
-        text, path, AnnouncementError,
-        expected="'codes:', 'holidays:', 'weekends:' and 'announcements:'",
-    )
+_M = TypeVar("_M", bound=_Model)
+
+
+def _validated(
+    text: str, path: str, model: type[_M], *, expected: str
+) -> tuple[yaml.MappingNode, Any, _M]:
+    """The file's root node, its data and its validated model."""
+    root = compose(text, path, AnnouncementError, expected=expected)
     data = construct(root, path, AnnouncementError)
     try:
-        model = _RulesFileModel.model_validate(data)
+        return root, data, model.model_validate(data)
     except ValidationError as error:
         raise validation_error(
             error, root, data, path, AnnouncementError, items="announcements", see=_SEE
         ) from None
+
+
+def parse_holiday_rules(text: str, path: str) -> HolidayRules:
+    """The rules of a full rules file (the built-in ``data/workdays.yaml``)."""
+    root, data, model = _validated(
+        text, path, _RulesFileModel,
+        expected="'codes:', 'holidays:', 'weekends:' and 'announcements:'",
+    )
     holidays = []
     for item in model.holidays:
         calendar, month, day = _reference(item.date)
@@ -279,14 +289,9 @@ def parse_holiday_rules(text: str, path: str) -> HolidayRules:
 
 def parse_announcements(text: str, path: str, rules: HolidayRules) -> tuple[Announcement, ...]:
     """The announcements of a user's file, checked against ``rules``."""
-    root = compose(text, path, AnnouncementError, expected="an 'announcements:' list")
-    data = construct(root, path, AnnouncementError)
-    try:
-        model = _AnnouncementsFileModel.model_validate(data)
-    except ValidationError as error:
-        raise validation_error(
-            error, root, data, path, AnnouncementError, items="announcements", see=_SEE
-        ) from None
+    root, data, model = _validated(
+        text, path, _AnnouncementsFileModel, expected="an 'announcements:' list"
+    )
     return _checked(root, data, model.announcements, rules, path, builtin=False)
 
 
