@@ -90,8 +90,8 @@ def day_off_reason(
     if status.kind == "holiday":
         if status.estimated:
             note = (
-                "dự kiến: chưa có thông báo ngày nghỉ cụ thể của năm" if lang == "vi"
-                else "estimated: the year's days have not been announced"
+                "chưa có thông báo ngày nghỉ cụ thể của năm" if lang == "vi"
+                else "the year's days have not been announced"
             )
             return f"{law}; {note}"
         if status.announcement:
