@@ -17,7 +17,6 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from thidua_calendar.deadlines import (
-    WORDINGS,
     Anchor,
     Audience,
     NamedDate,
@@ -29,10 +28,11 @@ from thidua_calendar.deadlines import (
     Variant,
     When,
     Window,
+    Wording,
     schedule,
 )
 from thidua_calendar.errors import DeadlineError, InputError
-from thidua_calendar.workdays import WorkCalendar
+from thidua_calendar.workdays import RollPolicy, WorkCalendar
 from thidua_calendar.workdays_file import IsoDate, parse_iso_date
 from thidua_calendar.yaml_input import (
     child,
@@ -168,8 +168,8 @@ class _RuleModel(_TimingModel):
     id: _Id
     name: _Text
     name_en: _Text | None = None
-    wording: Literal["truoc_ngay", "cham_nhat", "den_het_ngay", "ngay"] = "cham_nhat"
-    roll: Literal["previous", "next", "none"] = "previous"
+    wording: Wording = "cham_nhat"
+    roll: RollPolicy = "previous"
     level: _Text | None = None
     feeds: _Id | None = None
     lead_working_days: int | None = None
@@ -190,9 +190,6 @@ class _FileModel(_Model):
     year: Annotated[int, Field(ge=1900, le=2100)] | None = None
     phases: list[_PhaseModel] = []
     deadlines: list[dict[str, Any]] = Field(min_length=1)
-
-
-assert set(WORDINGS) == {"truoc_ngay", "cham_nhat", "den_het_ngay", "ngay"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
