@@ -329,3 +329,83 @@ def test_bad_rule_and_announcement_files_exit_2_with_file_and_line(tmp_path, cap
     assert err == (f"thidua-calendar: error: {announcement}:5: announcement '2027', field "
                    "'swaps.0': the day worked, 2027-02-04, is a Thursday, not a weekend day; "
                    "a swap trades a weekday off for a Saturday or Sunday worked\n")
+
+
+# -- plan ------------------------------------------------------------------------------------
+
+SEEDS = Path(__file__).parent.parent / "examples" / "seeds"
+PLAN_KEYS = {"phases", "deadlines"}
+PHASE_KEYS = {"name", "start", "end", "theme", "commemorations", "events"}
+
+
+def test_plan_json_has_the_contract_keys(capsys):
+    status, out, err = run(capsys, "plan", str(SEEDS / "000.yaml"), "--format", "json")
+    assert (status, err) == (0, "")
+    plan = json.loads(out)
+    assert plan.keys() >= PLAN_KEYS
+    assert all(phase.keys() >= PHASE_KEYS for phase in plan["phases"])
+    first = plan["phases"][0]
+    assert (first["name"], first["start"], first["end"]) == ("Đợt 1", "2022-02-01", "2022-06-30")
+    assert [(c["id"], c["years"]) for c in first["commemorations"]] == [
+        ("giai_phong_mien_nam", 47), ("quoc_te_lao_dong", 136), ("thang_cong_nhan", None),
+        ("sinh_nhat_ho_chi_minh", 132)]
+    assert first["commemorations"][0]["text"] == (
+        "47 năm Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975 - 30/4/2022)")
+    assert all(d.keys() >= {"name", "due", "audience", "trace"} for d in plan["deadlines"])
+
+
+def test_plan_json_of_an_open_ended_movement(capsys):
+    _, out, _ = run(capsys, "plan", str(SEEDS / "003.yaml"), "--format", "json")
+    (phase,) = json.loads(out)["phases"]
+    assert (phase["start"], phase["end"]) == ("2021-09-14", None)
+
+
+def test_default_plan_for_a_year(capsys):
+    status, out, _ = run(capsys, "plan", "--year", "2026", "--format", "markdown")
+    assert status == 0
+    assert out.startswith("# KẾ HOẠCH\n\n**Phát động phong trào thi đua năm 2026**")
+    assert "## Các đợt thi đua" in out
+    assert "| Đăng ký thi đua |  | chậm nhất ngày 22/1/2026 | Thứ Năm, 22/1/2026 |" in out
+
+
+def test_default_plan_year_follows_the_planning_season(monkeypatch):
+    from thidua_calendar import cli
+
+    monkeypatch.setattr(cli, "_now", lambda: datetime(2026, 11, 22, 9, 0, tzinfo=cli.VIETNAM_TIME))
+    assert cli.plan_year() == 2027
+    monkeypatch.setattr(cli, "_now", lambda: datetime(2026, 3, 1, 9, 0, tzinfo=cli.VIETNAM_TIME))
+    assert cli.plan_year() == 2026
+
+
+def test_bad_plan_exits_2_and_writes_nothing(tmp_path, capsys):
+    plan = tmp_path / "plan.yaml"
+    text = (SEEDS / "000.yaml").read_text(encoding="utf-8").replace(
+        "    start: 2022-07-01", "    start: 2022-06-20")
+    plan.write_text(text, encoding="utf-8")
+    target = tmp_path / "out.txt"
+    status, out, err = run(capsys, "plan", str(plan), "-o", str(target))
+    assert (status, out) == (2, "")
+    line = text.splitlines().index("    start: 2022-06-20") + 1
+    assert err == (f"thidua-calendar: error: {plan}:{line}: phase 'dot_2', field 'start': the "
+                   "phases dot_1 and dot_2 overlap from 2022-06-20 to 2022-06-30; move one, or "
+                   "allow overlaps (allow: {overlaps: true})\n")
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [plan]
+
+
+def test_plan_usage_errors(capsys):
+    status, _, err = run(capsys, "plan", "--format", "docx", "--year", "2026")
+    assert (status, err) == (2, "thidua-calendar: error: --format docx writes a file: give it "
+                                "with -o FILE.docx\n")
+    status, _, err = run(capsys, "plan", str(SEEDS / "000.yaml"), "--year", "2026")
+    assert status == 2
+    assert "--year chooses the default plan's year" in err
+
+
+def test_plan_docx_is_written_through_a_temporary_file(tmp_path, capsys):
+    target = tmp_path / "ke-hoach.docx"
+    status, _, err = run(capsys, "plan", str(SEEDS / "004.yaml"), "--format", "docx",
+                         "-o", str(target))
+    assert (status, err) == (0, "")
+    assert target.read_bytes()[:2] == b"PK"
+    assert [p.name for p in tmp_path.iterdir()] == ["ke-hoach.docx"]

@@ -28,4 +28,17 @@ def test_examples_run(page, monkeypatch):
 def test_the_pages_that_teach_the_api_have_examples():
     with_examples = {page.name for page in PAGES}
     assert with_examples >= {"README.md", "api.md", "catalog.md", "anniversaries.md", "lunar.md",
-                             "workdays.md", "deadlines.md"}
+                             "workdays.md", "deadlines.md", "plans.md",
+                             "huong-dan-lap-ke-hoach.md"}
+
+
+def test_the_tutorial_s_yaml_is_the_example_file():
+    """Every YAML block of the tutorial stands verbatim in the file it builds."""
+    import re
+
+    page = (ROOT / "docs" / "huong-dan-lap-ke-hoach.md").read_text(encoding="utf-8")
+    example = (ROOT / "examples" / "tutorial" / "ke-hoach-2027.yaml").read_text(encoding="utf-8")
+    blocks = re.findall(r"```yaml\n(.*?)```", page, flags=re.DOTALL)
+    assert len(blocks) == 5
+    for block in blocks:
+        assert block in example, block

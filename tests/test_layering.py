@@ -10,9 +10,10 @@ import pytest
 import thidua_calendar
 
 PACKAGE = Path(thidua_calendar.__file__).parent
-PURE = ["lunar.py", "anniversaries.py", "workdays.py", "deadlines.py", "render/lines.py",
-        "render/listing.py", "render/workdays.py", "render/deadlines.py", "errors.py"]
-HEAVY = {"yaml", "pydantic", "icalendar"}
+PURE = ["lunar.py", "anniversaries.py", "workdays.py", "deadlines.py", "phases.py", "plan.py",
+        "render/lines.py", "render/listing.py", "render/workdays.py", "render/deadlines.py",
+        "render/plan.py", "errors.py"]
+HEAVY = {"yaml", "pydantic", "icalendar", "docx"}
 CLOCK = {("date", "today"), ("datetime", "now"), ("datetime", "utcnow"), ("datetime", "today"),
          ("time", "time")}
 
@@ -75,3 +76,11 @@ def test_listing_a_year_does_not_load_working_days_or_deadlines():
     assert "workdays" not in loaded
     assert "deadlines" not in loaded
     assert "thidua_calendar.anniversaries" in loaded
+
+
+@pytest.mark.parametrize(
+    "path", sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py")
+                   if p.relative_to(PACKAGE).as_posix() != "render/docx.py"),
+)
+def test_only_the_word_renderer_imports_python_docx(path):
+    assert "docx" not in _imports(ast.parse((PACKAGE / path).read_text(encoding="utf-8")))

@@ -25,6 +25,8 @@ from thidua_calendar.errors import (
     InputError,
     LunarDateError,
     OutOfRangeError,
+    PhaseError,
+    PlanError,
     ThiduaCalendarError,
     UnknownEntryError,
 )
@@ -49,7 +51,11 @@ if TYPE_CHECKING:
         schedule,
     )
     from thidua_calendar.deadlines_file import DeadlineFile
+    from thidua_calendar.phases import Period, Phase, split_period
+    from thidua_calendar.plan import Plan, PlanResult, build_plan, default_plan
+    from thidua_calendar.plan_file import PlanFile
     from thidua_calendar.render.deadlines import deadline_phrase, render_schedule, trace_text
+    from thidua_calendar.render.plan import plan_sections, render_plan
     from thidua_calendar.render.workdays import render_workdays
     from thidua_calendar.workdays import DayOff, WorkCalendar
 
@@ -64,6 +70,9 @@ _ON_FIRST_USE = {
     **dict.fromkeys(("deadline_phrase", "render_schedule", "trace_text"),
                     "thidua_calendar.render.deadlines"),
     "render_workdays": "thidua_calendar.render.workdays",
+    **dict.fromkeys(("Plan", "PlanResult", "build_plan", "default_plan"), "thidua_calendar.plan"),
+    **dict.fromkeys(("Period", "Phase", "split_period"), "thidua_calendar.phases"),
+    **dict.fromkeys(("plan_sections", "render_plan"), "thidua_calendar.render.plan"),
     "DayOff": "thidua_calendar.workdays",
     "WorkCalendar": "thidua_calendar.workdays",
 }
@@ -90,6 +99,13 @@ def load_work_calendar(*paths: str, weekend: str = "sat-sun") -> WorkCalendar:
     from thidua_calendar.workdays_data import load_work_calendar as load
 
     return load(*paths, weekend=weekend)
+
+
+def load_plan_file(path: str, *, catalogs: tuple[str, ...] = ()) -> PlanFile:
+    """A plan file, validated; ``PlanFile.build(calendar=…)`` builds it (docs/plans.md)."""
+    from thidua_calendar.plan_file import load_plan_file as load
+
+    return load(path, catalogs=catalogs)
 
 
 def load_deadline_file(path: str) -> DeadlineFile:
@@ -120,6 +136,12 @@ __all__ = [
     "OnDate",
     "Origin",
     "OutOfRangeError",
+    "Period",
+    "Phase",
+    "PhaseError",
+    "Plan",
+    "PlanError",
+    "PlanResult",
     "Relative",
     "Rule",
     "Schedule",
@@ -128,24 +150,30 @@ __all__ = [
     "Variant",
     "Window",
     "WorkCalendar",
+    "build_plan",
     "builtin_catalog",
     "can_chi",
     "deadline_phrase",
+    "default_plan",
     "format_date",
     "group_lines",
     "listing_records",
     "load_catalog",
     "load_deadline_file",
+    "load_plan_file",
     "load_work_calendar",
     "lunar_months",
     "milestone_of",
     "occurrence",
     "occurrence_text",
     "occurrences",
+    "plan_sections",
     "render_listing",
+    "render_plan",
     "render_schedule",
     "render_workdays",
     "schedule",
+    "split_period",
     "to_lunar",
     "to_solar",
     "trace_text",

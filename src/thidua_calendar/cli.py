@@ -34,9 +34,14 @@ class UsageError(ThiduaCalendarError, ValueError):
     """A command-line value that cannot be understood."""
 
 
+def _now() -> datetime:
+    """The time in Vietnam: the CLI's only reading of the clock."""
+    return datetime.now(VIETNAM_TIME)
+
+
 def this_year() -> int:
-    """The current year in Vietnam: the CLI's only reading of the clock."""
-    return datetime.now(VIETNAM_TIME).year
+    """The current year in Vietnam."""
+    return _now().year
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,8 +213,35 @@ def _deadlines_options(dead: argparse.ArgumentParser) -> None:
     dead.set_defaults(run=_run_deadlines)
 
 
+def _plan_options(plan: argparse.ArgumentParser) -> None:
+    from thidua_calendar.render.lines import DATE_STYLES
+
+    plan.description = (
+        "Build a plan: its phases, the commemorations and events each greets, its deadlines "
+        "on working days; print its calendar sections. Without FILE: a default plan for the "
+        "coming year (see docs/plans.md)."
+    )
+    plan.add_argument("file", metavar="FILE", nargs="?", help="a plan file (docs/plans.md)")
+    plan.add_argument(
+        "--year", type=_year,
+        help="the default plan's year (default: the coming year from October, else this year)",
+    )
+    plan.add_argument("--format", choices=("text", "markdown", "json", "docx"), default="text",
+                      help="output format (default: text; docx needs -o)")
+    _calendar_options(plan)
+    plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                      help="an extra catalog file (repeatable)")
+    plan.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    plan.add_argument("--date-style", choices=DATE_STYLES, default=None,
+                      help="how dates are written (default: the plan's style, else d/m/yyyy)")
+    plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    plan.set_defaults(run=_run_plan)
+
+
 _COMMANDS = {
     "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
+    "plan": ("a plan's phases, commemorations and deadlines, as text, JSON or Word",
+             _plan_options),
     "workdays": ("days off and swapped working days of a year", _workdays_options),
     "deadlines": ("deadlines on working days from a rules file, with traces",
                   _deadlines_options),
@@ -286,6 +318,48 @@ def _run_deadlines(args: argparse.Namespace) -> str:
     )
 
 
+def plan_year() -> int:
+    """The year a plan written today is for: the coming one from October, when units draft
+    next year's plans, else this one."""
+    now = _now()
+    return now.year + 1 if now.month >= 10 else now.year
+
+
+def _run_plan(args: argparse.Namespace) -> str | bytes:
+    from thidua_calendar.render.lines import DateStyle
+    from thidua_calendar.render.plan import PeriodStyle, render_plan
+    from thidua_calendar.workdays_data import load_work_calendar
+
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    period_style: PeriodStyle = "den"
+    date_style: DateStyle = "d/m/yyyy"
+    if args.file is None:
+        from thidua_calendar.catalog import load_catalog
+        from thidua_calendar.plan import build_plan, default_plan
+
+        year = args.year if args.year is not None else plan_year()
+        result = build_plan(default_plan(year), catalog=load_catalog(*args.catalog),
+                            calendar=calendar)
+    else:
+        if args.year is not None:
+            raise UsageError("--year chooses the default plan's year; a plan file has its own")
+        from thidua_calendar.plan_file import load_plan_file
+
+        plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
+        result = plan_file.build(calendar=calendar)
+        date_style, period_style = plan_file.date_style, plan_file.period_style
+    date_style = args.date_style or date_style
+    if args.format == "docx":
+        if args.output is None:
+            raise UsageError("--format docx writes a file: give it with -o FILE.docx")
+        from thidua_calendar.render.docx import render_docx
+
+        return render_docx(result, lang=args.lang, date_style=date_style,
+                           period_style=period_style)
+    return render_plan(result, format=args.format, lang=args.lang, date_style=date_style,
+                       period_style=period_style)
+
+
 def _run_lunar_months(args: argparse.Namespace) -> str:
     from thidua_calendar.render.lines import format_date
 
@@ -360,15 +434,16 @@ def _parse_date(text: str, *, original: str) -> tuple[int, int, int]:
     )
 
 
-def _emit(output: str, path: str | None) -> None:
+def _emit(output: str | bytes, path: str | None) -> None:
     if path is None:
+        assert isinstance(output, str)
         sys.stdout.write(output)
         sys.stdout.flush()
         return
     _write_atomic(path, output)
 
 
-def _write_atomic(path: str, text: str) -> None:
+def _write_atomic(path: str, text: str | bytes) -> None:
     """Write through a temporary file in the same folder, then rename over ``path``."""
     import tempfile
 
@@ -380,8 +455,12 @@ def _write_atomic(path: str, text: str) -> None:
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary:
+                binary.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
         # mkstemp creates the file private (0600); give it the mode a plain write would.
         umask = os.umask(0)
         os.umask(umask)

@@ -43,7 +43,7 @@ from thidua_calendar.yaml_input import (
     validation_error,
 )
 
-__all__ = ["DeadlineFile", "Phase", "load_deadline_file", "parse_deadline_file"]
+__all__ = ["DeadlineFile", "Phase", "load_deadline_file", "parse_deadline_file", "parse_rule"]
 
 _SEE = "docs/deadlines.md"
 _Text = Annotated[str, Field(min_length=1)]
@@ -335,12 +335,13 @@ def parse_deadline_file(text: str, path: str) -> DeadlineFile:
                             start=start, end=end))
     rules = []
     for position, raw in enumerate(model.deadlines):
-        rules.append(_rule(raw, root, data, path, position))
+        rules.append(parse_rule(raw, root, data, path, position))
     return DeadlineFile(path=path, rules=tuple(rules), phases=tuple(phases), year=model.year,
                         _root=root)
 
 
-def _rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -> Rule:
+def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -> Rule:
+    """One validated rule of a `deadlines:` list (item `position`), errors at their lines."""
     prefix: tuple[str | int, ...] = ("deadlines", position)
     try:
         model = _RuleModel.model_validate(raw)

@@ -19,6 +19,8 @@ __all__ = [
     "InputError",
     "LunarDateError",
     "OutOfRangeError",
+    "PhaseError",
+    "PlanError",
     "ThiduaCalendarError",
     "UnknownEntryError",
 ]
@@ -61,18 +63,22 @@ class InputError(ThiduaCalendarError, ValueError):
         line: int | None = None,
         entry_id: str | None = None,
         field: str | None = None,
+        item: str | None = None,
     ) -> None:
         self.reason = reason
         self.path = str(path) if path is not None else None
         self.line = line
         self.entry_id = entry_id
         self.field = field
+        if item is not None:
+            self.item_label = item
         super().__init__(self._message())
 
     def located(self, *, path: str, line: int) -> InputError:
         """The same error, placed in a file (for errors found after parsing)."""
         return type(self)(
-            self.reason, path=path, line=line, entry_id=self.entry_id, field=self.field
+            self.reason, path=path, line=line, entry_id=self.entry_id, field=self.field,
+            item=self.item_label,
         )
 
     def _message(self) -> str:
@@ -110,3 +116,14 @@ class DeadlineError(InputError):
 
     item_label = "deadline"
     default_where = "<deadlines>"
+
+
+class PlanError(InputError):
+    """A plan that cannot be read or built: overlapping phases, an unknown id…"""
+
+    item_label = "item"
+    default_where = "<plan>"
+
+
+class PhaseError(ThiduaCalendarError, ValueError):
+    """Phases that cannot be made or used as asked (a split outside the period…)."""

@@ -156,6 +156,7 @@ def validation_error(
     *,
     prefix: tuple[str | int, ...] = (),
     items: str,
+    item: str | None = None,
     see: str,
 ) -> InputError:
     """The first pydantic problem as one sentence at its line.
@@ -169,7 +170,11 @@ def validation_error(
     # A misspelt key shows up twice, as an unknown key and as a missing one; the unknown
     # one points at the line to fix.
     first = next((d for d in details if d["type"] == "extra_forbidden"), details[0])
-    loc = prefix + tuple(part for part in first["loc"] if isinstance(part, (str, int)))
+    # Drop the tags pydantic adds for the members of a union ("list[_PhaseModel]").
+    loc = prefix + tuple(
+        part for part in first["loc"]
+        if isinstance(part, int) or (isinstance(part, str) and not _is_union_tag(part))
+    )
     entry_id = None
     field_path: str | None
     if len(loc) >= 2 and loc[0] == items and isinstance(loc[1], int):
@@ -189,7 +194,12 @@ def validation_error(
         line=line_of(root, loc),
         entry_id=entry_id,
         field=field_path,
+        item=item if entry_id is not None else None,
     )
+
+
+def _is_union_tag(part: str) -> bool:
+    return part.startswith("_") or "[" in part
 
 
 def _reason(detail: Mapping[str, Any], see: str) -> str:

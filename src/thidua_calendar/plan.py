@@ -1,0 +1,441 @@
+"""A plan (kế hoạch): its phases, the commemorations and events each phase greets, and its
+deadlines, built from a :class:`Plan` description.
+
+:func:`build_plan` selects the commemorations of the plan's period from a catalog, attaches
+each to a phase (:mod:`thidua_calendar.phases`), attaches the one-off events, computes the
+deadlines on a work calendar (:mod:`thidua_calendar.deadlines`, with the phases and the
+selected anniversaries as anchors) and lists the year's năm tròn anniversaries for the
+preamble.  Problems a plan may live with (a phase without a theme, an item no phase covers)
+come back in :attr:`PlanResult.warnings`; problems it may not (overlapping phases, a gap,
+a lead-up phase that does not lead up) raise :class:`~thidua_calendar.errors.PlanError`
+naming the item and the field, so that the file layer can point at the line.
+
+Pure: no files, no clock.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from thidua_calendar.anniversaries import (
+    Commemoration,
+    Milestone,
+    Occurrence,
+    occurrence,
+    occurrences,
+)
+from thidua_calendar.deadlines import (
+    Anchor,
+    NamedDate,
+    Relative,
+    Rule,
+    Schedule,
+    Window,
+    schedule,
+)
+from thidua_calendar.errors import DeadlineError, PhaseError, PlanError
+from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
+from thidua_calendar.workdays import WorkCalendar
+
+__all__ = [
+    "Event",
+    "Organisation",
+    "Plan",
+    "PlanPhase",
+    "PlanResult",
+    "Selector",
+    "Warning",
+    "build_plan",
+    "default_plan",
+]
+
+Precision = Literal["day", "month", "year"]
+_Date = date  # for annotations in classes with a field named ``date``
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisation:
+    """Who issues the plan: ``level`` (``tinh``, ``huyen``, ``cdcs``…) places it in a
+    cascade; ``parent`` names the level above."""
+
+    name: str
+    short: str | None = None
+    level: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """A one-off event a phase greets: a congress, an election, a conference.
+
+    ``precision`` says how much of ``date`` is known ("Đại hội … tháng 10/2020");
+    ``phase`` attaches it to a phase by id instead of by date.
+    """
+
+    id: str
+    name: str
+    name_en: str
+    date: _Date | None = None
+    precision: Precision = "day"
+    end: _Date | None = None
+    phase: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Selector:
+    """Which catalog entries to greet: those with any of ``tags`` whose class is one of
+    ``classes`` (either may be empty: no condition), or the ``ids`` named."""
+
+    tags: tuple[str, ...] = ()
+    classes: tuple[Milestone, ...] = ()
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
+    """A plan's description: what a plan file holds."""
+
+    title: str
+    organisation: Organisation
+    issued: date
+    period: Period
+    phases: tuple[Phase, ...]
+    title_en: str | None = None
+    issued_precision: Precision = "day"
+    implements: str | None = None
+    greet: tuple[Selector, ...] = ()
+    exclude: tuple[str, ...] = ()
+    lead_up: Mapping[str, str] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+    deadlines: tuple[Rule, ...] = ()
+    allow_gaps: bool = False
+    allow_overlaps: bool = False
+    preamble: bool = True
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanPhase:
+    """A phase with the commemorations (in date order) and events it greets."""
+
+    phase: Phase
+    occurrences: tuple[Occurrence, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Warning:
+    """Something a plan may live with but its author should see.
+
+    ``kind``: ``no_theme`` / ``unnamed`` (a phase), ``outside_phases`` (a greeted item no
+    phase covers), ``conflict`` (a cascade problem, also in ``schedule.conflicts``).
+    """
+
+    kind: Literal["no_theme", "unnamed", "outside_phases"]
+    subject: str
+    day: date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanResult:
+    """A built plan: phases with what they greet, the preamble's năm tròn, the schedule."""
+
+    plan: Plan
+    phases: tuple[PlanPhase, ...]
+    preamble: tuple[Occurrence, ...]
+    schedule: Schedule
+    warnings: tuple[Warning, ...] = ()
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        period = self.plan.period
+        last = period.end or max(
+            (p.end for p in self.plan.phases if p.end is not None), default=period.start
+        )
+        return tuple(range(period.start.year, last.year + 1))
+
+
+def build_plan(
+    plan: Plan,
+    /,
+    *,
+    catalog: Iterable[Commemoration],
+    calendar: WorkCalendar,
+) -> PlanResult:
+    """Select, attach and schedule everything a plan describes.
+
+    Raises :class:`PlanError` (item and field named) for overlapping phases, gaps, phases
+    outside the period or ending before they start (unless ``allow_gaps``/
+    ``allow_overlaps``), unknown ids, a lead-up phase that does not lead up;
+    :class:`~thidua_calendar.errors.DeadlineError` for a deadline rule that cannot be
+    computed.
+    """
+    entries = tuple(catalog)
+    _check_phases(plan)
+    chosen = _select(plan, entries)
+    lead_up = dict(plan.lead_up)
+    keys = {f"{occ.id}@{occ.date.year}": occ for occ in chosen}
+    for entry_id, phase_id in lead_up.items():
+        greeted = [(key, occ) for key, occ in keys.items() if occ.id == entry_id]
+        if not greeted:
+            raise PlanError(
+                f"{entry_id!r} is not among the commemorations the plan greets in its period",
+                entry_id=entry_id, field="lead_up", item="lead_up",
+            )
+        try:
+            attach([(key, occ.date) for key, occ in greeted], plan.phases,
+                   lead_up={key: phase_id for key, _ in greeted})
+        except PhaseError as error:
+            raise PlanError(str(error), entry_id=entry_id, field="lead_up",
+                            item="lead_up") from None
+    placed = attach(
+        [(key, occ.date) for key, occ in keys.items()],
+        plan.phases,
+        lead_up={key: lead_up[occ.id] for key, occ in keys.items() if occ.id in lead_up},
+    )
+    warnings: list[Warning] = []
+    by_phase: dict[str, list[Occurrence]] = {phase.id: [] for phase in plan.phases}
+    for key, occ in keys.items():
+        home = placed[key]
+        if home is None:
+            warnings.append(Warning(kind="outside_phases", subject=occ.id, day=occ.date))
+        else:
+            by_phase[home].append(occ)
+    events_by_phase = _attach_events(plan, warnings)
+    phases = tuple(
+        PlanPhase(
+            phase=phase,
+            occurrences=tuple(sorted(by_phase[phase.id], key=lambda occ: occ.date)),
+            events=tuple(events_by_phase[phase.id]),
+        )
+        for phase in plan.phases
+    )
+    for phase in plan.phases:
+        if not (phase.theme or "").strip():
+            warnings.append(Warning(kind="no_theme", subject=phase.id))
+    anchors = _anchors(plan, entries)
+    found = schedule(plan.deadlines, calendar=calendar, anchors=anchors)
+    preamble = tuple(occ for occ in sorted(chosen, key=lambda occ: occ.date)
+                     if occ.milestone == "nam_tron") if plan.preamble else ()
+    return PlanResult(plan=plan, phases=phases, preamble=preamble, schedule=found,
+                      warnings=tuple(warnings))
+
+
+_PROBLEM_REASONS = {
+    "reversed": "the phase ends on {last}, before it starts on {first}",
+    "overlap": "the phases {a} and {b} overlap from {first} to {last}; move one, or allow "
+               "overlaps (allow: {{overlaps: true}})",
+    "gap": "no phase covers {first} to {last}; extend a phase, or allow gaps "
+           "(allow: {{gaps: true}})",
+    "outside": "the phase runs outside the plan's period",
+    "open_not_last": "the phase {a} has no end but {b} comes after it",
+}
+
+
+def _check_phases(plan: Plan) -> None:
+    if not plan.phases:
+        raise PlanError("a plan needs at least one phase", field="phases", item="plan")
+    seen: set[str] = set()
+    for phase in plan.phases:
+        if phase.id in seen:
+            raise PlanError("the phase id is used twice", entry_id=phase.id, field="id",
+                            item="phase")
+        seen.add(phase.id)
+    problems = check_phases(plan.phases, plan.period, allow_gaps=plan.allow_gaps,
+                            allow_overlaps=plan.allow_overlaps)
+    for problem in problems:
+        if problem.kind in ("no_theme", "unnamed"):
+            continue
+        raise _problem_error(problem, plan.phases)
+
+
+def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanError:
+    names = problem.phases
+    text = _PROBLEM_REASONS[problem.kind].format(
+        a=names[0], b=names[-1],
+        first=problem.first.isoformat() if problem.first else "",
+        last=problem.last.isoformat() if problem.last else "",
+    )
+    # Point at the later phase of a pair (the one to move), at the field concerned.
+    subject = names[-1] if problem.kind in ("overlap", "gap") else names[0]
+    fields = {"reversed": "end", "overlap": "start", "gap": "start", "outside": "start",
+              "open_not_last": "end"}
+    if problem.kind == "gap" and len(names) == 1 and problem.first is not None:
+        # A gap before the first phase points at its start, after the last at its end.
+        first_phase = next(p for p in plan_phases if p.id == names[0])
+        fields["gap"] = "start" if problem.first < first_phase.start else "end"
+    return PlanError(text, entry_id=subject, field=fields[problem.kind], item="phase")
+
+
+def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
+    by_id = {entry.id: entry for entry in entries}
+    for position, selector in enumerate(plan.greet):
+        for index, entry_id in enumerate(selector.ids):
+            if entry_id not in by_id:
+                raise PlanError(_unknown(entry_id, by_id), entry_id=None,
+                                field=f"greet.{position}.ids.{index}", item="plan")
+    for index, entry_id in enumerate(plan.exclude):
+        if entry_id not in by_id:
+            raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan")
+    found: dict[tuple[str, date], Occurrence] = {}
+    period = plan.period
+    last_year = (period.end or period.start).year
+    for year in range(period.start.year, last_year + 1):
+        for selector in plan.greet:
+            chosen: list[Occurrence] = []
+            if selector.tags or selector.classes:
+                chosen.extend(occurrences(
+                    entries, year,
+                    tags=selector.tags or None,
+                    milestones=selector.classes or None,
+                ))
+            for entry_id in selector.ids:
+                occ = occurrence(by_id[entry_id], year)
+                if occ is not None:
+                    chosen.append(occ)
+            for occ in chosen:
+                if occ.id not in plan.exclude and period.contains(occ.date):
+                    found[(occ.id, occ.date)] = occ
+    return list(found.values())
+
+
+def _unknown(entry_id: str, by_id: Mapping[str, Commemoration]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(entry_id, by_id, n=3)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return f"no catalog entry has the id {entry_id!r}{hint}"
+
+
+def _attach_events(plan: Plan, warnings: list[Warning]) -> dict[str, list[Event]]:
+    by_phase: dict[str, list[Event]] = {phase.id: [] for phase in plan.phases}
+    for event in plan.events:
+        if event.phase is not None:
+            if event.phase not in by_phase:
+                raise PlanError(f"no phase has the id {event.phase!r}", entry_id=event.id,
+                                field="phase", item="event")
+            by_phase[event.phase].append(event)
+            continue
+        if event.date is None:
+            raise PlanError("an event needs a date or a phase", entry_id=event.id,
+                            field="date", item="event")
+        day = event.date
+        target = next((p.id for p in plan.phases if p.contains(day)), None)
+        if target is None and event.precision != "day":
+            # "tháng 10/2020": any phase overlapping the month (or year) takes it.
+            target = next((p.id for p in plan.phases if _overlaps(p, day, event)), None)
+        if target is None:
+            warnings.append(Warning(kind="outside_phases", subject=event.id, day=day))
+            continue
+        by_phase[target].append(event)
+    return by_phase
+
+
+def _overlaps(phase: Phase, day: date, event: Event) -> bool:
+    if event.precision == "year":
+        first, last = date(day.year, 1, 1), date(day.year, 12, 31)
+    else:
+        first = day.replace(day=1)
+        last = day.replace(day=monthrange(day.year, day.month)[1])
+    return phase.start <= last and (phase.end is None or phase.end >= first)
+
+
+def _anchors(plan: Plan, entries: Sequence[Commemoration]) -> dict[str, NamedDate]:
+    """Phase starts and ends, and every anniversary a deadline names, as named dates."""
+    anchors: dict[str, NamedDate] = {}
+    for phase in plan.phases:
+        anchors[f"phase:{phase.id}.start"] = NamedDate(
+            name=f"bắt đầu {phase.name}", name_en=f"start of {phase.name_en}", date=phase.start)
+        anchors[f"phase:{phase.id}.end"] = NamedDate(
+            name=f"kết thúc {phase.name}", name_en=f"end of {phase.name_en}", date=phase.end)
+    by_id = {entry.id: entry for entry in entries}
+    for rule in plan.deadlines:
+        for anchor in _anniversary_anchors(rule):
+            entry = by_id.get(anchor.ref)
+            if entry is None:
+                raise DeadlineError(_unknown(anchor.ref, by_id), entry_id=rule.id,
+                                    field="anchor")
+            anchors[str(anchor)] = _anniversary_date(entry, anchor.year, plan.period, rule)
+    return anchors
+
+
+def _anniversary_anchors(rule: Rule) -> list[Anchor]:
+    found: list[Anchor] = []
+    for when in (rule.when, *(variant.when for variant in rule.variants)):
+        ends = (when.start, when.end) if isinstance(when, Window) else (when,)
+        found.extend(end.anchor for end in ends
+                     if isinstance(end, Relative) and end.anchor.kind == "anniversary")
+    return found
+
+
+def _anniversary_date(
+    entry: Commemoration, year: int | None, period: Period, rule: Rule
+) -> NamedDate:
+    years = [year] if year is not None else list(
+        range(period.start.year, (period.end or period.start).year + 1))
+    days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
+            and (year is not None or period.contains(occ.date))]
+    if len(days) != 1:
+        reason = (f"{entry.name} does not occur in the plan's period" if not days else
+                  f"{entry.name} occurs {len(days)} times in the plan's period; write "
+                  f"anniversary:{entry.id}@YEAR")
+        raise DeadlineError(reason, entry_id=rule.id, field="anchor")
+    return NamedDate(name=entry.name, name_en=entry.name_en, date=days[0])
+
+
+
+def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
+    """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
+
+    A default, not a rule: a grassroots union's year in two halves; it greets the days of
+    Nghị định 145 (tag ``nd145``), the union's days (tag ``union``) and every năm tròn and
+    năm lẻ 5 anniversary of the catalog; its deadlines are registration 15 working days
+    after the start, a report 5 working days after each half, award dossiers 10 working days
+    before the year ends.  ``issued`` defaults to 1 January.
+    """
+    from thidua_calendar.deadlines import Anchor, Relative
+    from thidua_calendar.phases import split_period
+
+    period = Period(start=date(year, 1, 1), end=date(year, 12, 31))
+    first, second = split_period(period, "halves")
+    themes = (
+        (f"Thi đua lập thành tích chào mừng các ngày lễ lớn, hoàn thành nhiệm vụ 6 tháng đầu "
+         f"năm {year}", f"Emulation for the great days of the first half of {year}"),
+        (f"Thi đua hoàn thành toàn diện và vượt mức nhiệm vụ năm {year}",
+         f"Emulation to complete the tasks of {year} in full"),
+    )
+    phases = tuple(
+        Phase(id=p.id, name=p.name, name_en=p.name_en, start=p.start, end=p.end,
+              theme=vi, theme_en=en)
+        for p, (vi, en) in zip((first, second), themes, strict=True)
+    )
+
+    def after(anchor: str, days: int, direction: Literal["after", "before"] = "after"
+              ) -> Relative:
+        return Relative(anchor=Anchor.parse(anchor), amount=days, unit="working_days",
+                        direction=direction)
+
+    rules = (
+        Rule(id="dang_ky", name="Đăng ký thi đua", name_en="Emulation registration",
+             when=after("phase:dot_1.start", 15)),
+        Rule(id="bao_cao_dot_1", name="Báo cáo sơ kết Đợt 1", name_en="Report on Phase 1",
+             when=after("phase:dot_1.end", 5)),
+        Rule(id="ho_so_khen_thuong", name="Hồ sơ đề nghị khen thưởng",
+             name_en="Award dossiers", when=after("phase:dot_2.end", 10, "before")),
+        Rule(id="bao_cao_tong_ket", name="Báo cáo tổng kết năm",
+             name_en="Report on the year", when=after("phase:dot_2.end", 5)),
+    )
+    return Plan(
+        title=f"Phát động phong trào thi đua năm {year}",
+        title_en=f"Emulation movement of {year}",
+        organisation=Organisation(name="Công đoàn cơ sở", level="cdcs"),
+        issued=issued or date(year, 1, 1),
+        period=period,
+        phases=phases,
+        greet=(Selector(tags=("nd145",)), Selector(tags=("union",)),
+               Selector(classes=("nam_tron", "nam_le_5"))),
+        deadlines=rules,
+    )

@@ -1,0 +1,425 @@
+"""Reading plan files: YAML -> a validated :class:`~thidua_calendar.plan.Plan`.
+
+The format is documented field by field in ``docs/plans.md``.  Every problem, whether found
+while reading (an impossible date, an unknown key) or while building the plan (overlapping
+phases, an unknown commemoration id, a deadline anchored to a phase that does not exist), is
+one :class:`~thidua_calendar.errors.PlanError` (or ``DeadlineError``) naming the file, the line,
+the item and the field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from thidua_calendar.anniversaries import Commemoration, occurrence
+from thidua_calendar.catalog import Catalog, load_catalog
+from thidua_calendar.deadlines import Anchor, Rule
+from thidua_calendar.deadlines_file import parse_rule
+from thidua_calendar.errors import InputError, PhaseError, PlanError
+from thidua_calendar.phases import Period, Phase, split_period
+from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
+from thidua_calendar.render.lines import DateStyle
+from thidua_calendar.workdays import WorkCalendar
+from thidua_calendar.yaml_input import (
+    child,
+    compose,
+    construct,
+    line_of,
+    read_text,
+    validation_error,
+)
+
+__all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
+
+_SEE = "docs/plans.md"
+_Text = Annotated[str, Field(min_length=1)]
+_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_ONE_DAY = timedelta(days=1)
+#: The anniversaries a school year's four phases end on: Nhà giáo, the Party, the Youth Union.
+SCHOOL_TERM_ENDS = ("nha_giao_viet_nam", "thanh_lap_dang", "thanh_lap_doan")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]:
+    """``2022-02-14``, ``2022-02`` (a month) or ``2022`` (a year): the first day and the
+    precision."""
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 1, 1), "year"
+    match = _DAY.fullmatch(text)
+    if match is None:
+        raise ValueError(f"write a date as YYYY-MM-DD (or YYYY-MM for a month), not {value!r}")
+    try:
+        if match[3] is None:
+            return date(int(match[1]), int(match[2]), 1), "month"
+        return date(int(match[1]), int(match[2]), int(match[3])), "day"
+    except ValueError as error:
+        raise ValueError(f"{text} is not a real date: {error}") from None
+
+
+class _OrganisationModel(_Model):
+    name: _Text
+    short: _Text | None = None
+    level: _Text | None = None
+    parent: _Text | None = None
+
+
+class _PeriodModel(_Model):
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    school_year: Annotated[int, Field(ge=1900, le=2099)] | None = None
+    start: _Text | None = None
+    end: _Text | None = None
+    end_text: _Text | None = None
+
+    @field_validator("start", "end", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        text = str(value)
+        if text != "issued":
+            _partial_date(text)
+        return text
+
+
+class _PhaseModel(_Model):
+    id: _Id
+    name: _Text
+    name_en: _Text | None = None
+    start: _Text
+    end: _Text | None = None
+    end_text: _Text | None = None
+    theme: _Text | None = None
+    theme_en: _Text | None = None
+    also: list[_Text] = []
+
+    @field_validator("start", "end", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        text = str(value)
+        if text == "issued" or text.startswith("anniversary:"):
+            if text.startswith("anniversary:"):
+                Anchor.parse(text)
+            return text
+        _partial_date(text)
+        return text
+
+
+class _SplitModel(_Model):
+    split: Literal["halves", "quarters", "school_terms"] | list[_Text]
+    names: list[_Text] | None = None
+    themes: list[_Text] | None = None
+
+
+class _SelectorModel(_Model):
+    tags: list[_Id] = []
+    classes: list[Literal["nam_tron", "nam_le_5", "nam_khac"]] = []
+    ids: list[_Id] = []
+
+
+class _EventModel(_Model):
+    id: _Id
+    name: _Text
+    name_en: _Text | None = None
+    date: _Text | None = None
+    end: _Text | None = None
+    phase: _Id | None = None
+
+    @field_validator("date", "end", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        _partial_date(value)
+        return str(value)
+
+
+class _AllowModel(_Model):
+    gaps: bool = False
+    overlaps: bool = False
+
+
+class _StyleModel(_Model):
+    dates: DateStyle = "d/m/yyyy"
+    period: Literal["den", "dash"] = "den"
+
+
+class _PlanModel(_Model):
+    title: _Text
+    title_en: _Text | None = None
+    organisation: _OrganisationModel
+    implements: _Text | None = None
+    issued: _Text
+    period: _PeriodModel
+    phases: list[_PhaseModel] | _SplitModel
+    greet: list[_SelectorModel] = []
+    exclude: list[_Id] = []
+    lead_up: dict[str, _Id] = {}
+    catalogs: list[_Text] = []
+    events: list[_EventModel] = []
+    deadlines: list[dict[str, Any]] = []
+    allow: _AllowModel = _AllowModel()
+    preamble: bool = True
+    style: _StyleModel = _StyleModel()
+
+    @field_validator("issued", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        _partial_date(value)
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanFile:
+    """A validated plan file: the plan, its catalog (built-in plus the file's
+    ``catalogs:``), its rendering style, and where each item is in the file."""
+
+    path: str
+    plan: Plan
+    catalog: Catalog
+    date_style: DateStyle = "d/m/yyyy"
+    period_style: Literal["den", "dash"] = "den"
+    _root: Any = None
+
+    def build(self, *, calendar: WorkCalendar) -> PlanResult:
+        """The built plan; errors are placed at their line in this file."""
+        try:
+            return build_plan(self.plan, catalog=self.catalog, calendar=calendar)
+        except InputError as error:
+            raise self.locate(error) from None
+
+    def locate(self, error: InputError) -> InputError:
+        """The error placed at the line of its item and field."""
+        root = self._root
+        if root is None:
+            return error
+        parts: list[str | int] = [
+            int(part) if part.isdigit() else part for part in (error.field or "").split(".")
+            if part
+        ]
+        lists = {"phase": "phases", "event": "events", "deadline": "deadlines"}
+        where: list[str | int]
+        if error.item_label in lists and error.entry_id is not None:
+            key = lists[error.item_label]
+            node = child(root, key)
+            index = _index_of(node, error.entry_id)
+            where = [key, index, *parts] if index is not None else [key]
+        elif error.item_label == "lead_up" and error.entry_id is not None:
+            where = ["lead_up", error.entry_id]
+            error = PlanError(error.reason, entry_id=None, field=f"lead_up.{error.entry_id}",
+                              item="plan")
+        else:
+            where = parts
+        return error.located(path=self.path, line=line_of(root, where))
+
+
+def _index_of(node: yaml.Node | None, entry_id: str) -> int | None:
+    if not isinstance(node, yaml.SequenceNode):
+        return None
+    for index, item in enumerate(node.value):
+        id_node = child(item, "id")
+        if id_node is not None and id_node.value == entry_id:
+            return index
+    return None
+
+
+def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> PlanFile:
+    """The plan of a file's text; ``catalogs`` are extra catalog files (the file's own
+    ``catalogs:`` are read relative to the file's folder)."""
+    root = compose(text, path, PlanError, expected="a plan: title, organisation, issued, "
+                   "period, phases")
+    data = construct(root, path, PlanError)
+    try:
+        model = _PlanModel.model_validate(data)
+    except ValidationError as error:
+        raise validation_error(error, root, data, path, PlanError, items="phases",
+                               item="phase", see=_SEE) from None
+
+    def fail(reason: str, *where: str | int) -> PlanError:
+        return PlanError(reason, path=path, line=line_of(root, where),
+                         field=".".join(str(part) for part in where), item="plan")
+
+    folder = os.path.dirname(os.path.abspath(path))
+    catalog = load_catalog(*catalogs, *(os.path.join(folder, name) for name in model.catalogs))
+    issued, issued_precision = _partial_date(model.issued)
+    period = _period(model.period, issued, fail)
+    phases = _phases(model, period, issued, catalog, root, path)
+    rules: list[Rule] = [
+        parse_rule(raw, root, data, path, position)
+        for position, raw in enumerate(model.deadlines)
+    ]
+    events = []
+    for event in model.events:
+        day: date | None = None
+        precision: Literal["day", "month", "year"] = "day"
+        if event.date:
+            day, precision = _partial_date(event.date)
+        end = _partial_date(event.end)[0] if event.end else None
+        events.append(Event(id=event.id, name=event.name, name_en=event.name_en or event.name,
+                            date=day, precision=precision, end=end, phase=event.phase))
+    for entry_id, phase_id in model.lead_up.items():
+        if entry_id not in catalog:
+            raise fail(f"no catalog entry has the id {entry_id!r}", "lead_up", entry_id)
+        if all(phase.id != phase_id for phase in phases):
+            raise fail(f"no phase has the id {phase_id!r}", "lead_up", entry_id)
+    plan = Plan(
+        title=model.title,
+        title_en=model.title_en,
+        organisation=Organisation(**model.organisation.model_dump()),
+        issued=issued,
+        issued_precision=issued_precision,
+        implements=model.implements,
+        period=period,
+        phases=phases,
+        greet=tuple(
+            Selector(tags=tuple(s.tags), classes=tuple(s.classes), ids=tuple(s.ids))
+            for s in model.greet
+        ),
+        exclude=tuple(model.exclude),
+        lead_up=dict(model.lead_up),
+        events=tuple(events),
+        deadlines=tuple(rules),
+        allow_gaps=model.allow.gaps,
+        allow_overlaps=model.allow.overlaps,
+        preamble=model.preamble,
+    )
+    return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
+                    period_style=model.style.period, _root=root)
+
+
+def _period(model: _PeriodModel, issued: date, fail: Any) -> Period:
+    given = [key for key in ("year", "school_year") if getattr(model, key) is not None]
+    if len(given) > 1 or (given and model.start is not None):
+        raise fail("give year, school_year, or start (and end), not more than one", "period")
+    if model.year is not None:
+        return Period(start=date(model.year, 1, 1), end=date(model.year, 12, 31))
+    if model.school_year is not None:
+        return Period(start=date(model.school_year, 9, 1),
+                      end=date(model.school_year + 1, 5, 31))
+    if model.start is None:
+        raise fail("the period needs year, school_year or start", "period")
+    start = issued if model.start == "issued" else _partial_date(model.start)[0]
+    end = _period_end(model.end) if model.end is not None else None
+    if end is not None and end < start:
+        raise fail(f"the period ends on {end.isoformat()}, before it starts on "
+                   f"{start.isoformat()}", "period", "end")
+    return Period(start=start, end=end)
+
+
+def _period_end(text: str) -> date:
+    day, precision = _partial_date(text)
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
+    return day
+
+
+def _phases(
+    model: _PlanModel, period: Period, issued: date, catalog: Catalog, root: yaml.Node,
+    path: str,
+) -> tuple[Phase, ...]:
+    if isinstance(model.phases, _SplitModel):
+        return _split(model.phases, period, catalog, root, path)
+    phases = []
+    for position, item in enumerate(model.phases):
+        def fail(reason: str, field: str, *, phase_id: str = item.id,
+                 where: int = position) -> PlanError:
+            return PlanError(reason, path=path, line=line_of(root, ("phases", where, field)),
+                             entry_id=phase_id, field=field, item="phase")
+
+        start, start_text = _phase_day(item.start, issued, catalog, period, fail, "start")
+        end = None
+        if item.end is not None:
+            end, _ = _phase_day(item.end, issued, catalog, period, fail, "end")
+        phases.append(Phase(
+            id=item.id, name=item.name, name_en=item.name_en or item.name, start=start,
+            end=end, theme=item.theme, theme_en=item.theme_en, start_text=start_text,
+            end_text=item.end_text, also=tuple(item.also),
+        ))
+    return tuple(phases)
+
+
+def _phase_day(
+    text: str, issued: date, catalog: Catalog, period: Period, fail: Any, field: str
+) -> tuple[date, str | None]:
+    """A phase's start or end and, for a start, how the plan words it."""
+    if text == "issued":
+        return issued, "nay"
+    if text.startswith("anniversary:"):
+        anchor = Anchor.parse(text)
+        if anchor.ref not in catalog:
+            raise fail(f"no catalog entry has the id {anchor.ref!r}", field)
+        day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+        if day is None:
+            raise fail(f"{catalog.get(anchor.ref).name} does not occur once in the plan's "
+                       "period; write anniversary:ID@YEAR", field)
+        return day, None
+    day, precision = _partial_date(text)
+    if precision == "month":
+        if field == "end":
+            return _period_end(text), None
+        return day, f"tháng {day.month:02d}/{day.year}"
+    return day, None
+
+
+def _anniversary_in(entry: Commemoration, year: int | None, period: Period) -> date | None:
+    years = [year] if year else list(range(period.start.year, (period.end or period.start).year
+                                           + 1))
+    days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
+            and (year is not None or period.contains(occ.date))]
+    return days[0] if len(days) == 1 else None
+
+
+def _split(
+    model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str
+) -> tuple[Phase, ...]:
+    def fail(reason: str) -> PlanError:
+        return PlanError(reason, path=path, line=line_of(root, ("phases", "split")),
+                         field="phases.split", item="plan")
+
+    how: Any = model.split
+    if how == "school_terms":
+        how = [f"anniversary:{entry_id}" for entry_id in SCHOOL_TERM_ENDS]
+    if isinstance(how, list):
+        ends = []
+        for text in how:
+            if str(text).startswith("anniversary:"):
+                anchor = Anchor.parse(str(text))
+                if anchor.ref not in catalog:
+                    raise fail(f"no catalog entry has the id {anchor.ref!r}")
+                day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+                if day is None:
+                    raise fail(f"{anchor.ref} does not occur once in the plan's period")
+                ends.append(day)
+            else:
+                try:
+                    ends.append(_partial_date(text)[0])
+                except ValueError as error:
+                    raise fail(str(error)) from None
+        how = ends
+    try:
+        phases = split_period(period, how, names=model.names)
+    except PhaseError as error:
+        raise fail(str(error)) from None
+    if model.themes is not None:
+        if len(model.themes) != len(phases):
+            raise fail(f"{len(model.themes)} themes for {len(phases)} phases")
+        phases = tuple(
+            Phase(id=p.id, name=p.name, name_en=p.name_en, start=p.start, end=p.end, theme=t)
+            for p, t in zip(phases, model.themes, strict=True)
+        )
+    return phases
+
+
+def load_plan_file(path: str | os.PathLike[str], *, catalogs: tuple[str, ...] = ()) -> PlanFile:
+    """Read and validate a plan file (raises :class:`PlanError` and friends)."""
+    name = os.fspath(path)
+    return parse_plan_file(read_text(name, PlanError), name, catalogs=catalogs)

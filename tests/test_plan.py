@@ -1,0 +1,331 @@
+"""Plans: the five seeds reproduced, the default plan, and bad plans.
+
+The seeds' own words are quoted here (from ../shared/seeds, which a clone of this repository
+does not carry): each item a plan prints as "N năm … (a - b)" is a known answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from thidua_calendar.catalog import builtin_catalog
+from thidua_calendar.errors import DeadlineError, PlanError
+from thidua_calendar.plan import build_plan, default_plan
+from thidua_calendar.plan_file import load_plan_file
+from thidua_calendar.render.plan import phase_paragraph, plan_sections, render_plan
+from thidua_calendar.workdays_data import load_work_calendar
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "examples" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def calendar():
+    return load_work_calendar()
+
+
+def _seed(number: str, calendar):
+    plan_file = load_plan_file(SEEDS / f"{number}.yaml")
+    return plan_file, plan_file.build(calendar=calendar)
+
+
+# -- what each seed prints in its "Các đợt thi đua" -----------------------------------------
+
+SEED_PHASES = {
+    "000": {
+        "dot_1": "Từ nay đến 30/6/2022: Tổ chức các phong trào thi đua chào mừng kỷ niệm 47 năm "
+                 "Ngày giải phóng hoàn toàn miền Nam, thống nhất đất nước (30/4/1975 - "
+                 "30/4/2022); 136 năm ngày Quốc tế lao động (01/5/1886 - 01/5/2022); 132 năm "
+                 "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022); Tháng công nhân năm "
+                 "2022.",
+        "dot_2": "Từ 1/7 - 31/12/2022: Tổ chức các phong trào thi đua chào mừng kỷ niệm 93 năm "
+                 "Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022), 77 năm Ngày Cách "
+                 "mạng Tháng Tám thành công (19/8/1945 - 19/8/2022) và Quốc khánh nước Cộng hòa "
+                 "xã hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2022); 50 năm chiến thắng “Hà Nội "
+                 "- Điện Biên phủ trên không” (12/1972 - 12/2022); Thi đua hoàn thành toàn diện "
+                 "và vượt mức kế hoạch và nhiệm vụ năm 2022.",
+    },
+    "001": {
+        "dot_1": "từ tháng 01/2022 đến 28/7/2022: … kỷ niệm 93 năm Ngày thành lập công đoàn "
+                 "Việt Nam.",
+    },
+    "002": {
+        "dot_1": "Từ tháng 1/01 - 30/6/2022: Với chủ đề “Mừng Đảng quang vinh - Mừng sinh nhật "
+                 "Bác”. … chào mừng kỷ niệm 92 năm Ngày thành lập Đảng Cộng sản Việt Nam "
+                 "(03/02/1930 - 03/02/2022); kỷ niệm 47 năm Ngày Giải phóng hoàn toàn miền Nam, "
+                 "thống nhất đất nước (30/4/1975 - 30/4/2022); 136 năm ngày Quốc tế lao động "
+                 "(01/5/1886 - 01/5/2022); tổ hoạt động tháng công nhân; kỷ niệm 132 năm Ngày "
+                 "sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2022); kỷ niệm 16 năm ngày thành "
+                 "lập Trường Chính trị tỉnh (08/6/2006 - 08/6/2022).",
+        "dot_2": "Từ 1/7 - 31/12/2022: Với chủ đề “Đoàn kết - kỷ cương - gương mẫu - sáng tạo - "
+                 "hiệu quả”. Tổ chức thi đua chào mừng kỷ niệm 93 năm Ngày thành lập Công đoàn "
+                 "Việt Nam (28/7/1929); 77 năm Cách mạng tháng Tám và Quốc khánh nước Cộng hòa xã "
+                 "hội chủ nghĩa Việt Nam (02/9/1945 - 02/9/2022); 40 năm Ngày Nhà giáo Việt Nam "
+                 "(20/11/1983 - 20/11/2022), thi đua nước rút phần đấu hoàn thành tốt nhiệm vụ "
+                 "chính trị năm 2022.",
+    },
+    "004": {
+        "dot_1": "từ tháng 11/2019 đến 31/3/2020: Thi đua lập thành tích chào mừng Kỷ niệm 90 "
+                 "năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2020); 120 năm "
+                 "Ngày thành lập tỉnh Bắc Kạn (11/4/1900 - 11/4/2020); chào mừng Đại hội Đảng các "
+                 "cấp, Hội nghị biểu dương điển hình tiên tiến cấp cơ sở.",
+        "dot_2": "từ 01/4/2020 đến 31/12/2020: Thi đua lập thành tích chào mừng kỷ niệm 45 năm "
+                 "Ngày giải phóng miền Nam thống nhất đất nước (30/4/1975 - 30/4/2020); 130 năm "
+                 "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020); 75 năm Ngày Cách mạng "
+                 "Tháng Tám thành công (19/8/1945 - 19/8/2020) và Quốc khánh nước Cộng hòa xã hội "
+                 "chủ nghĩa Việt Nam (02/9/1945 - 02/9/2020); Đại hội Đảng bộ các cấp, Đại hội "
+                 "Đảng bộ tỉnh lần thứ XII, hướng tới Đại hội toàn quốc lần thứ XIII của Đảng; "
+                 "Hội nghị biểu dương điển hình tiên tiến trong CNVCLĐ tỉnh Bắc Kạn, Đại hội thi "
+                 "đua yêu nước tỉnh Bắc Kạn lần thứ V.",
+    },
+}
+_COUNT = re.compile(r"(\d+) năm ")
+_RANGE = re.compile(r"\(([\d/]+)(?: - ([\d/]+))?\)")
+
+
+def _when(text: str) -> tuple[int, ...]:
+    """"03/02/1930" -> (1930, 2, 3); "12/1972" -> (1972, 12): the printed date, any style."""
+    return tuple(int(part) for part in reversed(text.split("/")))
+
+
+def _printed(text: str) -> tuple[list[int], set[tuple[tuple[int, ...], ...]]]:
+    """The counts ("N năm") and the date ranges ("(a - b)") a paragraph prints."""
+    counts = sorted(int(n) for n in _COUNT.findall(text))
+    ranges = {tuple(_when(part) for part in match if part) for match in _RANGE.findall(text)}
+    return counts, ranges
+
+
+# What a seed prints that the example deliberately prints otherwise, and why.
+KNOWN_DIFFERENCES = {
+    # Seed 002 prints "40 năm Ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2022)": the count is
+    # right, the first date is not (the day was instituted on 20/11/1982, 40 years before
+    # 2022); the example follows the facts. It also prints the Union's day with its origin
+    # only, "(28/7/1929)", and one range for the pair "77 năm Cách mạng tháng Tám và Quốc
+    # khánh … (02/9/1945 - 02/9/2022)"; the example prints both ranges in full.
+    ("002", "dot_2"): (
+        {((1983, 11, 20), (2022, 11, 20)), ((1929, 7, 28),)},
+        {((1982, 11, 20), (2022, 11, 20)), ((1929, 7, 28), (2022, 7, 28)),
+         ((1945, 8, 19), (2022, 8, 19))},
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("seed", "phase_id"),
+    [(seed, phase) for seed, phases in SEED_PHASES.items() for phase in phases],
+)
+def test_each_seed_phase_greets_what_the_plan_prints(calendar, seed, phase_id):
+    plan_file, result = _seed(seed, calendar)
+    phase = next(p for p in result.phases if p.phase.id == phase_id)
+    ours = phase_paragraph(phase, date_style=plan_file.date_style,
+                           period_style=plan_file.period_style)
+    their_counts, their_ranges = _printed(SEED_PHASES[seed][phase_id].partition(": ")[2])
+    our_counts, our_ranges = _printed(ours.partition(": ")[2].partition(": ")[2])
+    assert our_counts == their_counts
+    only_theirs, only_ours = KNOWN_DIFFERENCES.get((seed, phase_id), (set(), set()))
+    if seed == "001":  # the plan prints the count alone: "kỷ niệm 93 năm Ngày thành lập …"
+        their_ranges = {((1929, 7, 28), (2022, 7, 28))}
+    assert their_ranges - only_theirs == our_ranges - only_ours
+    assert their_ranges & only_theirs == only_theirs  # the seed does print what is quoted
+
+
+def test_seed_000_rendering_matches_the_plan_s_sentences(calendar):
+    plan_file, result = _seed("000", calendar)
+    for item in result.phases:
+        ours = phase_paragraph(item, date_style=plan_file.date_style,
+                               period_style=plan_file.period_style)
+        expected = SEED_PHASES["000"][item.phase.id]
+        # The period and the closing words are the plan's own.
+        period, _, body = expected.partition(": ")
+        assert ours.startswith(f"{item.phase.name}: {period.replace('1/7', '01/7')}: "
+                               "Tổ chức các phong trào thi đua chào mừng kỷ niệm ")
+        # Item by item, each printed item is ours with the same dates (the names differ only
+        # in capitals and in "hoàn toàn", which the catalog's official name does not have).
+        for printed in re.split(r"; |, (?=\d+ năm)", body.rstrip(".")):
+            best = max(re.split(r"; ", ours.rstrip(".")),
+                       key=lambda mine: difflib.SequenceMatcher(
+                           None, mine.casefold(), printed.casefold()).ratio())
+            ratio = difflib.SequenceMatcher(None, best.casefold(), printed.casefold()).ratio()
+            assert ratio > 0.85, (printed, best)
+            for dates in re.findall(r"\(([^)]*)\)", printed):
+                assert f"({dates})" in ours
+
+
+def test_seed_000_deadlines_and_warnings(calendar):
+    _, result = _seed("000", calendar)
+    assert [(d.id, d.due) for d in result.schedule.deadlines] == [
+        ("bao_cao_dot_1", date(2022, 7, 14)), ("bao_cao_dot_2", date(2023, 1, 16))]
+    assert [w.kind for w in result.warnings] == ["no_theme", "no_theme"]
+
+
+def test_seed_001_ends_on_the_union_s_day_with_per_group_deadlines(calendar):
+    _, result = _seed("001", calendar)
+    (phase,) = result.phases
+    assert (phase.phase.start, phase.phase.end) == (date(2022, 1, 1), date(2022, 7, 28))
+    assert phase.phase.start_text == "tháng 01/2022"
+    due = {(d.id, d.audience.id if d.audience else None): d.due
+           for d in result.schedule.deadlines}
+    assert due == {
+        ("dang_ky", None): date(2022, 4, 8),
+        ("ho_so_khen_thuong", None): date(2022, 7, 8),
+        ("cdcs_ke_hoach", None): date(2022, 4, 1),
+        ("cdcs_ke_hoach", "giao_duc"): date(2022, 8, 25),
+        ("cdcs_khen_thuong", None): date(2022, 11, 29),
+        ("cdcs_khen_thuong", "giao_duc"): date(2023, 5, 24),
+    }
+    assert len(result.schedule.conflicts) == 1
+
+
+def test_seed_002_has_themes_and_a_local_day(calendar):
+    _, result = _seed("002", calendar)
+    assert [p.phase.theme for p in result.phases] == [
+        "Mừng Đảng quang vinh - Mừng sinh nhật Bác",
+        "Đoàn kết - kỷ cương - gương mẫu - sáng tạo - hiệu quả",
+    ]
+    first = result.phases[0]
+    assert [(o.id, o.years) for o in first.occurrences][-1] == (
+        "thanh_lap_truong_chinh_tri_lai_chau", 16)
+    assert result.warnings == ()
+
+
+def test_seed_003_is_an_open_ended_movement(calendar):
+    plan_file, result = _seed("003", calendar)
+    (phase,) = result.phases
+    assert (phase.phase.start, phase.phase.end) == (date(2021, 9, 14), None)
+    assert phase_paragraph(phase, date_style=plan_file.date_style) == (
+        "Phong trào thi đua: Từ nay đến khi tình hình dịch bệnh được kiểm soát trong phạm vi "
+        "toàn quốc: Với chủ đề “Nỗ lực vượt khó, sáng tạo, quyết tâm chiến thắng đại dịch "
+        "Covid-19”.")
+
+
+def test_seed_004_crosses_the_year_and_leads_up_to_the_province_s_day(calendar):
+    plan_file, result = _seed("004", calendar)
+    first, second = result.phases
+    assert (first.phase.start, first.phase.end) == (date(2019, 11, 1), date(2020, 3, 31))
+    assert [(o.id, o.years) for o in first.occurrences] == [
+        ("thanh_lap_dang", 90), ("thanh_lap_tinh_bac_kan", 120)]
+    assert first.occurrences[1].date == date(2020, 4, 11)  # after the đợt: it leads up to it
+    assert [e.id for e in first.events] == ["dai_hoi_dang_cac_cap", "hoi_nghi_dien_hinh_co_so"]
+    assert len(second.events) == 3
+    # "năm kỷ niệm 90 năm … , 130 năm … , 120 năm … (11/4/1900 - 11/4/2020)"
+    assert [(o.id, o.years) for o in result.preamble] == [
+        ("thanh_lap_dang", 90), ("thanh_lap_tinh_bac_kan", 120), ("sinh_nhat_ho_chi_minh", 130)]
+    sections = plan_sections(result, date_style=plan_file.date_style)
+    assert sections.preamble == (
+        "Năm 2020 là năm kỷ niệm 90 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/2/1930 - "
+        "03/2/2020), 120 năm Ngày thành lập tỉnh Bắc Kạn (11/4/1900 - 11/4/2020) và 130 năm "
+        "Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890 - 19/5/2020).",
+    )
+
+
+def test_every_greeted_item_lands_in_exactly_one_phase(calendar):
+    for number in ("000", "001", "002", "003", "004"):
+        _, result = _seed(number, calendar)
+        ids = [o.id for p in result.phases for o in p.occurrences]
+        assert len(ids) == len(set(ids))
+
+
+def test_the_default_plan(calendar):
+    result = build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar)
+    first, second = result.phases
+    assert (first.phase.end, second.phase.start) == (date(2027, 6, 30), date(2027, 7, 1))
+    greeted = {o.id for p in result.phases for o in p.occurrences}
+    assert {"thanh_lap_cong_doan_vn", "quoc_khanh", "thuong_binh_liet_si"} <= greeted
+    assert "thay_thuoc_viet_nam" not in greeted  # 72 years: neither a tag nor a class chosen
+    assert [d.id for d in result.schedule.deadlines] == [
+        "dang_ky", "bao_cao_dot_1", "ho_so_khen_thuong", "bao_cao_tong_ket"]
+    assert result.warnings == ()
+    text = render_plan(result)
+    assert "Đợt 1: Từ 1/1/2027 đến 30/6/2027: Với chủ đề" in text
+
+
+# -- bad plans ---------------------------------------------------------------------------------
+
+GOOD = """\
+title: Kế hoạch thi đua năm 2026
+organisation:
+  name: Công đoàn cơ sở Trường Tiểu học A
+  level: cdcs
+issued: 2026-01-05
+period:
+  year: 2026
+phases:
+  - id: dot_1
+    name: Đợt 1
+    start: 2026-01-01
+    end: 2026-06-30
+    theme: Chủ đề 1
+  - id: dot_2
+    name: Đợt 2
+    start: 2026-07-01
+    end: 2026-12-31
+    theme: Chủ đề 2
+greet:
+  - ids: [thanh_lap_cong_doan_vn]
+deadlines:
+  - id: bao_cao
+    name: Báo cáo Đợt 1
+    after: {anchor: "phase:dot_1.end", working_days: 5}
+"""
+
+
+def _build(tmp_path, text, calendar):
+    path = tmp_path / "plan.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_plan_file(path).build(calendar=calendar)
+
+
+def test_a_good_plan_builds(tmp_path, calendar):
+    result = _build(tmp_path, GOOD, calendar)
+    assert result.schedule.get("bao_cao").due == date(2026, 7, 7)
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "message"),
+    [
+        (("    start: 2026-07-01", "    start: 2026-06-15"), PlanError,
+         r"plan.yaml:16: phase 'dot_2', field 'start': the phases dot_1 and dot_2 overlap "
+         r"from 2026-06-15 to 2026-06-30"),
+        (("    start: 2026-07-01", "    start: 2026-07-05"), PlanError,
+         r"plan.yaml:16: phase 'dot_2', field 'start': no phase covers 2026-07-01 to "
+         r"2026-07-04"),
+        (("    end: 2026-06-30", "    end: 2025-06-30"), PlanError,
+         r"plan.yaml:12: phase 'dot_1', field 'end': the phase ends on 2025-06-30, before it "
+         r"starts on 2026-01-01"),
+        (("[thanh_lap_cong_doan_vn]", "[thanh_lap_cong_doan]"), PlanError,
+         r"plan.yaml:\d+: field 'greet.0.ids.0': no catalog entry has the id "
+         r"'thanh_lap_cong_doan'; did you mean thanh_lap_cong_doan_vn"),
+        (('"phase:dot_1.end"', '"phase:dot_3.end"'), DeadlineError,
+         r"plan.yaml:24: deadline 'bao_cao', field 'after.anchor': unknown anchor "
+         r"'phase:dot_3.end'"),
+        (("    end: 2026-06-30", "    end: 2026-06-31"), PlanError,
+         r"plan.yaml:12: phase 'dot_1', field 'end': 2026-06-31 is not a real date"),
+        (("    theme: Chủ đề 1\n", "    theme: Chủ đề 1\n    them: x\n"), PlanError,
+         r"plan.yaml:14: phase 'dot_1', field 'them': unknown field"),
+    ],
+)
+def test_bad_plans_name_file_line_item_and_field(tmp_path, calendar, change, error, message):
+    text = GOOD.replace(*change)
+    assert text != GOOD
+    with pytest.raises(error, match=message):
+        _build(tmp_path, text, calendar)
+
+
+def test_overlaps_and_gaps_can_be_allowed(tmp_path, calendar):
+    text = GOOD.replace("    start: 2026-07-01", "    start: 2026-06-15") + (
+        "allow:\n  overlaps: true\n")
+    assert len(_build(tmp_path, text, calendar).phases) == 2
+
+
+def test_a_lead_up_phase_must_lead_up(tmp_path, calendar):
+    text = GOOD + "lead_up:\n  thanh_lap_cong_doan_vn: dot_2\n"
+    with pytest.raises(PlanError, match=r"plan.yaml:26: field 'lead_up.thanh_lap_cong_doan_vn': "
+                                        r"'thanh_lap_cong_doan_vn@2026' \(2026-07-28\) can be "
+                                        r"greeted in 'dot_2' only if that phase ends before it"):
+        _build(tmp_path, text, calendar)
