@@ -329,3 +329,50 @@ def test_a_lead_up_phase_must_lead_up(tmp_path, calendar):
                                         r"'thanh_lap_cong_doan_vn@2026' \(2026-07-28\) can be "
                                         r"greeted in 'dot_2' only if that phase ends before it"):
         _build(tmp_path, text, calendar)
+
+
+def test_a_school_year_in_four_terms_ending_on_its_great_days(tmp_path, calendar):
+    text = textwrap.dedent("""\
+        title: Kế hoạch thi đua năm học 2026 - 2027
+        organisation: {name: Công đoàn cơ sở Trường THCS A, level: cdcs}
+        issued: 2026-09-05
+        period: {school_year: 2026}
+        phases:
+          split: school_terms
+          themes: [Chào mừng 20/11, Mừng Đảng mừng xuân, Chào mừng 26/3, Về đích]
+        greet:
+          - ids: [nha_giao_viet_nam, thanh_lap_dang, thanh_lap_doan, sinh_nhat_ho_chi_minh]
+        """)
+    result = _build(tmp_path, text, calendar)
+    assert [(p.phase.name, p.phase.start, p.phase.end) for p in result.phases] == [
+        ("Đợt 1", date(2026, 9, 1), date(2026, 11, 20)),
+        ("Đợt 2", date(2026, 11, 21), date(2027, 2, 3)),
+        ("Đợt 3", date(2027, 2, 4), date(2027, 3, 26)),
+        ("Đợt 4", date(2027, 3, 27), date(2027, 5, 31)),
+    ]
+    # Each term ends on the day it greets.
+    assert [[o.id for o in p.occurrences] for p in result.phases] == [
+        ["nha_giao_viet_nam"], ["thanh_lap_dang"], ["thanh_lap_doan"],
+        ["sinh_nhat_ho_chi_minh"]]
+
+
+def test_a_split_at_an_anniversary_and_quarters(tmp_path, calendar):
+    base = GOOD.split("phases:")[0] + "phases:\n  split: {split}\n"
+    at = _build(tmp_path, base.replace("{split}", '["anniversary:thanh_lap_cong_doan_vn"]'),
+                calendar)
+    assert [p.phase.end for p in at.phases] == [date(2026, 7, 28), date(2026, 12, 31)]
+    quarters = _build(tmp_path, base.replace("{split}", "quarters"), calendar)
+    assert len(quarters.phases) == 4
+    assert [w.kind for w in quarters.warnings] == ["no_theme"] * 4
+
+
+def test_the_plan_in_english(calendar):
+    plan_file, result = _seed("004", calendar)
+    text = render_plan(result, lang="en", date_style=plan_file.date_style)
+    assert text.startswith("PLAN\nEmulation for the great days of 2020 and the Party congresses")
+    assert ("- Phase 1: From 11/2019 to 31/3/2020: Emulation movements greeting the Founding "
+            "Day of the Communist Party of Vietnam: 90th anniversary (03/2/1930 - 03/2/2020); "
+            "Founding Day of Bac Kan Province: 120th anniversary (11/4/1900 - 11/4/2020); "
+            "greeting the Party congresses at every level and grassroots conferences honouring "
+            "model workers.") in text
+    assert "- Phase 1 has no theme" in text
