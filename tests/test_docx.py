@@ -244,7 +244,7 @@ def test_english(seed):
     if sections.deadline_rows:
         (table,) = _grid_tables(document)
         assert [cell.text for cell in table.rows[0].cells] == [
-            "Task", "Who", "As worded", "Due (working day)"]
+            "Task", "Who", "Deadline as worded", "Due (working day)"]
     assert document.core_properties.language == "en-GB"
 
 

@@ -139,11 +139,12 @@ def test_seed_000_rendering_matches_the_plan_s_sentences(calendar):
     plan_file, result = _seed("000", calendar)
     for item in result.phases:
         ours = phase_paragraph(item, date_style=plan_file.date_style,
-                               period_style=plan_file.period_style)
+                               period_style=plan_file.period_style,
+                               period_date_style=plan_file.period_date_style)
         expected = SEED_PHASES["000"][item.phase.id]
-        # The period and the closing words are the plan's own.
+        # The period and the opening words are the plan's own.
         period, _, body = expected.partition(": ")
-        assert ours.startswith(f"{item.phase.name}: {period.replace('1/7', '01/7')}: "
+        assert ours.startswith(f"{item.phase.name}: {period}: "
                                "Tổ chức các phong trào thi đua chào mừng kỷ niệm ")
         # Item by item, each printed item is ours with the same dates (the names differ only
         # in capitals and in "hoàn toàn", which the catalog's official name does not have).
@@ -326,7 +327,7 @@ def test_overlaps_and_gaps_can_be_allowed(tmp_path, calendar):
 def test_a_lead_up_phase_must_lead_up(tmp_path, calendar):
     text = GOOD + "lead_up:\n  thanh_lap_cong_doan_vn: dot_2\n"
     with pytest.raises(PlanError, match=r"plan.yaml:26: field 'lead_up.thanh_lap_cong_doan_vn': "
-                                        r"'thanh_lap_cong_doan_vn@2026' \(2026-07-28\) can be "
+                                        r"'thanh_lap_cong_doan_vn' \(2026-07-28\) can be "
                                         r"greeted in 'dot_2' only if that phase ends before it"):
         _build(tmp_path, text, calendar)
 
@@ -376,3 +377,133 @@ def test_the_plan_in_english(calendar):
             "greeting the Party congresses at every level and grassroots conferences honouring "
             "model workers.") in text
     assert "- Phase 1 has no theme" in text
+
+
+# -- found in review: each a case that once went wrong ------------------------------------------
+
+TWO_YEARS = """\
+title: Kế hoạch thi đua 2026 - 2027
+organisation: {name: Công đoàn cơ sở A}
+issued: 2026-09-01
+period: {start: 2026-09, end: 2027-12-31}
+phases:
+  - {id: dot_1, name: Đợt 1, theme: Một, start: 2026-09, end: 2027-09-10}
+  - {id: dot_2, name: Đợt 2, theme: Hai, start: 2027-09-11, end: 2027-12-31}
+greet:
+  - ids: [nha_giao_viet_nam, cach_mang_thang_tam, quoc_khanh]
+"""
+
+
+def test_an_anniversary_twice_in_one_phase_is_printed_twice(tmp_path, calendar):
+    result = _build(tmp_path, TWO_YEARS, calendar)
+    first = result.phases[0]
+    assert [(o.id, o.years) for o in first.occurrences] == [
+        ("quoc_khanh", 81), ("nha_giao_viet_nam", 44), ("cach_mang_thang_tam", 82),
+        ("quoc_khanh", 82)]
+    text = phase_paragraph(first)
+    assert text.count("Quốc khánh") == 2
+    assert "81 năm Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (2/9/1945 - 2/9/2026)" in text
+    assert "44 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2026)" in text
+    assert ("82 năm Ngày Cách mạng Tháng Tám thành công (19/8/1945 - 19/8/2027) và Quốc khánh "
+            "nước Cộng hòa xã hội chủ nghĩa Việt Nam (2/9/1945 - 2/9/2027)") in text
+    second = result.phases[1]
+    assert "45 năm Ngày Nhà giáo Việt Nam (20/11/1982 - 20/11/2027)" in phase_paragraph(second)
+
+
+def test_lead_up_names_a_year_when_the_day_recurs(tmp_path, calendar):
+    text = TWO_YEARS.replace("greet:", "lead_up: {nha_giao_viet_nam@2027: dot_1}\ngreet:")
+    result = _build(tmp_path, text, calendar)
+    first = [(o.id, o.years) for o in result.phases[0].occurrences]
+    assert ("nha_giao_viet_nam", 44) in first
+    assert ("nha_giao_viet_nam", 45) in first
+    assert result.phases[1].occurrences == ()
+    ambiguous = TWO_YEARS.replace("greet:", "lead_up: {nha_giao_viet_nam: dot_1}\ngreet:")
+    with pytest.raises(PlanError, match="'nha_giao_viet_nam' is greeted 2 times in the plan's "
+                                        "period; write nha_giao_viet_nam@YEAR"):
+        _build(tmp_path, ambiguous, calendar)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("end: 2027-12-31}", "end: issued}"),
+         r"plan.yaml:4: field 'period.end': write a date as YYYY-MM-DD"),
+        (("name: Đợt 1, theme: Một", "name: ' ', theme: Một"),
+         r"plan.yaml:6: phase 'dot_1', field 'name': String should match pattern"),
+        (("[nha_giao_viet_nam, cach_mang_thang_tam, quoc_khanh]", "[]"),
+         r"plan.yaml:9: field 'greet.0': a selector needs tags, classes or ids"),
+        (("end: 2027-12-31}\ngreet", "}\ngreet"),
+         r"plan.yaml:7: phase 'dot_2', field 'end': the phase has no end but the plan's "
+         r"period has one"),
+    ],
+)
+def test_more_bad_plans(tmp_path, calendar, change, message):
+    text = TWO_YEARS.replace(*change)
+    assert text != TWO_YEARS
+    with pytest.raises(PlanError, match=message):
+        _build(tmp_path, text, calendar)
+
+
+def test_a_containing_phase_with_overlaps_allowed_leaves_no_gap(tmp_path, calendar):
+    text = TWO_YEARS.replace(
+        "  - {id: dot_2, name: Đợt 2, theme: Hai, start: 2027-09-11, end: 2027-12-31}",
+        "  - {id: dot_2, name: Đợt 2, theme: Hai, start: 2026-10-01, end: 2027-12-31}\n"
+        "  - {id: dot_3, name: Tuần lễ, theme: Ba, start: 2027-03-01, end: 2027-03-07}",
+    ) + "allow: {overlaps: true}\n"
+    assert len(_build(tmp_path, text, calendar).phases) == 3
+
+
+def test_a_month_in_a_split_ends_with_the_month(tmp_path, calendar):
+    text = GOOD.split("phases:")[0] + 'phases:\n  split: ["2026-06"]\n'
+    result = _build(tmp_path, text, calendar)
+    assert [p.phase.end for p in result.phases] == [date(2026, 6, 30), date(2026, 12, 31)]
+
+
+def test_school_terms_need_a_school_year(tmp_path, calendar):
+    text = GOOD.split("phases:")[0] + "phases:\n  split: school_terms\n"
+    with pytest.raises(PlanError, match="school_terms splits a school year"):
+        _build(tmp_path, text, calendar)
+
+
+def test_an_open_ended_movement_greets_up_to_the_next_year_s_end(tmp_path, calendar):
+    text = (SEEDS / "003.yaml").read_text(encoding="utf-8") + (
+        "greet:\n  - ids: [thanh_lap_dang, quoc_khanh]\n")
+    path = tmp_path / "003.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_plan_file(path).build(calendar=calendar)
+    assert [(o.id, o.date) for o in result.phases[0].occurrences] == [
+        ("thanh_lap_dang", date(2022, 2, 3)), ("quoc_khanh", date(2022, 9, 2))]
+
+
+def test_an_unknown_anniversary_anchor_is_at_its_line(tmp_path, calendar):
+    text = GOOD.replace('after: {anchor: "phase:dot_1.end", working_days: 5}',
+                        'before: {anchor: "anniversary:quoc_khan", working_days: 5}')
+    with pytest.raises(DeadlineError, match=r"plan.yaml:24: deadline 'bao_cao', field "
+                                            r"'before.anchor': no catalog entry has the id "
+                                            r"'quoc_khan'"):
+        _build(tmp_path, text, calendar)
+
+
+def test_a_missing_catalog_file_is_at_the_plan_s_line(tmp_path, calendar):
+    text = GOOD.replace("greet:", "catalogs: [ngay-rieng.yaml]\ngreet:")
+    with pytest.raises(PlanError, match=r"plan.yaml:19: field 'catalogs.0': no catalog file "):
+        _build(tmp_path, text, calendar)
+
+
+def test_events_must_agree_with_their_phase(tmp_path, calendar):
+    event = ("events:\n  - {id: hoi_nghi, name: Hội nghị, date: 2026-09-01, phase: dot_1}\n")
+    with pytest.raises(PlanError, match=r"plan.yaml:26: event 'hoi_nghi', field 'date': the "
+                                        r"event's date \(2026-09-01\) is outside Đợt 1"):
+        _build(tmp_path, GOOD + event, calendar)
+    backwards = event.replace("phase: dot_1}", "end: 2026-08}")
+    with pytest.raises(PlanError, match="field 'end': the event ends on 2026-08-31, before it"):
+        _build(tmp_path, GOOD + backwards, calendar)
+
+
+def test_english_texts_of_a_plan(calendar):
+    _, result = _seed("003", calendar)
+    assert phase_paragraph(result.phases[0], lang="en").startswith(
+        "The movement: From now until the epidemic is under control nationwide")
+    _, with_events = _seed("004", calendar)
+    records = render_plan(with_events, format="json")
+    assert '"precision": null' in records

@@ -333,6 +333,7 @@ def _run_plan(args: argparse.Namespace) -> str | bytes:
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     period_style: PeriodStyle = "den"
     date_style: DateStyle = "d/m/yyyy"
+    period_date_style: DateStyle | None = None
     if args.file is None:
         from thidua_calendar.catalog import load_catalog
         from thidua_calendar.plan import build_plan, default_plan
@@ -348,16 +349,18 @@ def _run_plan(args: argparse.Namespace) -> str | bytes:
         plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
         result = plan_file.build(calendar=calendar)
         date_style, period_style = plan_file.date_style, plan_file.period_style
-    date_style = args.date_style or date_style
+        period_date_style = plan_file.period_date_style
+    if args.date_style is not None:
+        date_style, period_date_style = args.date_style, None
     if args.format == "docx":
         if args.output is None:
             raise UsageError("--format docx writes a file: give it with -o FILE.docx")
         from thidua_calendar.render.docx import render_docx
 
         return render_docx(result, lang=args.lang, date_style=date_style,
-                           period_style=period_style)
+                           period_style=period_style, period_date_style=period_date_style)
     return render_plan(result, format=args.format, lang=args.lang, date_style=date_style,
-                       period_style=period_style)
+                       period_style=period_style, period_date_style=period_date_style)
 
 
 def _run_lunar_months(args: argparse.Namespace) -> str:

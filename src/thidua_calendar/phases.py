@@ -13,7 +13,6 @@ Pure: no files, no clock.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -68,7 +67,9 @@ class Phase:
     theme_en: str | None = None
     start_text: str | None = None
     end_text: str | None = None
+    end_text_en: str | None = None
     also: tuple[str, ...] = ()
+    also_en: tuple[str, ...] | None = None
 
     def contains(self, day: date, /) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -180,26 +181,34 @@ def check_phases(
                                          first=phase.start, last=phase.end))
     ordered = sorted((p for p in phases if p.end is None or p.end >= p.start),
                      key=lambda p: (p.start, p.end or date.max))
-    for earlier, later in itertools.pairwise(ordered):
-        if earlier.end is None:
-            problems.append(PhaseProblem(kind="open_not_last", phases=(earlier.id, later.id)))
+    # Walk the phases by start, keeping the phase that reaches furthest so far: a phase
+    # starting inside it overlaps it, one starting after the day after it leaves a gap.
+    reach: Phase | None = None
+    for phase in ordered:
+        if reach is None:
+            reach = phase
             continue
-        if later.start <= earlier.end and not allow_overlaps:
-            problems.append(PhaseProblem(kind="overlap", phases=(earlier.id, later.id),
-                                         first=later.start, last=min(earlier.end,
-                                                                     later.end or earlier.end)))
-        elif later.start > earlier.end + _ONE_DAY and not allow_gaps:
-            problems.append(PhaseProblem(kind="gap", phases=(earlier.id, later.id),
-                                         first=earlier.end + _ONE_DAY,
-                                         last=later.start - _ONE_DAY))
-    if ordered and not allow_gaps:
-        first, last = ordered[0], ordered[-1]
+        if reach.end is None:
+            problems.append(PhaseProblem(kind="open_not_last", phases=(reach.id, phase.id)))
+            continue
+        if phase.start <= reach.end and not allow_overlaps:
+            problems.append(PhaseProblem(kind="overlap", phases=(reach.id, phase.id),
+                                         first=phase.start,
+                                         last=min(reach.end, phase.end or reach.end)))
+        elif phase.start > reach.end + _ONE_DAY and not allow_gaps:
+            problems.append(PhaseProblem(kind="gap", phases=(reach.id, phase.id),
+                                         first=reach.end + _ONE_DAY,
+                                         last=phase.start - _ONE_DAY))
+        if phase.end is None or phase.end > reach.end:
+            reach = phase
+    if ordered and reach is not None and not allow_gaps:
+        first = ordered[0]
         if first.start > period.start:
             problems.append(PhaseProblem(kind="gap", phases=(first.id,), first=period.start,
                                          last=first.start - _ONE_DAY))
-        if period.end is not None and last.end is not None and last.end < period.end:
-            problems.append(PhaseProblem(kind="gap", phases=(last.id,),
-                                         first=last.end + _ONE_DAY, last=period.end))
+        if period.end is not None and reach.end is not None and reach.end < period.end:
+            problems.append(PhaseProblem(kind="gap", phases=(reach.id,),
+                                         first=reach.end + _ONE_DAY, last=period.end))
     return tuple(problems)
 
 

@@ -151,11 +151,15 @@ class PlanResult:
 
     @property
     def years(self) -> tuple[int, ...]:
-        period = self.plan.period
-        last = period.end or max(
-            (p.end for p in self.plan.phases if p.end is not None), default=period.start
-        )
-        return tuple(range(period.start.year, last.year + 1))
+        start, last = _span(self.plan.period)
+        return tuple(range(start.year, last.year + 1))
+
+
+def _span(period: Period) -> tuple[date, date]:
+    """The days a plan greets: its period, or for a period with no end, up to the end of
+    the year after it starts (a horizon, since "until the epidemic is controlled" has no
+    date)."""
+    return period.start, period.end or date(period.start.year + 1, 12, 31)
 
 
 def build_plan(
@@ -176,26 +180,10 @@ def build_plan(
     entries = tuple(catalog)
     _check_phases(plan)
     chosen = _select(plan, entries)
-    lead_up = dict(plan.lead_up)
     keys = {f"{occ.id}@{occ.date.year}": occ for occ in chosen}
-    for entry_id, phase_id in lead_up.items():
-        greeted = [(key, occ) for key, occ in keys.items() if occ.id == entry_id]
-        if not greeted:
-            raise PlanError(
-                f"{entry_id!r} is not among the commemorations the plan greets in its period",
-                entry_id=entry_id, field="lead_up", item="lead_up",
-            )
-        try:
-            attach([(key, occ.date) for key, occ in greeted], plan.phases,
-                   lead_up={key: phase_id for key, _ in greeted})
-        except PhaseError as error:
-            raise PlanError(str(error), entry_id=entry_id, field="lead_up",
-                            item="lead_up") from None
-    placed = attach(
-        [(key, occ.date) for key, occ in keys.items()],
-        plan.phases,
-        lead_up={key: lead_up[occ.id] for key, occ in keys.items() if occ.id in lead_up},
-    )
+    lead_up = _lead_up(plan, keys)
+    placed = attach([(key, occ.date) for key, occ in keys.items()], plan.phases,
+                    lead_up=lead_up)
     warnings: list[Warning] = []
     by_phase: dict[str, list[Occurrence]] = {phase.id: [] for phase in plan.phases}
     for key, occ in keys.items():
@@ -214,6 +202,8 @@ def build_plan(
         for phase in plan.phases
     )
     for phase in plan.phases:
+        if not phase.name.strip():
+            warnings.append(Warning(kind="unnamed", subject=phase.id))
         if not (phase.theme or "").strip():
             warnings.append(Warning(kind="no_theme", subject=phase.id))
     anchors = _anchors(plan, entries)
@@ -222,6 +212,37 @@ def build_plan(
                      if occ.milestone == "nam_tron") if plan.preamble else ()
     return PlanResult(plan=plan, phases=phases, preamble=preamble, schedule=found,
                       warnings=tuple(warnings))
+
+
+def _lead_up(plan: Plan, keys: Mapping[str, Occurrence]) -> dict[str, str]:
+    """The phase of each greeted occurrence the plan attaches by ``lead_up``.
+
+    A key is a catalog id, or ``id@YEAR`` when the id occurs more than once in the period.
+    """
+    found: dict[str, str] = {}
+    for written, phase_id in plan.lead_up.items():
+        entry_id, _, year = written.partition("@")
+        matching = [key for key, occ in keys.items() if occ.id == entry_id
+                    and (not year or str(occ.date.year) == year)]
+        if not matching:
+            raise PlanError(
+                f"{written!r} is not among the commemorations the plan greets in its period",
+                entry_id=written, field="lead_up", item="lead_up",
+            )
+        if len(matching) > 1:
+            raise PlanError(
+                f"{entry_id!r} is greeted {len(matching)} times in the plan's period; write "
+                f"{entry_id}@YEAR to say which",
+                entry_id=written, field="lead_up", item="lead_up",
+            )
+        (key,) = matching
+        try:
+            attach([(written, keys[key].date)], plan.phases, lead_up={written: phase_id})
+        except PhaseError as error:
+            raise PlanError(str(error), entry_id=written, field="lead_up",
+                            item="lead_up") from None
+        found[key] = phase_id
+    return found
 
 
 _PROBLEM_REASONS = {
@@ -259,6 +280,9 @@ def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanE
         first=problem.first.isoformat() if problem.first else "",
         last=problem.last.isoformat() if problem.last else "",
     )
+    if problem.kind == "outside" and problem.last is None:
+        return PlanError("the phase has no end but the plan's period has one; give it an end",
+                         entry_id=names[0], field="end", item="phase")
     # Point at the later phase of a pair (the one to move), at the field concerned.
     subject = names[-1] if problem.kind in ("overlap", "gap") else names[0]
     fields = {"reversed": "end", "overlap": "start", "gap": "start", "outside": "start",
@@ -273,6 +297,9 @@ def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanE
 def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
     by_id = {entry.id: entry for entry in entries}
     for position, selector in enumerate(plan.greet):
+        if not (selector.tags or selector.classes or selector.ids):
+            raise PlanError("a selector needs tags, classes or ids", field=f"greet.{position}",
+                            item="plan")
         for index, entry_id in enumerate(selector.ids):
             if entry_id not in by_id:
                 raise PlanError(_unknown(entry_id, by_id), entry_id=None,
@@ -281,9 +308,8 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
         if entry_id not in by_id:
             raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan")
     found: dict[tuple[str, date], Occurrence] = {}
-    period = plan.period
-    last_year = (period.end or period.start).year
-    for year in range(period.start.year, last_year + 1):
+    first, last = _span(plan.period)
+    for year in range(first.year, last.year + 1):
         for selector in plan.greet:
             chosen: list[Occurrence] = []
             if selector.tags or selector.classes:
@@ -297,7 +323,7 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
                 if occ is not None:
                     chosen.append(occ)
             for occ in chosen:
-                if occ.id not in plan.exclude and period.contains(occ.date):
+                if occ.id not in plan.exclude and first <= occ.date <= last:
                     found[(occ.id, occ.date)] = occ
     return list(found.values())
 
@@ -312,11 +338,26 @@ def _unknown(entry_id: str, by_id: Mapping[str, Commemoration]) -> str:
 
 def _attach_events(plan: Plan, warnings: list[Warning]) -> dict[str, list[Event]]:
     by_phase: dict[str, list[Event]] = {phase.id: [] for phase in plan.phases}
+    phases = {phase.id: phase for phase in plan.phases}
     for event in plan.events:
+        if event.date is not None and event.end is not None and event.end < event.date:
+            raise PlanError(f"the event ends on {event.end.isoformat()}, before it starts on "
+                            f"{event.date.isoformat()}", entry_id=event.id, field="end",
+                            item="event")
         if event.phase is not None:
             if event.phase not in by_phase:
                 raise PlanError(f"no phase has the id {event.phase!r}", entry_id=event.id,
                                 field="phase", item="event")
+            phase = phases[event.phase]
+            if event.date is not None and not (
+                phase.contains(event.date) or _overlaps(phase, event.date, event)
+            ):
+                raise PlanError(
+                    f"the event's date ({event.date.isoformat()}) is outside {phase.name} "
+                    f"({phase.start.isoformat()} - "
+                    f"{phase.end.isoformat() if phase.end else '…'})",
+                    entry_id=event.id, field="date", item="event",
+                )
             by_phase[event.phase].append(event)
             continue
         if event.date is None:
@@ -335,6 +376,8 @@ def _attach_events(plan: Plan, warnings: list[Warning]) -> dict[str, list[Event]
 
 
 def _overlaps(phase: Phase, day: date, event: Event) -> bool:
+    if event.precision == "day":
+        return phase.contains(day)
     if event.precision == "year":
         first, last = date(day.year, 1, 1), date(day.year, 12, 31)
     else:
@@ -353,36 +396,45 @@ def _anchors(plan: Plan, entries: Sequence[Commemoration]) -> dict[str, NamedDat
             name=f"kết thúc {phase.name}", name_en=f"end of {phase.name_en}", date=phase.end)
     by_id = {entry.id: entry for entry in entries}
     for rule in plan.deadlines:
-        for anchor in _anniversary_anchors(rule):
+        for anchor, field_name in _anniversary_anchors(rule):
             entry = by_id.get(anchor.ref)
             if entry is None:
                 raise DeadlineError(_unknown(anchor.ref, by_id), entry_id=rule.id,
-                                    field="anchor")
-            anchors[str(anchor)] = _anniversary_date(entry, anchor.year, plan.period, rule)
+                                    field=field_name)
+            anchors[str(anchor)] = _anniversary_date(entry, anchor.year, plan.period, rule,
+                                                     field_name)
     return anchors
 
 
-def _anniversary_anchors(rule: Rule) -> list[Anchor]:
-    found: list[Anchor] = []
-    for when in (rule.when, *(variant.when for variant in rule.variants)):
-        ends = (when.start, when.end) if isinstance(when, Window) else (when,)
-        found.extend(end.anchor for end in ends
+def _anniversary_anchors(rule: Rule) -> list[tuple[Anchor, str]]:
+    """The anniversary anchors of a rule, each with the field that names it."""
+    found: list[tuple[Anchor, str]] = []
+    timings = [(rule.when, ""), *((variant.when, f"audiences.{index}.")
+                                  for index, variant in enumerate(rule.variants))]
+    for when, prefix in timings:
+        if isinstance(when, Window):
+            ends = [(when.start, "window.from"), (when.end, "window.to")]
+        elif isinstance(when, Relative):
+            ends = [(when, f"{when.direction}.anchor")]
+        else:
+            ends = []
+        found.extend((end.anchor, prefix + name) for end, name in ends
                      if isinstance(end, Relative) and end.anchor.kind == "anniversary")
     return found
 
 
 def _anniversary_date(
-    entry: Commemoration, year: int | None, period: Period, rule: Rule
+    entry: Commemoration, year: int | None, period: Period, rule: Rule, field_name: str
 ) -> NamedDate:
-    years = [year] if year is not None else list(
-        range(period.start.year, (period.end or period.start).year + 1))
+    first, last = _span(period)
+    years = [year] if year is not None else list(range(first.year, last.year + 1))
     days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
-            and (year is not None or period.contains(occ.date))]
+            and (year is not None or first <= occ.date <= last)]
     if len(days) != 1:
         reason = (f"{entry.name} does not occur in the plan's period" if not days else
                   f"{entry.name} occurs {len(days)} times in the plan's period; write "
                   f"anniversary:{entry.id}@YEAR")
-        raise DeadlineError(reason, entry_id=rule.id, field="anchor")
+        raise DeadlineError(reason, entry_id=rule.id, field=field_name)
     return NamedDate(name=entry.name, name_en=entry.name_en, date=days[0])
 
 

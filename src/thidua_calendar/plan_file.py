@@ -39,7 +39,7 @@ from thidua_calendar.yaml_input import (
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
 
 _SEE = "docs/plans.md"
-_Text = Annotated[str, Field(min_length=1)]
+_Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 _Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 _DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _ONE_DAY = timedelta(days=1)
@@ -80,15 +80,20 @@ class _PeriodModel(_Model):
     school_year: Annotated[int, Field(ge=1900, le=2099)] | None = None
     start: _Text | None = None
     end: _Text | None = None
-    end_text: _Text | None = None
 
-    @field_validator("start", "end", mode="plain")
+    @field_validator("start", mode="plain")
     @classmethod
-    def _check(cls, value: object) -> str:
+    def _check_start(cls, value: object) -> str:
         text = str(value)
         if text != "issued":
             _partial_date(text)
         return text
+
+    @field_validator("end", mode="plain")
+    @classmethod
+    def _check_end(cls, value: object) -> str:
+        _partial_date(value)
+        return str(value)
 
 
 class _PhaseModel(_Model):
@@ -98,9 +103,11 @@ class _PhaseModel(_Model):
     start: _Text
     end: _Text | None = None
     end_text: _Text | None = None
+    end_text_en: _Text | None = None
     theme: _Text | None = None
     theme_en: _Text | None = None
     also: list[_Text] = []
+    also_en: list[_Text] | None = None
 
     @field_validator("start", "end", mode="plain")
     @classmethod
@@ -117,7 +124,9 @@ class _PhaseModel(_Model):
 class _SplitModel(_Model):
     split: Literal["halves", "quarters", "school_terms"] | list[_Text]
     names: list[_Text] | None = None
+    names_en: list[_Text] | None = None
     themes: list[_Text] | None = None
+    themes_en: list[_Text] | None = None
 
 
 class _SelectorModel(_Model):
@@ -149,6 +158,7 @@ class _AllowModel(_Model):
 class _StyleModel(_Model):
     dates: DateStyle = "d/m/yyyy"
     period: Literal["den", "dash"] = "den"
+    period_dates: DateStyle | None = None
 
 
 class _PlanModel(_Model):
@@ -186,6 +196,7 @@ class PlanFile:
     catalog: Catalog
     date_style: DateStyle = "d/m/yyyy"
     period_style: Literal["den", "dash"] = "den"
+    period_date_style: DateStyle | None = None
     _root: Any = None
 
     def build(self, *, calendar: WorkCalendar) -> PlanResult:
@@ -247,7 +258,12 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
                          field=".".join(str(part) for part in where), item="plan")
 
     folder = os.path.dirname(os.path.abspath(path))
-    catalog = load_catalog(*catalogs, *(os.path.join(folder, name) for name in model.catalogs))
+    own = [os.path.join(folder, name) for name in model.catalogs]
+    for index, name in enumerate(own):
+        if not os.path.isfile(name):
+            raise fail(f"no catalog file {name} (catalogs are read relative to the plan's "
+                       "folder)", "catalogs", index)
+    catalog = load_catalog(*catalogs, *own)
     issued, issued_precision = _partial_date(model.issued)
     period = _period(model.period, issued, fail)
     phases = _phases(model, period, issued, catalog, root, path)
@@ -261,14 +277,16 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         precision: Literal["day", "month", "year"] = "day"
         if event.date:
             day, precision = _partial_date(event.date)
-        end = _partial_date(event.end)[0] if event.end else None
+        end = _period_end(event.end) if event.end else None
         events.append(Event(id=event.id, name=event.name, name_en=event.name_en or event.name,
                             date=day, precision=precision, end=end, phase=event.phase))
-    for entry_id, phase_id in model.lead_up.items():
-        if entry_id not in catalog:
-            raise fail(f"no catalog entry has the id {entry_id!r}", "lead_up", entry_id)
+    for written, phase_id in model.lead_up.items():
+        entry_id, _, year = written.partition("@")
+        if entry_id not in catalog or (year and not re.fullmatch(r"\d{4}", year)):
+            raise fail(f"no catalog entry has the id {entry_id!r} (write ID or ID@YEAR)",
+                       "lead_up", written)
         if all(phase.id != phase_id for phase in phases):
-            raise fail(f"no phase has the id {phase_id!r}", "lead_up", entry_id)
+            raise fail(f"no phase has the id {phase_id!r}", "lead_up", written)
     plan = Plan(
         title=model.title,
         title_en=model.title_en,
@@ -291,7 +309,8 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         preamble=model.preamble,
     )
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
-                    period_style=model.style.period, _root=root)
+                    period_style=model.style.period,
+                    period_date_style=model.style.period_dates, _root=root)
 
 
 def _period(model: _PeriodModel, issued: date, fail: Any) -> Period:
@@ -327,7 +346,8 @@ def _phases(
     path: str,
 ) -> tuple[Phase, ...]:
     if isinstance(model.phases, _SplitModel):
-        return _split(model.phases, period, catalog, root, path)
+        return _split(model.phases, period, catalog, root, path,
+                      starts_on_issue=model.period.start == "issued")
     phases = []
     for position, item in enumerate(model.phases):
         def fail(reason: str, field: str, *, phase_id: str = item.id,
@@ -339,10 +359,14 @@ def _phases(
         end = None
         if item.end is not None:
             end, _ = _phase_day(item.end, issued, catalog, period, fail, "end")
+        if item.also_en is not None and len(item.also_en) != len(item.also):
+            raise fail(f"also_en has {len(item.also_en)} items for {len(item.also)} in also",
+                       "also_en")
         phases.append(Phase(
             id=item.id, name=item.name, name_en=item.name_en or item.name, start=start,
             end=end, theme=item.theme, theme_en=item.theme_en, start_text=start_text,
-            end_text=item.end_text, also=tuple(item.also),
+            end_text=item.end_text, end_text_en=item.end_text_en, also=tuple(item.also),
+            also_en=tuple(item.also_en) if item.also_en is not None else None,
         ))
     return tuple(phases)
 
@@ -379,7 +403,8 @@ def _anniversary_in(entry: Commemoration, year: int | None, period: Period) -> d
 
 
 def _split(
-    model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str
+    model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str,
+    *, starts_on_issue: bool,
 ) -> tuple[Phase, ...]:
     def fail(reason: str) -> PlanError:
         return PlanError(reason, path=path, line=line_of(root, ("phases", "split")),
@@ -387,6 +412,11 @@ def _split(
 
     how: Any = model.split
     if how == "school_terms":
+        if period.start.month not in (8, 9) or period.end is None or (
+            period.end.year != period.start.year + 1
+        ):
+            raise fail("school_terms splits a school year (period: {school_year: YYYY}, or "
+                       "one that starts in August or September and ends the next year)")
         how = [f"anniversary:{entry_id}" for entry_id in SCHOOL_TERM_ENDS]
     if isinstance(how, list):
         ends = []
@@ -401,22 +431,33 @@ def _split(
                 ends.append(day)
             else:
                 try:
-                    ends.append(_partial_date(text)[0])
+                    ends.append(_period_end(str(text)))
                 except ValueError as error:
                     raise fail(str(error)) from None
         how = ends
     try:
-        phases = split_period(period, how, names=model.names)
+        phases = split_period(period, how, names=model.names, names_en=model.names_en)
     except PhaseError as error:
         raise fail(str(error)) from None
-    if model.themes is not None:
-        if len(model.themes) != len(phases):
-            raise fail(f"{len(model.themes)} themes for {len(phases)} phases")
-        phases = tuple(
-            Phase(id=p.id, name=p.name, name_en=p.name_en, start=p.start, end=p.end, theme=t)
-            for p, t in zip(phases, model.themes, strict=True)
-        )
-    return phases
+    themes = _per_phase(model.themes, "themes", phases, fail)
+    themes_en = _per_phase(model.themes_en, "themes_en", phases, fail)
+    return tuple(
+        Phase(id=p.id, name=p.name, name_en=p.name_en, start=p.start, end=p.end,
+              theme=theme, theme_en=theme_en,
+              start_text="nay" if index == 0 and starts_on_issue else None)
+        for index, (p, theme, theme_en) in enumerate(zip(phases, themes, themes_en,
+                                                         strict=True))
+    )
+
+
+def _per_phase(
+    values: list[str] | None, name: str, phases: tuple[Phase, ...], fail: Any
+) -> list[str | None]:
+    if values is None:
+        return [None] * len(phases)
+    if len(values) != len(phases):
+        raise fail(f"{len(values)} {name} for {len(phases)} phases")
+    return list(values)
 
 
 def load_plan_file(path: str | os.PathLike[str], *, catalogs: tuple[str, ...] = ()) -> PlanFile:

@@ -297,11 +297,12 @@ def render_docx(
     lang: Lang = "vi",
     date_style: DateStyle = "d/m/yyyy",
     period_style: PeriodStyle = "den",
+    period_date_style: DateStyle | None = None,
 ) -> bytes:
     """The plan's calendar sections as a Word (.docx) document, in Vietnamese administrative
     layout; the same plan always gives the same bytes."""
     sections = plan_sections(result, lang=lang, date_style=date_style,
-                             period_style=period_style)
+                             period_style=period_style, period_date_style=period_date_style)
     document = docx.Document()
     _setup(document, lang)
     _header(document, sections, result.plan.organisation.parent, lang)

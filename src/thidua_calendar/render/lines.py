@@ -124,31 +124,37 @@ def group_lines(
 ) -> tuple[Line, ...]:
     """The lines of a list: entries printed together share the line of the first one.
 
-    A line stands where its first occurrence stands in ``occurrences``.
+    A line stands where its first occurrence stands in ``occurrences``.  An entry may occur
+    more than once (a list spanning two years); partners are paired within a year.
     """
-    by_id = {occ.id: occ for occ in occurrences}
-    followers: dict[str, Occurrence] = {}
+
+    def key(occ: Occurrence) -> tuple[str, date]:
+        return occ.id, occ.date
+
+    by_year = {(occ.id, occ.date.year): occ for occ in occurrences}
+    followers: dict[tuple[str, date], Occurrence] = {}
     for occ in occurrences:
         partner = occ.commemoration.printed_with
-        if partner is not None and partner.id in by_id and partner.id != occ.id:
-            followers[occ.id] = by_id[partner.id]
-    followed = {follower.id for follower in followers.values()}
-    placed: set[str] = set()
+        found = by_year.get((partner.id, occ.date.year)) if partner is not None else None
+        if found is not None and found.id != occ.id:
+            followers[key(occ)] = found
+    followed = {key(follower) for follower in followers.values()}
+    placed: set[tuple[str, date]] = set()
     lines = []
     # Leaders first; then whatever is left (entries of a printed_with cycle, which the
     # catalog loader refuses but hand-made commemorations may have) leads its own line.
-    starts = [occ for occ in occurrences if occ.id not in followed]
+    starts = [occ for occ in occurrences if key(occ) not in followed]
     for occ in [*starts, *occurrences]:
-        if occ.id in placed:
+        if key(occ) in placed:
             continue
         chain = [occ]
         while (
-            chain[-1].id in followers
-            and followers[chain[-1].id] not in chain
-            and followers[chain[-1].id].id not in placed
+            key(chain[-1]) in followers
+            and followers[key(chain[-1])] not in chain
+            and key(followers[key(chain[-1])]) not in placed
         ):
-            chain.append(followers[chain[-1].id])
-        placed.update(member.id for member in chain)
+            chain.append(followers[key(chain[-1])])
+        placed.update(key(member) for member in chain)
         text = _text(occ, lang=lang, date_style=date_style, show_solar=show_solar, lead=None)
         for previous, current in itertools.pairwise(chain):
             partner = previous.commemoration.printed_with
@@ -159,8 +165,8 @@ def group_lines(
             )
             text = f"{text} {joiner} {part}"
         lines.append(Line(occurrences=tuple(chain), text=text))
-    order = {occ.id: position for position, occ in enumerate(occurrences)}
-    return tuple(sorted(lines, key=lambda line: order[line.occurrences[0].id]))
+    order = {key(occ): position for position, occ in enumerate(occurrences)}
+    return tuple(sorted(lines, key=lambda line: order[key(line.occurrences[0])]))
 
 
 def _text(

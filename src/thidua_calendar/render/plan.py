@@ -123,17 +123,25 @@ def phase_paragraph(
     lang: Lang = "vi",
     date_style: DateStyle = "d/m/yyyy",
     period_style: PeriodStyle = "den",
+    period_date_style: DateStyle | None = None,
 ) -> str:
-    """One đợt as plans write it: its name, dates, theme and what it greets."""
+    """One đợt as plans write it: its name, dates, theme and what it greets.
+
+    ``date_style`` writes the dates of what it greets, ``period_date_style`` (default: the
+    same) the đợt's own dates: seed 000 writes "Từ 1/7 - 31/12/2022" but "(01/5/1886 - …)".
+    """
     phase = item.phase
     vi = lang == "vi"
     name = phase.name if vi else phase.name_en
+    end_text = phase.end_text if vi else (phase.end_text_en or phase.end_text)
     period = _period_text(
-        phase.start, phase.end, start_text=phase.start_text, end_text=phase.end_text,
-        lang=lang, date_style=date_style, period_style=period_style,
+        phase.start, phase.end, start_text=phase.start_text, end_text=end_text,
+        lang=lang, date_style=period_date_style or date_style, period_style=period_style,
     )
     parts = [f"{name}: {period}"]
     theme = phase.theme if vi else (phase.theme_en or phase.theme)
+    theme = theme.strip() if theme else None
+    also = phase.also if vi else (phase.also_en if phase.also_en is not None else phase.also)
     sentences = []
     if theme:
         sentences.append(f"Với chủ đề “{theme}”." if vi else f"Theme: “{theme}”.")
@@ -146,9 +154,9 @@ def phase_paragraph(
         clauses.append(("chào mừng " if vi else "greeting ") + _join(events, lang))
     if clauses:
         lead = "Tổ chức các phong trào thi đua " if vi else "Emulation movements "
-        sentences.append(lead + "; ".join([*clauses, *phase.also]) + ".")
-    elif phase.also:  # nothing greeted: what the phase strives for stands on its own
-        text = "; ".join(phase.also)
+        sentences.append(lead + "; ".join([*clauses, *also]) + ".")
+    elif also:  # nothing greeted: what the phase strives for stands on its own
+        text = "; ".join(also)
         sentences.append(text[:1].upper() + text[1:] + ".")
     if sentences:
         return f"{parts[0]}: " + " ".join(sentences)
@@ -205,6 +213,7 @@ def plan_sections(
     lang: Lang = "vi",
     date_style: DateStyle = "d/m/yyyy",
     period_style: PeriodStyle = "den",
+    period_date_style: DateStyle | None = None,
 ) -> PlanSections:
     """The calendar sections of a built plan, in Vietnamese (default) or English."""
     plan = result.plan
@@ -235,13 +244,15 @@ def plan_sections(
         preamble=_preamble(result, lang, date_style),
         phases_heading="Các đợt thi đua" if vi else "Phases",
         phases=tuple(
-            phase_paragraph(item, lang=lang, date_style=date_style, period_style=period_style)
+            phase_paragraph(item, lang=lang, date_style=date_style, period_style=period_style,
+                            period_date_style=period_date_style)
             for item in result.phases
         ),
         deadlines_heading="Các mốc thời gian" if vi else "Deadlines",
         deadline_columns=(
-            ("Việc", "Đối tượng", "Văn bản ghi", "Hạn (ngày làm việc)", "Cách tính") if vi
-            else ("Task", "Who", "As worded", "Due (working day)", "How it was found")
+            ("Việc", "Đối tượng", "Hạn ghi trong kế hoạch", "Hạn (ngày làm việc)", "Cách tính")
+            if vi else ("Task", "Who", "Deadline as worded", "Due (working day)",
+                        "How it was found")
         ),
         deadline_rows=rows,
         warnings_heading="Cần xem lại" if vi else "To check",
@@ -255,22 +266,23 @@ def _event_record(event: Event) -> dict[str, Any]:
         "name": event.name,
         "name_en": event.name_en,
         "date": event.date.isoformat() if event.date else None,
-        "precision": event.precision,
+        "precision": event.precision if event.date else None,
         "end": event.end.isoformat() if event.end else None,
     }
 
 
 def plan_records(
     result: PlanResult, /, *, date_style: DateStyle = "d/m/yyyy",
-    period_style: PeriodStyle = "den",
+    period_style: PeriodStyle = "den", period_date_style: DateStyle | None = None,
 ) -> dict[str, Any]:
     """The JSON-ready form of a built plan."""
     plan = result.plan
     phases = []
     for item in result.phases:
         phase = item.phase
-        lines = {occ.id: text for line in group_lines(item.occurrences, date_style=date_style)
-                 for occ, text in ((o, line.text) for o in line.occurrences)}
+        lines = {(occ.id, occ.date): line.text
+                 for line in group_lines(item.occurrences, date_style=date_style)
+                 for occ in line.occurrences}
         phases.append({
             "id": phase.id,
             "name": phase.name,
@@ -285,14 +297,16 @@ def plan_records(
                     "years": occ.years,
                     "class": occ.milestone,
                     "text": occurrence_text(occ, date_style=date_style),
-                    "line": lines.get(occ.id),
+                    "line": lines.get((occ.id, occ.date)),
                 }
                 for occ in item.occurrences
             ],
             "events": [_event_record(event) for event in item.events],
-            "text": phase_paragraph(item, date_style=date_style, period_style=period_style),
+            "text": phase_paragraph(item, date_style=date_style, period_style=period_style,
+                                    period_date_style=period_date_style),
             "text_en": phase_paragraph(item, lang="en", date_style=date_style,
-                                       period_style=period_style),
+                                       period_style=period_style,
+                                       period_date_style=period_date_style),
         })
     deadlines = [
         {
@@ -312,7 +326,8 @@ def plan_records(
         }
         for d in sorted(result.schedule.deadlines, key=lambda d: d.due)
     ]
-    sections = plan_sections(result, date_style=date_style, period_style=period_style)
+    sections = plan_sections(result, date_style=date_style, period_style=period_style,
+                             period_date_style=period_date_style)
     return {
         "title": plan.title,
         "organisation": plan.organisation.name,
@@ -349,13 +364,15 @@ def render_plan(
     lang: Lang = "vi",
     date_style: DateStyle = "d/m/yyyy",
     period_style: PeriodStyle = "den",
+    period_date_style: DateStyle | None = None,
 ) -> str:
     """The plan's calendar sections as text or Markdown, or its JSON form."""
     if format == "json":
-        records = plan_records(result, date_style=date_style, period_style=period_style)
+        records = plan_records(result, date_style=date_style, period_style=period_style,
+                               period_date_style=period_date_style)
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     sections = plan_sections(result, lang=lang, date_style=date_style,
-                             period_style=period_style)
+                             period_style=period_style, period_date_style=period_date_style)
     markdown = format == "markdown"
     rows: list[str] = []
     if markdown:
