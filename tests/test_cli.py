@@ -409,3 +409,48 @@ def test_plan_docx_is_written_through_a_temporary_file(tmp_path, capsys):
     assert (status, err) == (0, "")
     assert target.read_bytes()[:2] == b"PK"
     assert [p.name for p in tmp_path.iterdir()] == ["ke-hoach.docx"]
+
+
+# -- ics -------------------------------------------------------------------------------------
+
+
+def test_ics_of_a_plan_kind_by_kind(tmp_path, capsys):
+    target = tmp_path / "han.ics"
+    status, out, err = run(capsys, "ics", str(SEEDS / "001.yaml"), "--only", "deadlines",
+                           "--alarms", "3", "-o", str(target))
+    assert (status, out, err) == (0, "", "")
+    data = target.read_bytes()
+    assert data.count(b"BEGIN:VEVENT") == 6
+    assert b"TRIGGER:-P2DT15H" in data
+    assert b"X-WR-CALNAME:Li\xc3\xaan \xc4\x91o\xc3\xa0n Lao \xc4\x91\xe1\xbb\x99ng huy\xe1\xbb\x87n" in data
+    assert [p.name for p in tmp_path.iterdir()] == ["han.ics"]
+
+
+def test_ics_of_several_years_to_stdout(capsys):
+    status, out, _ = run(capsys, "ics", "--years", "2026-2027", "--only", "commemorations",
+                         "--dtstamp", "2026-11-22T07:00:00+07:00")
+    assert status == 0
+    assert "DTSTAMP:20261122T000000Z" in out
+    assert "UID:thanh_lap_cong_doan_vn-2026@thidua-calendar" in out
+    assert "UID:thanh_lap_cong_doan_vn-2027@thidua-calendar" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ics", "--years", "2030-2025"], "is not a range of years"),
+        (["ics", "--alarms", "x"], "is not a list of days"),
+        (["ics", "--dtstamp", "2026-11-22T00:00:00"], "needs a time zone"),
+    ],
+)
+def test_ics_bad_arguments_exit_2(capsys, argv, message):
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_ics_plan_file_with_a_year_is_a_usage_error(capsys):
+    status, _, err = run(capsys, "ics", str(SEEDS / "001.yaml"), "--year", "2026")
+    assert status == 2
+    assert "a plan file has its own" in err

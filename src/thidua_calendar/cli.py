@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Milestone
@@ -238,6 +238,32 @@ def _plan_options(plan: argparse.ArgumentParser) -> None:
     plan.set_defaults(run=_run_plan)
 
 
+def _ics_options(ics: argparse.ArgumentParser) -> None:
+    ics.description = (
+        "Write an iCalendar feed (RFC 5545) of a plan, or of the default plan of a year or "
+        "years: commemorations, phases and events, deadlines with reminders."
+    )
+    ics.add_argument("file", metavar="PLAN", nargs="?", help="a plan file (docs/plans.md)")
+    span = ics.add_mutually_exclusive_group()
+    span.add_argument("--year", type=_year, help="the default plan of YEAR")
+    span.add_argument("--years", metavar="FIRST-LAST", type=_years,
+                      help="the default plans of several years, e.g. 2025-2030")
+    ics.add_argument("--only", choices=("commemorations", "phases", "deadlines"),
+                     action="append", default=None,
+                     help="only these kinds (repeatable; default: all)")
+    ics.add_argument("--alarms", metavar="DAYS", type=_alarms, default=None,
+                     help="deadline reminders, days before at 09:00 (default: 7,1; 'none')")
+    ics.add_argument("--dtstamp", metavar="TIME", type=_dtstamp, default=None,
+                     help="the data's revision time for DTSTAMP, e.g. 2026-11-22T00:00:00Z "
+                          "(default: the plan's issue date)")
+    _calendar_options(ics)
+    ics.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                     help="an extra catalog file (repeatable)")
+    ics.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    ics.set_defaults(run=_run_ics)
+
+
 _COMMANDS = {
     "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
     "plan": ("a plan's phases, commemorations and deadlines, as text, JSON or Word",
@@ -245,6 +271,7 @@ _COMMANDS = {
     "workdays": ("days off and swapped working days of a year", _workdays_options),
     "deadlines": ("deadlines on working days from a rules file, with traces",
                   _deadlines_options),
+    "ics": ("an iCalendar feed of a plan or a year, to subscribe to", _ics_options),
     "lunar": ("the Vietnamese lunar calendar (UTC+7)", _lunar_options),
 }
 
@@ -363,6 +390,77 @@ def _run_plan(args: argparse.Namespace) -> str | bytes:
                        period_style=period_style, period_date_style=period_date_style)
 
 
+def _years(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", text.strip())
+    if match is None or int(match[1]) > int(match[2]):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a range of years such as 2025-2030")
+    return int(match[1]), int(match[2])
+
+
+def _alarms(text: str) -> tuple[int, ...]:
+    if text.strip().lower() == "none":
+        return ()
+    try:
+        days = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a list of days such as 7,1 (or 'none')") from None
+    if any(day < 0 or day > 60 for day in days):
+        raise argparse.ArgumentTypeError("reminder days go from 0 (the day itself) to 60")
+    return days
+
+
+def _dtstamp(text: str) -> datetime:
+    try:
+        stamp = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time such as 2026-11-22T00:00:00Z") from None
+    if stamp.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r} needs a time zone, e.g. a final Z (UTC)")
+    return stamp
+
+
+def _run_ics(args: argparse.Namespace) -> bytes:
+    from thidua_calendar.feeds.ics import FeedWriter
+    from thidua_calendar.feeds.items import DEFAULT_ALARMS, KINDS, plan_items
+    from thidua_calendar.workdays_data import load_work_calendar
+
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    kinds = tuple(args.only) if args.only else KINDS
+    alarms = DEFAULT_ALARMS if args.alarms is None else args.alarms
+    if args.file is not None:
+        if args.year is not None or args.years is not None:
+            raise UsageError("--year and --years choose default plans; a plan file has its own")
+        from thidua_calendar.plan_file import load_plan_file
+
+        plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
+        results = [plan_file.build(calendar=calendar)]
+        date_style = plan_file.date_style
+    else:
+        from thidua_calendar.catalog import load_catalog
+        from thidua_calendar.plan import build_plan, default_plan
+
+        first, last = args.years or (args.year or plan_year(),) * 2
+        catalog = load_catalog(*args.catalog)
+        results = [build_plan(default_plan(year), catalog=catalog, calendar=calendar)
+                   for year in range(first, last + 1)]
+        date_style = "d/m/yyyy"
+    items = [item for result in results
+             for item in plan_items(result, kinds=kinds, lang=args.lang, date_style=date_style,
+                                    alarms=alarms)]
+    plan = results[0].plan
+    stamp = args.dtstamp or datetime.combine(plan.issued, datetime.min.time(), UTC)
+    name = plan.organisation.name + (
+        f" - {plan.period.start.year}" if len(results) == 1
+        else f" - {results[0].plan.period.start.year}-{results[-1].plan.period.start.year}")
+    if kinds != KINDS:
+        labels = {"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
+                  "deadlines": "hạn nộp"}
+        name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
+    return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=plan.title)
+
+
 def _run_lunar_months(args: argparse.Namespace) -> str:
     from thidua_calendar.render.lines import format_date
 
@@ -439,7 +537,11 @@ def _parse_date(text: str, *, original: str) -> tuple[int, int, int]:
 
 def _emit(output: str | bytes, path: str | None) -> None:
     if path is None:
-        assert isinstance(output, str)
+        if isinstance(output, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
+            return
         sys.stdout.write(output)
         sys.stdout.flush()
         return

@@ -51,6 +51,8 @@ __all__ = [
     "Warning",
     "build_plan",
     "default_plan",
+    "plan_key",
+    "slug",
 ]
 
 Precision = Literal["day", "month", "year"]
@@ -97,13 +99,18 @@ class Selector:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
-    """A plan's description: what a plan file holds."""
+    """A plan's description: what a plan file holds.
+
+    ``id`` names the plan in feed UIDs; without one, :func:`plan_key` derives it from the
+    organisation and the period's first year, so give one to keep UIDs when either changes.
+    """
 
     title: str
     organisation: Organisation
     issued: date
     period: Period
     phases: tuple[Phase, ...]
+    id: str | None = None
     title_en: str | None = None
     issued_precision: Precision = "day"
     implements: str | None = None
@@ -439,6 +446,25 @@ def _anniversary_date(
 
 
 
+def plan_key(plan: Plan, /) -> str:
+    """The plan's stable name in UIDs and file names: its ``id``, or the organisation's
+    short name (else its name) in ASCII and the period's first year."""
+    if plan.id:
+        return plan.id
+    return f"{slug(plan.organisation.short or plan.organisation.name)}-{plan.period.start.year}"
+
+
+def slug(text: str, /) -> str:
+    """``"LĐLĐ tỉnh Bắc Kạn"`` -> ``"ldld-tinh-bac-kan"``: lower-case ASCII words joined by
+    hyphens (Vietnamese diacritics dropped, đ as d)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in ascii_text).split()
+    return "-".join(words) or "plan"
+
+
 def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
     """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
 
@@ -481,6 +507,7 @@ def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
              name_en="Report on the year", when=after("phase:dot_2.end", 5)),
     )
     return Plan(
+        id=f"mac-dinh-{year}",
         title=f"Phát động phong trào thi đua năm {year}",
         title_en=f"Emulation movement of {year}",
         organisation=Organisation(name="Công đoàn cơ sở", level="cdcs"),

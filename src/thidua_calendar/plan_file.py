@@ -162,6 +162,7 @@ class _StyleModel(_Model):
 
 
 class _PlanModel(_Model):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
     title: _Text
     title_en: _Text | None = None
     organisation: _OrganisationModel
@@ -288,6 +289,7 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         if all(phase.id != phase_id for phase in phases):
             raise fail(f"no phase has the id {phase_id!r}", "lead_up", written)
     plan = Plan(
+        id=model.id,
         title=model.title,
         title_en=model.title_en,
         organisation=Organisation(**model.organisation.model_dump()),

@@ -1,0 +1,126 @@
+"""iCalendar (RFC 5545, RFC 7986) feeds people subscribe to, written with ``icalendar``.
+
+What a subscribed feed must get right (see ``../shared/FEEDS.md`` and ``docs/feeds.md``):
+
+- the same data gives the same bytes: UIDs come from the items, ``DTSTAMP`` from an argument
+  (the data's revision time), nothing from the clock, and dates stay ``VALUE=DATE`` so no
+  time zone can move them;
+- the calendar says ``NAME``/``X-WR-CALNAME``, ``X-WR-TIMEZONE``, and asks to be refreshed
+  daily (``REFRESH-INTERVAL;VALUE=DURATION:P1D``, ``X-PUBLISHED-TTL:P1D``); no ``METHOD``;
+- all-day events have an exclusive ``DTEND`` after ``DTSTART`` and are ``TRANSPARENT``;
+  deadlines carry display alarms at 09:00 a number of days before.
+
+icalendar writes ``NAME`` and ``X-WR-*`` values without escaping, so the names are cleaned of
+``, ; \\`` and line breaks first; it writes ``REFRESH-INTERVAL`` without its required
+``VALUE=DURATION``, so the parameter is given.  This is the only module of the package that
+imports icalendar.
+
+:class:`FeedWriter` keeps each event's bytes once written: a batch of feeds that share the
+national catalog's events serializes each of them once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+
+import icalendar
+
+from thidua_calendar.feeds.items import FeedItem
+
+__all__ = ["PRODID", "FeedWriter", "calendar_name", "write_calendar"]
+
+PRODID = "-//thidua-calendar//Lịch thi đua//VI"
+_END = b"END:VCALENDAR\r\n"
+_UNSAFE_IN_NAMES = str.maketrans({",": " -", ";": " -", "\\": "/", "\n": " ", "\r": " "})
+
+
+def calendar_name(text: str, /) -> str:
+    """A calendar name safe to write unescaped (icalendar does not escape ``NAME``)."""
+    return " ".join(text.translate(_UNSAFE_IN_NAMES).split())
+
+
+def _trigger(days: int) -> timedelta:
+    """09:00 local time ``days`` days before an all-day event (which starts at 00:00)."""
+    if days <= 0:
+        return timedelta(hours=9)
+    return -timedelta(days=days - 1, hours=15)
+
+
+class FeedWriter:
+    """Writes feeds with one ``DTSTAMP``; remembers every event it has serialized."""
+
+    __slots__ = ("_events", "_stamp", "dtstamp")
+
+    def __init__(self, *, dtstamp: datetime) -> None:
+        if dtstamp.tzinfo is None or dtstamp.utcoffset() is None:
+            raise ValueError("dtstamp must be an aware datetime (UTC), not a naive one")
+        self.dtstamp = dtstamp.astimezone(UTC)
+        self._stamp = icalendar.vDatetime(self.dtstamp)
+        self._events: dict[FeedItem, bytes] = {}
+
+    def event(self, item: FeedItem, /) -> bytes:
+        """The ``VEVENT`` of an item, folded, CRLF-terminated."""
+        cached = self._events.get(item)
+        if cached is not None:
+            return cached
+        if item.end <= item.start:
+            raise ValueError(f"{item.uid}: the event must end after it starts")
+        event = icalendar.Event()
+        event.add("uid", item.uid)
+        event["dtstamp"] = self._stamp
+        event.add("dtstart", item.start)
+        event.add("dtend", item.end)
+        event.add("summary", item.summary)
+        if item.description:
+            event.add("description", item.description)
+        if item.categories:
+            event.add("categories", [name.replace(",", " ") for name in item.categories])
+        event.add("transp", "TRANSPARENT" if item.transparent else "OPAQUE")
+        for days in item.alarms:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", item.summary)
+            alarm.add("trigger", _trigger(days))
+            event.add_component(alarm)
+        data: bytes = event.to_ical()
+        self._events[item] = data
+        return data
+
+    def calendar(
+        self,
+        items: Iterable[FeedItem],
+        /,
+        *,
+        name: str,
+        description: str | None = None,
+    ) -> bytes:
+        """A whole ``VCALENDAR`` with these items, in the order given."""
+        cal = icalendar.Calendar()
+        cal.add("prodid", PRODID)
+        cal.add("version", "2.0")
+        cal.add("calscale", "GREGORIAN")
+        safe = calendar_name(name)
+        cal.add("name", safe)
+        cal.add("x-wr-calname", safe)
+        if description:
+            cal.add("x-wr-caldesc", calendar_name(description))
+        cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
+        cal.add("refresh-interval", timedelta(days=1), parameters={"VALUE": "DURATION"})
+        cal.add("x-published-ttl", "P1D")
+        head: bytes = cal.to_ical()
+        assert head.endswith(_END)
+        body = b"".join(self.event(item) for item in items)
+        return head[: -len(_END)] + body + _END
+
+
+def write_calendar(
+    items: Iterable[FeedItem],
+    /,
+    *,
+    name: str,
+    dtstamp: datetime,
+    description: str | None = None,
+) -> bytes:
+    """One feed: ``items`` as a calendar called ``name``, stamped ``dtstamp`` (UTC)."""
+    return FeedWriter(dtstamp=dtstamp).calendar(items, name=name, description=description)

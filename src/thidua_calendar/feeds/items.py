@@ -1,0 +1,237 @@
+"""What a calendar feed holds: one :class:`FeedItem` per event, with a UID that is a pure
+function of what the event is.
+
+- A commemoration is one item per year, its count in the summary ("93 năm Ngày thành lập
+  Công đoàn Việt Nam"); a lunar day falls on its solar date of that year.  UID
+  ``{id}-{year}@thidua-calendar``: the same in every plan's feed and after any edit of
+  the text.
+- A phase, a plan's event and a deadline are named by the plan (:func:`~thidua_calendar.plan.
+  plan_key`) and their own ids: ``phase-{plan}-{id}@…``, ``event-{plan}-{id}@…``,
+  ``deadline-{plan}-{rule}[-{audience}]@…``.
+
+All-day items keep dates end to end (``end`` is exclusive, as ``DTEND;VALUE=DATE`` is):
+converting through a datetime and UTC is how feeds shift a holiday by a day.
+
+Pure: no icalendar, no clock; :mod:`thidua_calendar.feeds.ics` writes the items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from thidua_calendar.anniversaries import Occurrence
+from thidua_calendar.deadlines import Deadline
+from thidua_calendar.phases import Phase
+from thidua_calendar.plan import Event, PlanResult, plan_key
+from thidua_calendar.render.deadlines import deadline_phrase, trace_text
+from thidua_calendar.render.lines import DateStyle, Lang, format_date, occurrence_text
+
+__all__ = [
+    "DEFAULT_ALARMS",
+    "KINDS",
+    "UID_DOMAIN",
+    "FeedItem",
+    "Kind",
+    "commemoration_items",
+    "deadline_items",
+    "plan_items",
+]
+
+Kind = Literal["commemorations", "phases", "deadlines"]
+#: The feeds a plan has, one per kind (events go with the phases they belong to).
+KINDS: tuple[Kind, ...] = ("commemorations", "phases", "deadlines")
+UID_DOMAIN = "thidua-calendar"
+#: Days before a deadline its reminders fire (at 09:00 local time).
+DEFAULT_ALARMS = (7, 1)
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedItem:
+    """One all-day event of a feed; ``end`` is exclusive and later than ``start``."""
+
+    uid: str
+    kind: Kind
+    summary: str
+    description: str
+    start: date
+    end: date
+    categories: tuple[str, ...] = ()
+    alarms: tuple[int, ...] = ()
+    transparent: bool = True
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _span(occ: Occurrence) -> tuple[date, date]:
+    """An occurrence's days: its day; the whole month or year when that is all the origin
+    says ("(12/1972 - 12/2022)"); the whole campaign month."""
+    if occ.end > occ.date:
+        return occ.date, occ.end + _ONE_DAY
+    if occ.precision == "month":
+        return occ.date, _month_end(occ.date)
+    if occ.precision == "year":
+        return occ.date, date(occ.date.year + 1, 1, 1)
+    return occ.date, occ.date + _ONE_DAY
+
+
+def _summary(occ: Occurrence, lang: Lang) -> str:
+    entry = occ.commemoration
+    name = entry.name if lang == "vi" else entry.name_en
+    if occ.years is not None:
+        return f"{occ.years} năm {name}" if lang == "vi" else f"{name}: {occ.years} years"
+    if occ.edition is not None:
+        return (f"{name} lần thứ {occ.edition} năm {occ.year}" if lang == "vi"
+                else f"{name}, {occ.edition}th edition, {occ.year}")
+    return name
+
+
+def commemoration_items(
+    occurrences: Iterable[Occurrence],
+    /,
+    *,
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+) -> list[FeedItem]:
+    """One item per occurrence: the count in the summary, the full line and the sources in
+    the description."""
+    items = []
+    for occ in occurrences:
+        start, end = _span(occ)
+        entry = occ.commemoration
+        lines = [occurrence_text(occ, lang=lang, date_style=date_style)]
+        if occ.milestone == "nam_tron":
+            lines.append("Năm tròn (Nghị định 145/2013/NĐ-CP)" if lang == "vi"
+                         else "Round-year anniversary (Decree 145/2013)")
+        lines.extend(f"{'Nguồn' if lang == 'vi' else 'Source'}: {source.title} <{source.url}>"
+                     for source in entry.sources[:2])
+        items.append(FeedItem(
+            uid=f"{entry.id}-{occ.year}@{UID_DOMAIN}",
+            kind="commemorations",
+            summary=_summary(occ, lang),
+            description="\n".join(lines),
+            start=start,
+            end=end,
+            categories=("Ngày kỷ niệm" if lang == "vi" else "Commemoration",),
+        ))
+    return items
+
+
+def _phase_item(phase: Phase, key: str, lang: Lang, date_style: DateStyle,
+                text: str) -> FeedItem:
+    vi = lang == "vi"
+    name = phase.name if vi else phase.name_en
+    theme = phase.theme if vi else (phase.theme_en or phase.theme)
+    end = phase.end + _ONE_DAY if phase.end is not None else phase.start + _ONE_DAY
+    return FeedItem(
+        uid=f"phase-{key}-{phase.id}@{UID_DOMAIN}",
+        kind="phases",
+        summary=f"{name}: {theme}" if theme else name,
+        description=text,
+        start=phase.start,
+        end=end,
+        categories=("Đợt thi đua" if vi else "Phase",),
+    )
+
+
+def _event_item(event: Event, key: str, lang: Lang) -> FeedItem | None:
+    if event.date is None:
+        return None
+    if event.end is not None:
+        end = event.end + _ONE_DAY
+    elif event.precision == "month":
+        end = _month_end(event.date)
+    elif event.precision == "year":
+        end = date(event.date.year + 1, 1, 1)
+    else:
+        end = event.date + _ONE_DAY
+    return FeedItem(
+        uid=f"event-{key}-{event.id}@{UID_DOMAIN}",
+        kind="phases",
+        summary=event.name if lang == "vi" else event.name_en,
+        description=event.name if lang == "vi" else event.name_en,
+        start=event.date,
+        end=end,
+        categories=("Sự kiện" if lang == "vi" else "Event",),
+    )
+
+
+def _deadline_item(deadline: Deadline, key: str, lang: Lang, date_style: DateStyle,
+                   alarms: Sequence[int]) -> FeedItem:
+    vi = lang == "vi"
+    rule = deadline.rule
+    name = rule.name if vi else rule.name_en
+    uid = f"deadline-{key}-{rule.id}"
+    if deadline.audience is not None:
+        uid += f"-{deadline.audience.id}"
+        name += f" ({deadline.audience.name if vi else deadline.audience.name_en})"
+    lines = [
+        deadline_phrase(deadline, lang=lang, date_style=date_style),
+        (f"Hạn nộp: {format_date(deadline.due, style=date_style)}" if vi
+         else f"Due: {format_date(deadline.due, style=date_style)}"),
+        (f"Cách tính: {trace_text(deadline, lang=lang, date_style=date_style)}" if vi
+         else f"How it was found: {trace_text(deadline, lang=lang, date_style=date_style)}"),
+    ]
+    if deadline.estimated:
+        lines.append("Dự kiến: lịch nghỉ của năm chưa được công bố." if vi
+                     else "Estimated: the year's days off are not announced yet.")
+    return FeedItem(
+        uid=f"{uid}@{UID_DOMAIN}",
+        kind="deadlines",
+        summary=f"Hạn: {name}" if vi else f"Due: {name}",
+        description="\n".join(lines),
+        start=deadline.due,
+        end=deadline.due + _ONE_DAY,
+        categories=("Hạn nộp" if vi else "Deadline",),
+        alarms=tuple(alarms),
+    )
+
+
+def deadline_items(
+    deadlines: Iterable[Deadline],
+    /,
+    *,
+    key: str,
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    alarms: Sequence[int] = DEFAULT_ALARMS,
+) -> list[FeedItem]:
+    """One item per deadline, on its due day, with reminders ``alarms`` days before; ``key``
+    names the plan in the UIDs."""
+    return [_deadline_item(d, key, lang, date_style, alarms) for d in deadlines]
+
+
+def plan_items(
+    result: PlanResult,
+    /,
+    *,
+    kinds: Sequence[Kind] = KINDS,
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    alarms: Sequence[int] = DEFAULT_ALARMS,
+) -> list[FeedItem]:
+    """The items of a built plan, of the kinds asked for, in date order."""
+    from thidua_calendar.render.plan import phase_paragraph
+
+    key = plan_key(result.plan)
+    items: list[FeedItem] = []
+    if "commemorations" in kinds:
+        items.extend(commemoration_items(
+            (occ for phase in result.phases for occ in phase.occurrences),
+            lang=lang, date_style=date_style,
+        ))
+    if "phases" in kinds:
+        for phase in result.phases:
+            text = phase_paragraph(phase, lang=lang, date_style=date_style)
+            items.append(_phase_item(phase.phase, key, lang, date_style, text))
+            items.extend(item for event in phase.events
+                         if (item := _event_item(event, key, lang)) is not None)
+    if "deadlines" in kinds:
+        items.extend(deadline_items(result.schedule.deadlines, key=key, lang=lang,
+                                    date_style=date_style, alarms=alarms))
+    return sorted(items, key=lambda item: (item.start, item.uid))

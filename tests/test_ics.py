@@ -1,0 +1,195 @@
+"""iCalendar feeds: what FEEDS.md asks of a subscribed feed, read back by parsers nobody here
+wrote (the strict ``ical`` package, ``vobject`` with validation)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+
+from thidua_calendar.catalog import builtin_catalog
+from thidua_calendar.feeds.ics import FeedWriter, calendar_name, write_calendar
+from thidua_calendar.feeds.items import FeedItem, commemoration_items, plan_items
+from thidua_calendar.plan import build_plan, default_plan
+from thidua_calendar.plan_file import load_plan_file
+from thidua_calendar.workdays_data import load_work_calendar
+
+ROOT = Path(__file__).resolve().parent.parent
+STAMP = datetime(2026, 11, 22, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def calendar():
+    return load_work_calendar()
+
+
+@pytest.fixture(scope="module")
+def seed_001(calendar):
+    return load_plan_file(ROOT / "examples" / "seeds" / "001.yaml").build(calendar=calendar)
+
+
+@pytest.fixture(scope="module")
+def default_2027(calendar):
+    return build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar)
+
+
+def _lines(data: bytes) -> list[str]:
+    """Unfolded content lines."""
+    text = data.decode("utf-8")
+    return text.replace("\r\n ", "").replace("\r\n\t", "").split("\r\n")[:-1]
+
+
+def test_the_calendar_says_what_a_feed_must(default_2027):
+    data = write_calendar(plan_items(default_2027), name="CĐCS, năm; 2027\\", dtstamp=STAMP)
+    lines = _lines(data)
+    head = lines[: lines.index("BEGIN:VEVENT")]
+    assert head[0] == "BEGIN:VCALENDAR"
+    assert {"VERSION:2.0", "CALSCALE:GREGORIAN", "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",
+            "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D",
+            "NAME:CĐCS - năm - 2027/", "X-WR-CALNAME:CĐCS - năm - 2027/"} <= set(head)
+    assert any(line.startswith("PRODID:") for line in head)
+    assert not any(line.startswith("METHOD") for line in lines)
+    assert not any(line.startswith("RRULE") for line in lines)  # one event per year
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert not data.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF only
+
+
+def test_every_event_is_all_day_transparent_and_unique(default_2027):
+    data = write_calendar(plan_items(default_2027), name="x", dtstamp=STAMP)
+    events = data.decode().split("BEGIN:VEVENT")[1:]
+    uids = []
+    for event in events:
+        lines = _lines(("BEGIN:VEVENT" + event).encode())
+        fields = dict(line.split(":", 1) for line in lines if ":" in line
+                      and not line.startswith(("BEGIN", "END", "TRIGGER", "ACTION",
+                                               "DESCRIPTION")))
+        start = date.fromisoformat(_iso(fields["DTSTART;VALUE=DATE"]))
+        end = date.fromisoformat(_iso(fields["DTEND;VALUE=DATE"]))
+        assert end > start
+        assert fields["TRANSP"] == "TRANSPARENT"
+        assert fields["DTSTAMP"] == "20261122T000000Z"
+        uids.append(fields["UID"])
+        # No empty properties (reading categories must not leave "CATEGORIES:").
+        assert not [line for line in lines if re.fullmatch(r"[A-Z-]+(;[^:]*)?:", line)]
+    assert len(uids) == len(set(uids)) == len(plan_items(default_2027))
+
+
+def _iso(text: str) -> str:
+    return f"{text[:4]}-{text[4:6]}-{text[6:8]}"
+
+
+def test_the_strict_ical_parser_reads_the_same_events(seed_001):
+    items = plan_items(seed_001)
+    data = write_calendar(items, name="Seed 001", dtstamp=STAMP)
+    parsed = IcsCalendarStream.calendar_from_ics(data.decode())
+    assert len(parsed.events) == len(items)
+    by_uid = {event.uid: event for event in parsed.events}
+    for item in items:
+        event = by_uid[item.uid]
+        assert (event.summary, event.description) == (item.summary, item.description)
+        assert (event.dtstart, event.dtend) == (item.start, item.end)
+        assert len(event.alarm) == len(item.alarms)
+    deadline = by_uid["deadline-ldld-huyen-2022-dang_ky@thidua-calendar"]
+    assert deadline.dtstart == date(2022, 4, 8)
+    assert [alarm.trigger for alarm in deadline.alarm] == [
+        -timedelta(days=6, hours=15), -timedelta(hours=15)]
+    assert "lùi về 8/4/2022 (Thứ Sáu)" in deadline.description
+
+
+def test_vobject_validates_and_reads_the_same_events(default_2027):
+    items = plan_items(default_2027)
+    data = write_calendar(items, name="Default 2027", dtstamp=STAMP)
+    parsed = vobject.readOne(data.decode(), validate=True)
+    assert len(parsed.vevent_list) == len(items)
+    summaries = sorted(event.summary.value for event in parsed.vevent_list)
+    assert summaries == sorted(item.summary for item in items)
+
+
+def test_counted_anniversaries_are_one_event_per_year(calendar):
+    writer = FeedWriter(dtstamp=STAMP)
+    union = builtin_catalog().get("thanh_lap_cong_doan_vn")
+    from thidua_calendar.anniversaries import occurrence
+
+    items = commemoration_items([occurrence(union, year) for year in range(2025, 2031)])
+    assert [(i.uid, i.summary) for i in items] == [
+        (f"thanh_lap_cong_doan_vn-{year}@thidua-calendar",
+         f"{year - 1929} năm Ngày thành lập Công đoàn Việt Nam") for year in range(2025, 2031)]
+    data = writer.calendar(items, name="x")
+    assert data.count(b"BEGIN:VEVENT") == 6
+
+
+def test_a_lunar_day_falls_on_its_solar_date_and_months_span_the_month():
+    from thidua_calendar.anniversaries import occurrence
+
+    catalog = builtin_catalog()
+    (gio_to,) = commemoration_items([occurrence(catalog.get("gio_to_hung_vuong"), 2026)])
+    assert (gio_to.start, gio_to.end) == (date(2026, 4, 26), date(2026, 4, 27))
+    (workers,) = commemoration_items([occurrence(catalog.get("thang_cong_nhan"), 2026)])
+    assert (workers.start, workers.end) == (date(2026, 5, 1), date(2026, 6, 1))
+    (skies,) = commemoration_items([occurrence(catalog.get("ha_noi_dbp_tren_khong"), 2022)])
+    assert (skies.start, skies.end) == (date(2022, 12, 1), date(2023, 1, 1))
+
+
+def test_uids_survive_title_edits_and_next_year(tmp_path, calendar):
+    seed = (ROOT / "examples" / "seeds" / "001.yaml").read_text(encoding="utf-8")
+    edited = seed.replace("name: Thi đua đợt", "name: Đợt thi đua duy nhất").replace(
+        "name: Đăng ký thi đua\n", "name: Hạn đăng ký thi đua của LĐLĐ huyện\n")
+    assert edited != seed
+    path = tmp_path / "001.yaml"
+    path.write_text(edited, encoding="utf-8")
+    before = {i.uid for i in plan_items(
+        load_plan_file(ROOT / "examples" / "seeds" / "001.yaml").build(calendar=calendar))}
+    after_items = plan_items(load_plan_file(path).build(calendar=calendar))
+    assert {i.uid for i in after_items} == before
+    assert "Hạn: Hạn đăng ký thi đua của LĐLĐ huyện" in {i.summary for i in after_items}
+    this_year = {i.uid for i in plan_items(
+        build_plan(default_plan(2026), catalog=builtin_catalog(), calendar=calendar))}
+    next_year = {i.uid for i in plan_items(
+        build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar))}
+    assert this_year.isdisjoint(next_year)  # regenerating 2027 does not reuse or move 2026's
+    again = {i.uid for i in plan_items(
+        build_plan(default_plan(2026), catalog=builtin_catalog(), calendar=calendar))}
+    assert again == this_year
+
+
+def _cli_feed(tmp_path: Path, tz: str, name: str) -> bytes:
+    target = tmp_path / name
+    env = {**os.environ, "TZ": tz}
+    subprocess.run([sys.executable, "-m", "thidua_calendar", "ics", "--years", "2026-2027",
+                    "-o", str(target)], check=True, env=env, cwd=ROOT)
+    return target.read_bytes()
+
+
+def test_rebuilding_gives_the_same_bytes_in_any_time_zone(tmp_path):
+    kiribati = _cli_feed(tmp_path, "Pacific/Kiritimati", "a.ics")  # UTC+14
+    adak = _cli_feed(tmp_path, "America/Adak", "b.ics")  # UTC-10/-9
+    assert kiribati == adak
+    assert b"DTSTAMP:20260101T000000Z" in kiribati
+
+
+def test_lines_are_folded_at_75_octets_without_splitting_a_letter(default_2027):
+    data = write_calendar(plan_items(default_2027), name="x", dtstamp=STAMP)
+    for raw in data.split(b"\r\n"):
+        assert len(raw) <= 75
+        raw.decode("utf-8")  # a fold inside a multi-byte letter would fail here
+
+
+def test_the_writer_refuses_what_would_be_wrong():
+    item = FeedItem(uid="x@y", kind="phases", summary="s", description="", start=date(2026, 1, 2),
+                    end=date(2026, 1, 2))
+    with pytest.raises(ValueError, match="must end after it starts"):
+        write_calendar([item], name="x", dtstamp=STAMP)
+    with pytest.raises(ValueError, match="aware datetime"):
+        FeedWriter(dtstamp=datetime(2026, 1, 1))
+
+
+def test_calendar_names_are_cleaned_of_what_icalendar_does_not_escape():
+    assert calendar_name("LĐLĐ tỉnh, Bắc Kạn;\n2022\\") == "LĐLĐ tỉnh - Bắc Kạn - 2022/"
