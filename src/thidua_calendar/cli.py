@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Milestone
@@ -54,7 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         output = args.run(args)
-        _emit(output, getattr(args, "output", None))
+        if getattr(args, "writes_itself", False):
+            sys.stdout.write(output)
+        else:
+            _emit(output, getattr(args, "output", None))
     except ThiduaCalendarError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
@@ -264,6 +268,37 @@ def _ics_options(ics: argparse.ArgumentParser) -> None:
     ics.set_defaults(run=_run_ics)
 
 
+def _site_options(site: argparse.ArgumentParser) -> None:
+    site.description = (
+        "Write a static feed site: one .ics per plan and per kind, and an index.html that "
+        "shows each plan's year as a timeline and lists the feeds with subscribe links."
+    )
+    site.add_argument("files", metavar="PLAN", nargs="*", help="plan files (docs/plans.md)")
+    site.add_argument("--year", type=_year, help="the default plan of YEAR (without PLAN)")
+    site.add_argument("--base-url", metavar="URL",
+                      help="where the site will be published, for webcal:// links")
+    site.add_argument("--dtstamp", metavar="TIME", type=_dtstamp, default=None,
+                      help="the data's revision time (default: each plan's issue date)")
+    _calendar_options(site)
+    site.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                      help="an extra catalog file (repeatable)")
+    site.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    site.add_argument("-o", "--output", metavar="DIR", required=True,
+                      help="the folder to write (created if missing)")
+    site.set_defaults(run=_run_site, writes_itself=True)
+
+
+def _serve_options(serve: argparse.ArgumentParser) -> None:
+    serve.description = (
+        "Serve a feed site folder over HTTP for local or LAN subscription (ETag, "
+        "Last-Modified, 304). Loopback only unless --host says otherwise."
+    )
+    serve.add_argument("directory", metavar="DIR", help="the site folder")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.set_defaults(run=_run_serve, writes_itself=True)
+
+
 _COMMANDS = {
     "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
     "plan": ("a plan's phases, commemorations and deadlines, as text, JSON or Word",
@@ -272,6 +307,8 @@ _COMMANDS = {
     "deadlines": ("deadlines on working days from a rules file, with traces",
                   _deadlines_options),
     "ics": ("an iCalendar feed of a plan or a year, to subscribe to", _ics_options),
+    "site": ("a static site of feeds with a timeline page", _site_options),
+    "serve": ("serve a feed site folder over HTTP", _serve_options),
     "lunar": ("the Vietnamese lunar calendar (UTC+7)", _lunar_options),
 }
 
@@ -459,6 +496,63 @@ def _run_ics(args: argparse.Namespace) -> bytes:
                   "deadlines": "hạn nộp"}
         name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
     return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=plan.title)
+
+
+def _plan_results(args: argparse.Namespace, files: Sequence[str]) -> list[Any]:
+    """Built plans from files, or the default plan of --year (the coming year by default)."""
+    from thidua_calendar.workdays_data import load_work_calendar
+
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    if files:
+        if getattr(args, "year", None) is not None:
+            raise UsageError("--year chooses the default plan; plan files have their own")
+        from thidua_calendar.plan_file import load_plan_file
+
+        return [load_plan_file(name, catalogs=tuple(args.catalog)).build(calendar=calendar)
+                for name in files]
+    from thidua_calendar.catalog import load_catalog
+    from thidua_calendar.plan import build_plan, default_plan
+
+    year = args.year if args.year is not None else plan_year()
+    return [build_plan(default_plan(year), catalog=load_catalog(*args.catalog),
+                       calendar=calendar)]
+
+
+def _run_site(args: argparse.Namespace) -> str:
+    from thidua_calendar.feeds.site import build_site
+
+    results = _plan_results(args, args.files)
+    try:
+        report = build_site(results, args.output, dtstamp=args.dtstamp,
+                            base_url=args.base_url, lang=args.lang)
+    except OSError as error:
+        raise UsageError(f"cannot write the site to {args.output}: {error.strerror}") from None
+    written, unchanged = len(report.written), len(report.unchanged)
+    return (f"{args.output}: {written} file(s) written, {unchanged} unchanged\n"
+            if args.lang == "en" else
+            f"{args.output}: ghi {written} tệp, {unchanged} tệp không đổi\n")
+
+
+def _run_serve(args: argparse.Namespace) -> str:
+    from thidua_calendar.feeds.serve import make_server
+
+    if not os.path.isdir(args.directory):
+        raise UsageError(f"{args.directory} is not a folder; build one with "
+                         "'thidua-calendar site -o DIR'")
+    try:
+        server = make_server(args.directory, host=args.host, port=args.port)
+    except OSError as error:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
+    port = server.server_address[1]
+    print(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
+          file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return ""
 
 
 def _run_lunar_months(args: argparse.Namespace) -> str:
