@@ -454,3 +454,37 @@ def test_ics_plan_file_with_a_year_is_a_usage_error(capsys):
     status, _, err = run(capsys, "ics", str(SEEDS / "001.yaml"), "--year", "2026")
     assert status == 2
     assert "a plan file has its own" in err
+
+
+# -- site and serve ----------------------------------------------------------------------------
+
+
+def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
+    target = tmp_path / "site"
+    argv = ["site", str(SEEDS / "001.yaml"), "--base-url", "https://lich.example.org/",
+            "-o", str(target)]
+    status, out, err = run(capsys, *argv)
+    assert (status, err) == (0, "")
+    assert out == f"{target}: ghi 5 tệp, 0 tệp không đổi\n"
+    assert sorted(p.name for p in target.iterdir()) == [
+        "index.html", "ldld-huyen-2022-dot-thi-dua.ics", "ldld-huyen-2022-han-nop.ics",
+        "ldld-huyen-2022-ngay-ky-niem.ics", "ldld-huyen-2022.ics"]
+    assert "webcal://lich.example.org/ldld-huyen-2022-han-nop.ics" in (
+        target / "index.html").read_text(encoding="utf-8")
+    _, again, _ = run(capsys, *argv)
+    assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
+
+
+def test_site_of_a_bad_plan_writes_nothing(tmp_path, capsys):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("title: x\n", encoding="utf-8")
+    status, _, err = run(capsys, "site", str(plan), "-o", str(tmp_path / "site"))
+    assert status == 2
+    assert err.startswith(f"thidua-calendar: error: {plan}:")
+    assert not (tmp_path / "site").exists()
+
+
+def test_serve_needs_a_folder(tmp_path, capsys):
+    status, _, err = run(capsys, "serve", str(tmp_path / "missing"))
+    assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing'} is not a "
+                                "folder; build one with 'thidua-calendar site -o DIR'\n")
