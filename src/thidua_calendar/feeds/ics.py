@@ -16,7 +16,9 @@ icalendar writes ``NAME`` and ``X-WR-*`` values without escaping, so the names a
 imports icalendar.
 
 :class:`FeedWriter` keeps each event's bytes once written: a batch of feeds that share the
-national catalog's events serializes each of them once.
+national catalog's events serializes each of them once.  For large batches, write the shared
+events with :meth:`FeedWriter.remember` and the feeds with ``remember=False``, so that the
+events each feed has alone are not kept.
 """
 
 from __future__ import annotations
@@ -59,8 +61,14 @@ class FeedWriter:
         self._stamp = icalendar.vDatetime(self.dtstamp)
         self._events: dict[FeedItem, bytes] = {}
 
-    def event(self, item: FeedItem, /) -> bytes:
-        """The ``VEVENT`` of an item, folded, CRLF-terminated."""
+    def remember(self, items: Iterable[FeedItem], /) -> None:
+        """Serialize ``items`` now and keep them: the events many feeds share."""
+        for item in items:
+            self.event(item)
+
+    def event(self, item: FeedItem, /, *, remember: bool = True) -> bytes:
+        """The ``VEVENT`` of an item, folded, CRLF-terminated (kept unless ``remember`` is
+        false)."""
         cached = self._events.get(item)
         if cached is not None:
             return cached
@@ -84,7 +92,8 @@ class FeedWriter:
             alarm.add("trigger", _trigger(days))
             event.add_component(alarm)
         data: bytes = event.to_ical()
-        self._events[item] = data
+        if remember:
+            self._events[item] = data
         return data
 
     def calendar(
@@ -94,8 +103,10 @@ class FeedWriter:
         *,
         name: str,
         description: str | None = None,
+        remember: bool = True,
     ) -> bytes:
-        """A whole ``VCALENDAR`` with these items, in the order given."""
+        """A whole ``VCALENDAR`` with these items, in the order given; ``remember=False``
+        keeps none of the events not already kept."""
         cal = icalendar.Calendar()
         cal.add("prodid", PRODID)
         cal.add("version", "2.0")
@@ -110,7 +121,7 @@ class FeedWriter:
         cal.add("x-published-ttl", "P1D")
         head: bytes = cal.to_ical()
         assert head.endswith(_END)
-        body = b"".join(self.event(item) for item in items)
+        body = b"".join(self.event(item, remember=remember) for item in items)
         return head[: -len(_END)] + body + _END
 
 

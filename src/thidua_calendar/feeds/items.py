@@ -101,15 +101,22 @@ def commemoration_items(
     """One item per occurrence: the count in the summary, the full line and the sources in
     the description."""
     items = []
+    sources: dict[str, str] = {}  # an entry's source lines, the same every year
+    round_year = ("Năm tròn (Nghị định 145/2013/NĐ-CP)" if lang == "vi"
+                  else "Round-year anniversary (Decree 145/2013)")
+    label = "Nguồn" if lang == "vi" else "Source"
     for occ in occurrences:
         start, end = _span(occ)
         entry = occ.commemoration
+        cited = sources.get(entry.id)
+        if cited is None:
+            cited = sources[entry.id] = "\n".join(
+                f"{label}: {source.title} <{source.url}>" for source in entry.sources[:2])
         lines = [occurrence_text(occ, lang=lang, date_style=date_style)]
         if occ.milestone == "nam_tron":
-            lines.append("Năm tròn (Nghị định 145/2013/NĐ-CP)" if lang == "vi"
-                         else "Round-year anniversary (Decree 145/2013)")
-        lines.extend(f"{'Nguồn' if lang == 'vi' else 'Source'}: {source.title} <{source.url}>"
-                     for source in entry.sources[:2])
+            lines.append(round_year)
+        if cited:
+            lines.append(cited)
         items.append(FeedItem(
             uid=f"{entry.id}-{occ.year}@{UID_DOMAIN}",
             kind="commemorations",
