@@ -467,9 +467,10 @@ def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
     assert (status, err) == (0, "")
     assert out == f"{target}: ghi 5 tệp, 0 tệp không đổi\n"
     assert sorted(p.name for p in target.iterdir()) == [
-        "index.html", "ldld-huyen-2022-dot-thi-dua.ics", "ldld-huyen-2022-han-nop.ics",
-        "ldld-huyen-2022-ngay-ky-niem.ics", "ldld-huyen-2022.ics"]
-    assert "webcal://lich.example.org/ldld-huyen-2022-han-nop.ics" in (
+        "index.html", "lien-doan-lao-dong-huyen-2022-dot-thi-dua.ics",
+        "lien-doan-lao-dong-huyen-2022-han-nop.ics",
+        "lien-doan-lao-dong-huyen-2022-ngay-ky-niem.ics", "lien-doan-lao-dong-huyen-2022.ics"]
+    assert "webcal://lich.example.org/lien-doan-lao-dong-huyen-2022-han-nop.ics" in (
         target / "index.html").read_text(encoding="utf-8")
     _, again, _ = run(capsys, *argv)
     assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
@@ -488,3 +489,46 @@ def test_serve_needs_a_folder(tmp_path, capsys):
     status, _, err = run(capsys, "serve", str(tmp_path / "missing"))
     assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing'} is not a "
                                 "folder; build one with 'thidua-calendar site -o DIR'\n")
+
+
+# -- found in review of the feeds ----------------------------------------------------------------
+
+
+def test_site_user_errors_exit_2(tmp_path, capsys):
+    seed = str(SEEDS / "000.yaml")
+    status, _, err = run(capsys, "site", seed, seed, "-o", str(tmp_path / "a"))
+    assert status == 2
+    assert "two plans have the key 'lien-doan-lao-dong-tinh-bac-kan-2022'" in err
+    status, _, err = run(capsys, "site", seed, "--base-url", "ftp://x", "-o", str(tmp_path / "b"))
+    assert status == 2
+    assert err.startswith("thidua-calendar: error: ")
+    (tmp_path / "c" / "index.html").mkdir(parents=True)
+    status, _, err = run(capsys, "site", seed, "-o", str(tmp_path / "c"))
+    assert status == 2
+    assert "None" not in err
+
+
+def test_ics_of_far_years_without_deadlines(tmp_path, capsys):
+    status, out, _ = run(capsys, "ics", "--years", "2000-2002", "--only", "commemorations")
+    assert status == 0
+    assert "UID:thanh_lap_cong_doan_vn-2000@thidua-calendar" in out
+    status, _, err = run(capsys, "ics", "--year", "2100")
+    assert status == 2
+    assert "the default plan's deadlines of 2100 cannot be computed" in err
+    assert "--only commemorations" in err
+    status, _, err = run(capsys, "ics", "--year", "0")
+    assert (status, err) == (2, "thidua-calendar: error: year 0 is outside the supported "
+                                "range 1900-2100\n")
+
+
+def test_ics_refuses_an_empty_calendar(capsys):
+    status, _, err = run(capsys, "ics", str(SEEDS / "002.yaml"), "--only", "deadlines")
+    assert status == 2
+    assert "nothing to write" in err
+
+
+def test_serve_port_out_of_range(capsys, tmp_path):
+    with pytest.raises(SystemExit) as exited:
+        main(["serve", str(tmp_path), "--port", "99999"])
+    assert exited.value.code == 2
+    assert "is not a port from 0 to 65535" in capsys.readouterr().err

@@ -97,7 +97,7 @@ def test_the_strict_ical_parser_reads_the_same_events(seed_001):
         assert (event.summary, event.description) == (item.summary, item.description)
         assert (event.dtstart, event.dtend) == (item.start, item.end)
         assert len(event.alarm) == len(item.alarms)
-    deadline = by_uid["deadline-ldld-huyen-2022-dang_ky@thidua-calendar"]
+    deadline = by_uid["deadline-lien-doan-lao-dong-huyen-2022-dang_ky@thidua-calendar"]
     assert deadline.dtstart == date(2022, 4, 8)
     assert [alarm.trigger for alarm in deadline.alarm] == [
         -timedelta(days=6, hours=15), -timedelta(hours=15)]
@@ -172,7 +172,7 @@ def test_rebuilding_gives_the_same_bytes_in_any_time_zone(tmp_path):
     kiribati = _cli_feed(tmp_path, "Pacific/Kiritimati", "a.ics")  # UTC+14
     adak = _cli_feed(tmp_path, "America/Adak", "b.ics")  # UTC-10/-9
     assert kiribati == adak
-    assert b"DTSTAMP:20260101T000000Z" in kiribati
+    assert b"DTSTAMP:20270101T000000Z" in kiribati  # the latest plan's issue date
 
 
 def test_lines_are_folded_at_75_octets_without_splitting_a_letter(default_2027):
@@ -193,3 +193,28 @@ def test_the_writer_refuses_what_would_be_wrong():
 
 def test_calendar_names_are_cleaned_of_what_icalendar_does_not_escape():
     assert calendar_name("LĐLĐ tỉnh, Bắc Kạn;\n2022\\") == "LĐLĐ tỉnh - Bắc Kạn - 2022/"
+
+
+def test_a_plan_id_keeps_uids_apart_from_year_to_year(tmp_path, calendar):
+    seed = (ROOT / "examples" / "seeds" / "002.yaml").read_text(encoding="utf-8")
+    seed = seed.replace("catalogs: [../catalogs/local-days.yaml]\n", "").replace(
+        "      - thanh_lap_truong_chinh_tri_lai_chau\n", "")
+    uids = []
+    for year in (2022, 2023):
+        text = ("id: cdcs-truong-chinh-tri\n" + seed).replace("year: 2022", f"year: {year}")
+        text = text.replace("2022-", f"{year}-")
+        path = tmp_path / f"{year}.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = load_plan_file(path).build(calendar=calendar)
+        uids.append({i.uid for i in plan_items(result) if i.kind == "phases"})
+    assert uids[0] == {"phase-cdcs-truong-chinh-tri-2022-dot_1@thidua-calendar",
+                       "phase-cdcs-truong-chinh-tri-2022-dot_2@thidua-calendar"}
+    assert uids[0].isdisjoint(uids[1])
+
+
+def test_an_origin_known_to_the_year_is_marked_on_1_january():
+    from thidua_calendar.anniversaries import occurrence
+
+    (item,) = commemoration_items([occurrence(builtin_catalog().get("de_cuong_van_hoa"), 2023)])
+    assert (item.start, item.end) == (date(2023, 1, 1), date(2023, 1, 2))
+    assert "Chỉ biết năm" in item.description

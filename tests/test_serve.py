@@ -556,3 +556,24 @@ def test_serve_stops_cleanly_on_keyboard_interrupt(site_dir):
     assert '"GET /a.ics HTTP/1.1" 200' in err
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", site.port), timeout=2).close()
+
+
+def test_dotfiles_are_not_served(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    (site / ".env").write_text("SECRET=1", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "config").write_text("x", encoding="utf-8")
+    server = make_server(site, port=0, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        for path in ("/.env", "/.git/config", "/%2eenv"):
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_address[1])
+            connection.request("GET", path)
+            assert connection.getresponse().status == 404, path
+            connection.close()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -19,6 +19,7 @@ from typing import Any
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.errors import ThiduaCalendarError
+from thidua_calendar.render.lines import DateStyle
 
 __all__ = ["main"]
 
@@ -295,7 +296,7 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
     )
     serve.add_argument("directory", metavar="DIR", help="the site folder")
     serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
     serve.set_defaults(run=_run_serve, writes_itself=True)
 
 
@@ -390,7 +391,6 @@ def plan_year() -> int:
 
 
 def _run_plan(args: argparse.Namespace) -> str | bytes:
-    from thidua_calendar.render.lines import DateStyle
     from thidua_calendar.render.plan import PeriodStyle, render_plan
     from thidua_calendar.workdays_data import load_work_calendar
 
@@ -399,12 +399,8 @@ def _run_plan(args: argparse.Namespace) -> str | bytes:
     date_style: DateStyle = "d/m/yyyy"
     period_date_style: DateStyle | None = None
     if args.file is None:
-        from thidua_calendar.catalog import load_catalog
-        from thidua_calendar.plan import build_plan, default_plan
-
         year = args.year if args.year is not None else plan_year()
-        result = build_plan(default_plan(year), catalog=load_catalog(*args.catalog),
-                            calendar=calendar)
+        (result,) = _default_plans(range(year, year + 1), args.catalog, calendar)
     else:
         if args.year is not None:
             raise UsageError("--year chooses the default plan's year; a plan file has its own")
@@ -429,8 +425,9 @@ def _run_plan(args: argparse.Namespace) -> str | bytes:
 
 def _years(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", text.strip())
-    if match is None or int(match[1]) > int(match[2]):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a range of years such as 2025-2030")
+    if match is None or not 1900 <= int(match[1]) <= int(match[2]) <= 2100:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a range of years such as 2025-2030 (1900 to 2100)")
     return int(match[1]), int(match[2])
 
 
@@ -475,31 +472,64 @@ def _run_ics(args: argparse.Namespace) -> bytes:
         results = [plan_file.build(calendar=calendar)]
         date_style = plan_file.date_style
     else:
-        from thidua_calendar.catalog import load_catalog
-        from thidua_calendar.plan import build_plan, default_plan
-
-        first, last = args.years or (args.year or plan_year(),) * 2
-        catalog = load_catalog(*args.catalog)
-        results = [build_plan(default_plan(year), catalog=catalog, calendar=calendar)
-                   for year in range(first, last + 1)]
+        first, last = args.years or ((args.year if args.year is not None else plan_year(),)
+                                     * 2)
+        results = _default_plans(range(first, last + 1), args.catalog, calendar,
+                                 with_deadlines="deadlines" in kinds)
         date_style = "d/m/yyyy"
     items = [item for result in results
              for item in plan_items(result, kinds=kinds, lang=args.lang, date_style=date_style,
                                     alarms=alarms)]
-    plan = results[0].plan
-    stamp = args.dtstamp or datetime.combine(plan.issued, datetime.min.time(), UTC)
-    name = plan.organisation.name + (
-        f" - {plan.period.start.year}" if len(results) == 1
-        else f" - {results[0].plan.period.start.year}-{results[-1].plan.period.start.year}")
+    if not items:
+        raise UsageError("there is nothing to write: the plan has none of the kinds asked for")
+    plans = [result.plan for result in results]
+    stamp = args.dtstamp or datetime.combine(max(plan.issued for plan in plans),
+                                             datetime.min.time(), UTC)
+    years = sorted({plan.period.start.year for plan in plans})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    name = f"{plans[0].organisation.name} - {span}"
     if kinds != KINDS:
         labels = {"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
                   "deadlines": "hạn nộp"}
         name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
-    return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=plan.title)
+    description = plans[0].title if len(plans) == 1 else f"Lịch thi đua {span}"
+    return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=description)
 
 
-def _plan_results(args: argparse.Namespace, files: Sequence[str]) -> list[Any]:
-    """Built plans from files, or the default plan of --year (the coming year by default)."""
+def _default_plans(
+    years: range, catalogs: Sequence[str], calendar: Any, *, with_deadlines: bool = True
+) -> list[Any]:
+    """The default plans of ``years``; without deadlines when they are not wanted, so that a
+    feed of commemorations may reach years whose working days are not known."""
+    import dataclasses
+
+    from thidua_calendar.catalog import load_catalog
+    from thidua_calendar.errors import DeadlineError
+    from thidua_calendar.plan import build_plan, default_plan
+
+    catalog = load_catalog(*catalogs)
+    results = []
+    for year in years:
+        if not 1900 <= year <= 2100:
+            raise UsageError(f"year {year} is outside the supported range 1900-2100")
+        plan = default_plan(year)
+        if not with_deadlines:
+            plan = dataclasses.replace(plan, deadlines=())
+        try:
+            results.append(build_plan(plan, catalog=catalog, calendar=calendar))
+        except DeadlineError as error:
+            raise UsageError(
+                f"the default plan's deadlines of {year} cannot be computed ({error.reason}); "
+                "ask for --only commemorations or --only phases"
+            ) from None
+    return results
+
+
+def _plan_results(
+    args: argparse.Namespace, files: Sequence[str]
+) -> list[tuple[Any, DateStyle]]:
+    """Built plans with their date styles, from files, or the default plan of --year (the
+    coming year by default)."""
     from thidua_calendar.workdays_data import load_work_calendar
 
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
@@ -508,29 +538,39 @@ def _plan_results(args: argparse.Namespace, files: Sequence[str]) -> list[Any]:
             raise UsageError("--year chooses the default plan; plan files have their own")
         from thidua_calendar.plan_file import load_plan_file
 
-        return [load_plan_file(name, catalogs=tuple(args.catalog)).build(calendar=calendar)
-                for name in files]
-    from thidua_calendar.catalog import load_catalog
-    from thidua_calendar.plan import build_plan, default_plan
-
+        built = []
+        for name in files:
+            plan_file = load_plan_file(name, catalogs=tuple(args.catalog))
+            built.append((plan_file.build(calendar=calendar), plan_file.date_style))
+        return built
     year = args.year if args.year is not None else plan_year()
-    return [build_plan(default_plan(year), catalog=load_catalog(*args.catalog),
-                       calendar=calendar)]
+    return [(result, "d/m/yyyy")
+            for result in _default_plans(range(year, year + 1), args.catalog, calendar)]
 
 
 def _run_site(args: argparse.Namespace) -> str:
     from thidua_calendar.feeds.site import build_site
 
-    results = _plan_results(args, args.files)
+    built = _plan_results(args, args.files)
     try:
-        report = build_site(results, args.output, dtstamp=args.dtstamp,
-                            base_url=args.base_url, lang=args.lang)
+        report = build_site([result for result, _ in built], args.output,
+                            dtstamp=args.dtstamp, base_url=args.base_url, lang=args.lang,
+                            date_styles=[style for _, style in built])
     except OSError as error:
-        raise UsageError(f"cannot write the site to {args.output}: {error.strerror}") from None
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot write the site to {args.output}: {reason}") from None
+    except ValueError as error:
+        raise UsageError(str(error)) from None
     written, unchanged = len(report.written), len(report.unchanged)
     return (f"{args.output}: {written} file(s) written, {unchanged} unchanged\n"
             if args.lang == "en" else
             f"{args.output}: ghi {written} tệp, {unchanged} tệp không đổi\n")
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 0 to 65535")
+    return int(text)
 
 
 def _run_serve(args: argparse.Namespace) -> str:

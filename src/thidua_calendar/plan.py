@@ -101,8 +101,8 @@ class Selector:
 class Plan:
     """A plan's description: what a plan file holds.
 
-    ``id`` names the plan in feed UIDs; without one, :func:`plan_key` derives it from the
-    organisation and the period's first year, so give one to keep UIDs when either changes.
+    ``id`` names the unit in feed UIDs (with the period's first year, :func:`plan_key`);
+    without one the organisation's name does, so give one to keep UIDs if it may change.
     """
 
     title: str
@@ -447,11 +447,10 @@ def _anniversary_date(
 
 
 def plan_key(plan: Plan, /) -> str:
-    """The plan's stable name in UIDs and file names: its ``id``, or the organisation's
-    short name (else its name) in ASCII and the period's first year."""
-    if plan.id:
-        return plan.id
-    return f"{slug(plan.organisation.short or plan.organisation.name)}-{plan.period.start.year}"
+    """The plan's stable name in UIDs and file names: its ``id`` (else the organisation's
+    full name in ASCII) and the period's first year, so that next year's plan of the same
+    unit never takes this year's UIDs."""
+    return f"{plan.id or slug(plan.organisation.name)}-{plan.period.start.year}"
 
 
 def slug(text: str, /) -> str:
@@ -507,7 +506,7 @@ def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
              name_en="Report on the year", when=after("phase:dot_2.end", 5)),
     )
     return Plan(
-        id=f"mac-dinh-{year}",
+        id="mac-dinh",
         title=f"Phát động phong trào thi đua năm {year}",
         title_en=f"Emulation movement of {year}",
         organisation=Organisation(name="Công đoàn cơ sở", level="cdcs"),

@@ -69,14 +69,16 @@ def _month_end(day: date) -> date:
 
 
 def _span(occ: Occurrence) -> tuple[date, date]:
-    """An occurrence's days: its day; the whole month or year when that is all the origin
-    says ("(12/1972 - 12/2022)"); the whole campaign month."""
+    """An occurrence's days: its day; the whole month when that is all the origin says
+    ("(12/1972 - 12/2022)"); the whole campaign month.  An origin known only to the year
+    ("(1943 - 2023)") is marked on 1 January, with its description saying so, rather than
+    filling every day of the year."""
+    if occ.precision == "year":
+        return occ.date, occ.date + _ONE_DAY
     if occ.end > occ.date:
         return occ.date, occ.end + _ONE_DAY
     if occ.precision == "month":
         return occ.date, _month_end(occ.date)
-    if occ.precision == "year":
-        return occ.date, date(occ.date.year + 1, 1, 1)
     return occ.date, occ.date + _ONE_DAY
 
 
@@ -113,6 +115,10 @@ def commemoration_items(
             cited = sources[entry.id] = "\n".join(
                 f"{label}: {source.title} <{source.url}>" for source in entry.sources[:2])
         lines = [occurrence_text(occ, lang=lang, date_style=date_style)]
+        if occ.precision == "year":
+            lines.append(f"Chỉ biết năm: ngày kỷ niệm được ghi vào 1/1/{occ.year}." if
+                         lang == "vi" else
+                         f"Only the year is known: marked on 1 January {occ.year}.")
         if occ.milestone == "nam_tron":
             lines.append(round_year)
         if cited:

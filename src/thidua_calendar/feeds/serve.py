@@ -155,6 +155,8 @@ def _lookup(root: Path, target: str) -> Path | str | None:
     parts = None if decoded is None else _segments(decoded)
     if path is None or decoded is None or parts is None:
         return None
+    if any(part.startswith(".") for part in parts):  # dotfiles are not part of a site
+        return None
     slash = decoded.endswith(("/", "\\"))
     real = _inside(root, root.joinpath(*parts))
     if real is None:

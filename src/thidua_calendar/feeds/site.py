@@ -400,6 +400,8 @@ def _feeds(result: PlanResult, key: str, items: Sequence[FeedItem], writer: Feed
     feeds = []
     for kind, suffix in FEED_SUFFIXES.items():
         chosen = [item for item in items if kind is None or item.kind == kind]
+        if not chosen:  # RFC 5545 wants at least one component: no empty feed is written
+            continue
         label = kind or "all"
         name = base + text[f"cal_{label}"]
         description = text[f"desc_{label}"].format(title=result.plan.title)
@@ -720,7 +722,8 @@ def site_files(
     for result, style in zip(results, styles, strict=True):
         key = _check_key(plan_key(result.plan))
         if key in keys:
-            raise ValueError(f"two plans have the key {key!r}; give one of them an id")
+            raise ValueError(f"two plans have the key {key!r} (the same unit and year); give "
+                             "them different ids in their plan files")
         keys.add(key)
         stamp = dtstamp or datetime.combine(result.plan.issued, time(0), tzinfo=UTC)
         writer = writers.get(stamp)
