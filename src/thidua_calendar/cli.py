@@ -63,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ThiduaCalendarError as error:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
+    except CheckFailed:
+        sys.stdout.flush()
+        return 1
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: not an error of ours.
         sys.stderr.close()
@@ -300,6 +303,23 @@ def _serve_options(serve: argparse.ArgumentParser) -> None:
     serve.set_defaults(run=_run_serve, writes_itself=True)
 
 
+def _check_options(check: argparse.ArgumentParser) -> None:
+    check.description = (
+        "Check draft plans (.txt, .md, .docx): counts that do not match their dates, "
+        "impossible dates, base dates that contradict the catalog, đợt that overlap or leave "
+        "gaps, deadlines on days off. Exit 1 if there is an error, 2 if a file cannot be read."
+    )
+    check.add_argument("files", metavar="FILE", nargs="+", help="plan documents")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format (default: text)")
+    check.add_argument("--year", type=_year,
+                       help="the plan's year (default: read from the document)")
+    _calendar_options(check)
+    check.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                       help="an extra catalog file, e.g. your local days (repeatable)")
+    check.set_defaults(run=_run_check, writes_itself=True)
+
+
 _COMMANDS = {
     "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
     "plan": ("a plan's phases, commemorations and deadlines, as text, JSON or Word",
@@ -310,6 +330,7 @@ _COMMANDS = {
     "ics": ("an iCalendar feed of a plan or a year, to subscribe to", _ics_options),
     "site": ("a static site of feeds with a timeline page", _site_options),
     "serve": ("serve a feed site folder over HTTP", _serve_options),
+    "check": ("find the mistakes in draft plans", _check_options),
     "lunar": ("the Vietnamese lunar calendar (UTC+7)", _lunar_options),
 }
 
@@ -593,6 +614,36 @@ def _run_serve(args: argparse.Namespace) -> str:
     finally:
         server.server_close()
     return ""
+
+
+class CheckFailed(Exception):
+    """Findings at the error level: the check command exits 1."""
+
+
+def _run_check(args: argparse.Namespace) -> str:
+    from thidua_calendar.catalog import load_catalog
+    from thidua_calendar.check import check_document
+    from thidua_calendar.documents import read_document
+    from thidua_calendar.workdays_data import load_work_calendar
+
+    catalog = load_catalog(*args.catalog)
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    documents = [(name, read_document(name)) for name in args.files]  # all readable first
+    found = [(name, finding) for name, document in documents
+             for finding in check_document(document, catalog=catalog, calendar=calendar,
+                                           year=args.year)]
+    if args.format == "json":
+        output = json.dumps(
+            [{"file": name, "line": f.line, "column": f.column, "level": f.level,
+              "code": f.code, "message": f.message} for name, f in found],
+            ensure_ascii=False, indent=2) + "\n"
+    else:
+        output = "".join(f"{name}:{f.line}:{f.column}: {f.level}: {f.message} [{f.code}]\n"
+                         for name, f in found)
+    if any(f.level == "error" for _, f in found):
+        sys.stdout.write(output)
+        raise CheckFailed
+    return output
 
 
 def _run_lunar_months(args: argparse.Namespace) -> str:

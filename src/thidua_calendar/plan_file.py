@@ -150,6 +150,24 @@ class _EventModel(_Model):
         return str(value)
 
 
+class _LocalModel(_Model):
+    """A day of the unit's own, written in the plan (an extracted draft keeps them here)."""
+
+    id: _Id
+    name: _Text
+    name_en: _Text | None = None
+    origin: _Text
+    note: _Text | None = None
+
+    @field_validator("origin", mode="plain")
+    @classmethod
+    def _check_origin(cls, value: object) -> str:
+        from thidua_calendar.anniversaries import Origin
+
+        Origin.parse(str(value))
+        return str(value)
+
+
 class _AllowModel(_Model):
     gaps: bool = False
     overlaps: bool = False
@@ -174,6 +192,7 @@ class _PlanModel(_Model):
     exclude: list[_Id] = []
     lead_up: dict[str, _Id] = {}
     catalogs: list[_Text] = []
+    local: list[_LocalModel] = []
     events: list[_EventModel] = []
     deadlines: list[dict[str, Any]] = []
     allow: _AllowModel = _AllowModel()
@@ -265,6 +284,8 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
             raise fail(f"no catalog file {name} (catalogs are read relative to the plan's "
                        "folder)", "catalogs", index)
     catalog = load_catalog(*catalogs, *own)
+    if model.local:
+        catalog = _with_local(catalog, model.local, root, path)
     issued, issued_precision = _partial_date(model.issued)
     period = _period(model.period, issued, fail)
     phases = _phases(model, period, issued, catalog, root, path)
@@ -313,6 +334,26 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
                     period_style=model.style.period,
                     period_date_style=model.style.period_dates, _root=root)
+
+
+def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
+                path: str) -> Catalog:
+    from thidua_calendar.anniversaries import Origin, Source
+
+    entries = list(catalog.entries)
+    for position, item in enumerate(local):
+        if item.id in catalog:
+            raise PlanError(f"the catalog already has the id {item.id!r}; choose another",
+                            path=path, line=line_of(root, ("local", position, "id")),
+                            field=f"local.{position}.id", item="plan")
+        origin = Origin.parse(item.origin)
+        entries.append(Commemoration(
+            id=item.id, name=item.name, name_en=item.name_en or item.name, origin=origin,
+            count="years" if origin.year is not None else "none", tags=("local",),
+            note=item.note,
+            sources=(Source(title=f"Kế hoạch {os.path.basename(path)}", url=f"file://{path}"),),
+        ))
+    return Catalog(tuple(entries))
 
 
 def _period(model: _PeriodModel, issued: date, fail: Any) -> Period:

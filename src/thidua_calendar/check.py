@@ -1,0 +1,332 @@
+"""Checking a draft plan the way a careful reviewer reads it.
+
+:func:`check_document` reads a plan's text (:mod:`thidua_calendar.plan_text`) and reports,
+each at its line and column with one reason:
+
+- **errors**: an impossible date; a count that does not match its dates; the two ends of a
+  range that disagree on the day or the month; a base date that contradicts the catalog for
+  a commemoration it names (matched by name, tolerant of wording and diacritics); a count
+  that does not match the plan's year when only the base date is given; đợt that overlap or
+  end before they start; a deadline on a date that does not exist;
+- **warnings**: đợt that leave a gap or are numbered out of order; a deadline whose last day
+  is a day off (with the working day it falls back to); a deadline after the plan's period;
+- **info**: a commemoration greeted by a đợt that ends before it (a lead-up, or a slip).
+
+Pure: the catalog and the work calendar are passed in; no files, no clock.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from thidua_calendar.anniversaries import Commemoration
+from thidua_calendar.errors import OutOfRangeError
+from thidua_calendar.plan_text import (
+    DeadlineText,
+    Document,
+    Item,
+    PhaseText,
+    TextDate,
+    fold,
+    read_deadlines,
+    read_items,
+    read_phases,
+    read_year,
+)
+from thidua_calendar.workdays import WorkCalendar
+
+__all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry"]
+
+Level = Literal["error", "warning", "info"]
+LEVELS: tuple[Level, ...] = ("error", "warning", "info")
+_ONE_DAY = timedelta(days=1)
+#: How the checks report: offset in the text, level, code, reason.
+_Add = Callable[[int, "Level", str, str], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One thing found: where (1-based line and column), how serious, which check, why."""
+
+    line: int
+    column: int
+    level: Level
+    code: str
+    message: str
+
+
+def _show(day: TextDate) -> str:
+    return day.text
+
+
+def check_document(
+    document: Document,
+    /,
+    *,
+    catalog: Iterable[Commemoration] = (),
+    calendar: WorkCalendar | None = None,
+    year: int | None = None,
+) -> list[Finding]:
+    """Everything wrong with a plan's text, in reading order.
+
+    ``year`` is the plan's year (default: read from the text); ``catalog`` gives the base
+    dates of known commemorations; ``calendar`` the days off for the deadlines.
+    """
+    entries = [(entry, set(fold(entry.name).split())) for entry in catalog]
+    plan_year = year if year is not None else read_year(document.lines)
+    findings: list[Finding] = []
+
+    def add(offset: int, level: Level, code: str, message: str) -> None:
+        line, column = document.position(offset)
+        findings.append(Finding(line=line, column=column, level=level, code=code,
+                                message=message))
+
+    items = read_items(document.text)
+    for item in items:
+        _check_item(item, entries, plan_year, add)
+    phases = read_phases(document.text)
+    _check_phases(phases, add)
+    _check_greetings(document, phases, items, add)
+    deadlines = read_deadlines(document.text)
+    _check_deadlines(deadlines, phases, plan_year, calendar, add)
+    return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
+
+
+# -- counted anniversaries ---------------------------------------------------------------------
+
+
+def _check_item(item: Item, entries: Sequence[tuple[Commemoration, set[str]]],
+                plan_year: int | None, add: _Add) -> None:
+    where = item.column
+    for end in (item.first, item.second):
+        if end is not None and not end.valid:
+            add(where, "error", "impossible-date", f"{_show(end)} is not a real date")
+            return
+    first, second = item.first, item.second
+    if second is not None:
+        if first.precision == second.precision and (
+            (first.day is not None and first.day != second.day)
+            or (first.month is not None and first.month != second.month)
+        ):
+            add(where, "error", "range-ends-disagree",
+                f"the two ends of ({_show(first)} - {_show(second)}) are not the same day of "
+                "the year")
+            return
+        if item.count is not None and second.year - first.year != item.count:
+            hint = ""
+            for _, entry in _matches(item.name, entries):
+                if entry.origin.year == second.year - item.count:
+                    hint = (f"; {entry.name} dates from {_known(entry)}, so the count is right "
+                            "and the first date is not")
+                    break
+            add(where, "error", "count-mismatch",
+                f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
+                f"{second.year - first.year} years{hint}")
+            return
+    elif item.count is not None and plan_year is not None and (
+        plan_year - first.year != item.count
+    ):
+        add(where, "error", "count-year",
+            f"{item.count} năm from {_show(first)} is {plan_year - first.year} years in "
+            f"{plan_year}, the plan's year")
+        return
+    _check_catalog(item, entries, add)
+
+
+def match_entry(
+    name: str, catalog: Iterable[Commemoration], /, *, day: TextDate | None = None
+) -> Commemoration | None:
+    """The catalog entry a printed name names, or ``None``: tolerant of wording ("Ngày giải
+    phóng hoàn toàn miền Nam"), case and diacritics; a name joining two ("Cách mạng tháng
+    Tám và Quốc khánh") matches either, and ``day`` picks the one with that base date."""
+    entries = [(entry, set(fold(entry.name).split())) for entry in catalog]
+    matches = _matches(name, entries)
+    if not matches:
+        return None
+    if day is not None:
+        for _, entry in matches:
+            if _same_day(day, entry):
+                return entry
+    score, best = max(matches, key=lambda match: match[0])
+    return best if score >= 0.75 else None
+
+
+def _matches(name: str, entries: Sequence[tuple[Commemoration, set[str]]]
+             ) -> list[tuple[float, Commemoration]]:
+    found = []
+    for part in _parts(name):
+        words = set(part.split())
+        for entry, entry_words in entries:
+            score = _score(part, words, entry, entry_words)
+            if score >= 0.6:
+                found.append((score, entry))
+    return found
+
+
+def _check_catalog(item: Item, entries: Sequence[tuple[Commemoration, set[str]]],
+                   add: _Add) -> None:
+    """The base date agrees with the catalog's for the commemoration the name names."""
+    first = item.first
+    matches = _matches(item.name, entries)
+    if not matches:
+        return
+    if any(_same_day(first, entry) for _, entry in matches):
+        return
+    best_score, best = max(matches, key=lambda match: match[0])
+    if best_score < 0.75 or best.origin.year is None:
+        return
+    add(item.column, "error", "catalog-date",
+        f"{best.name} dates from {_known(best)}, not {_show(first)}")
+
+
+def _known(entry: Commemoration) -> str:
+    origin = entry.origin
+    if origin.precision == "day":
+        return f"{origin.day}/{origin.month}/{origin.year}"
+    if origin.precision == "month":
+        return f"{origin.month}/{origin.year}"
+    return str(origin.year)
+
+
+def _parts(name: str) -> list[str]:
+    """The folded names in a name that may join two ("Cách mạng tháng Tám và Quốc khánh")."""
+    folded = fold(name)
+    parts = [folded, *(part.strip() for part in folded.split(" va ") if part.strip())]
+    return list(dict.fromkeys(parts))
+
+
+def _score(part: str, words: set[str], entry: Commemoration, entry_words: set[str]) -> float:
+    if not entry_words:
+        return 0.0
+    overlap = len(words & entry_words) / len(words | entry_words)
+    if entry_words <= words:
+        overlap = max(overlap, 0.75 + 0.25 * len(entry_words) / len(words))
+    ratio = difflib.SequenceMatcher(None, part, fold(entry.name)).ratio()
+    return max(overlap, ratio)
+
+
+def _same_day(day: TextDate, entry: Commemoration) -> bool:
+    origin = entry.origin
+    if origin.calendar != "solar" or origin.year is None:
+        return False
+    if origin.year != day.year:
+        return False
+    if day.month is not None and origin.month is not None and origin.month != day.month:
+        return False
+    return not (day.day is not None and origin.day is not None and origin.day != day.day)
+
+
+# -- đợt ----------------------------------------------------------------------------------
+
+
+def _bounds(phase: PhaseText) -> tuple[date | None, date | None]:
+    start = phase.start.to_date() if phase.start is not None else None
+    end = phase.end.to_date() if phase.end is not None else None
+    if end is not None and phase.end is not None and phase.end.precision == "month":
+        end = (end.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
+    return start, end
+
+
+def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
+    dated: list[tuple[PhaseText, date | None, date | None]] = []
+    for phase in phases:
+        for written in (phase.start, phase.end):
+            if written is not None and not written.valid:
+                add(phase.column, "error", "impossible-date",
+                    f"{_show(written)} is not a real date ({phase.label})")
+                break
+        else:
+            start, end = _bounds(phase)
+            if start is not None and end is not None and end < start:
+                add(phase.column, "error", "phase-reversed",
+                    f"{phase.label} ends on {end:%d/%m/%Y}, before it starts on "
+                    f"{start:%d/%m/%Y}")
+                continue
+            dated.append((phase, start, end))
+    numbers = [phase.number for phase, _, _ in dated if phase.number is not None]
+    if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
+        phase = dated[0][0]
+        add(phase.column, "warning", "phase-order",
+            "the đợt are numbered out of order: " + ", ".join(str(n) for n in numbers))
+    for (earlier, _, end), (later, start, _) in itertools.pairwise(dated):
+        if end is None or start is None:
+            continue
+        if start <= end:
+            add(later.column, "error", "phase-overlap",
+                f"{later.label} starts on {start:%d/%m/%Y}, before {earlier.label} ends on "
+                f"{end:%d/%m/%Y}")
+        elif start > end + _ONE_DAY:
+            add(later.column, "warning", "phase-gap",
+                f"no đợt covers {end + _ONE_DAY:%d/%m/%Y} to {start - _ONE_DAY:%d/%m/%Y}, "
+                f"between {earlier.label} and {later.label}")
+
+
+def _check_greetings(document: Document, phases: Sequence[PhaseText], items: Sequence[Item],
+                     add: _Add) -> None:
+    """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
+    slip worth a look."""
+    ordered = sorted(phases, key=lambda phase: phase.column)
+    for item in items:
+        holder = None
+        for phase in ordered:
+            if phase.column <= item.column:
+                holder = phase
+        if holder is None or item.second is None or not item.second.valid:
+            continue
+        _, end = _bounds(holder)
+        day = item.second.to_date()
+        if end is None or day is None or day <= end:
+            continue
+        # Only within the đợt's own paragraph (up to the next blank line or the next đợt).
+        text = document.text[holder.column: item.column]
+        if "\n\n\n" in text or ("\n\n" in text.strip("\n") and len(text) > 600):
+            continue
+        add(item.column, "info", "greeted-after-phase",
+            f"{holder.label} ends on {end:%d/%m/%Y}, {(day - end).days} days before "
+            f"{day:%d/%m/%Y}: a lead-up, or the wrong đợt?")
+
+
+# -- deadlines ----------------------------------------------------------------------------------
+
+
+def _check_deadlines(
+    deadlines: Sequence[DeadlineText],
+    phases: Sequence[PhaseText],
+    plan_year: int | None,
+    calendar: WorkCalendar | None,
+    add: _Add,
+) -> None:
+    ends = [end for phase in phases if (end := _bounds(phase)[1]) is not None]
+    period_end = max([*ends, *([date(plan_year, 12, 31)] if plan_year else [])], default=None)
+    for deadline in deadlines:
+        stated = deadline.date.to_date()
+        if stated is None:
+            add(deadline.column, "error", "impossible-date",
+                f"{_show(deadline.date)} is not a real date")
+            continue
+        last = stated - _ONE_DAY if deadline.wording == "truoc_ngay" else stated
+        who = f" ({deadline.audience})" if deadline.audience else ""
+        if period_end is not None and last > period_end:
+            add(deadline.column, "warning", "deadline-after-period",
+                f"the deadline{who} falls after the plan's period, which ends on "
+                f"{period_end:%d/%m/%Y}")
+        if calendar is None:
+            continue
+        try:
+            if calendar.is_working_day(last):
+                continue
+            status = calendar.day_off(last)
+            due = calendar.roll(last, "previous")
+        except OutOfRangeError:
+            continue
+        reason = status.name if status is not None else "a weekend day"
+        wording = "the last day allowed" if deadline.wording == "truoc_ngay" else "the date"
+        add(deadline.column, "warning", "deadline-day-off",
+            f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
+            f"the working day before, {due:%d/%m/%Y}")
+

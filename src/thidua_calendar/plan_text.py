@@ -1,0 +1,328 @@
+"""Reading the text of a plan: the dates, counted anniversaries, đợt and deadlines it prints.
+
+Real plans write the same things many ways; this module reads the forms found in them:
+
+- anniversaries: ``93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)``, with
+  ``dd/mm`` or ``d/m``, ``/``, ``.`` or ``-`` inside a date, ``-``, ``–`` or ``_`` between the two
+  ends, a month (``12/1972 - 12/2022``) or a year (``1943 - 2023``), a lone base date
+  (``(28/7/1929)``, the plan's year implied), and pairs joined by "và" that share one count
+  (``77 năm … (19/8/1945 - 19/8/2022) và Quốc khánh … (02/9/1945 - 02/9/2022)``);
+- đợt: ``Đợt 1: Từ nay đến 30/6/2022``, ``Đợt 2: Từ 1/7 - 31/12/2022``, ``Đợt 1, từ tháng
+  11/2019 đến 31/3/2020``, ``Thi đua đợt (từ tháng 01/2022 đến 28/7/2022)``;
+- deadlines: ``trước ngày 12/4/2022``, ``chậm nhất ngày …``, ``đến hết ngày …``, with the
+  group a "riêng …" clause names.
+
+Stray typography (a doubled slash, a doubled parenthesis) is tolerated.  Every pattern is
+linear (no nested repetition), so a line is read in time proportional to its length.
+
+Pure: no files, no clock.  :mod:`thidua_calendar.check` judges what is read here;
+:mod:`thidua_calendar.extract` turns it into a plan file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+__all__ = [
+    "DeadlineText",
+    "Document",
+    "Item",
+    "PhaseText",
+    "TextDate",
+    "fold",
+    "read_deadlines",
+    "read_items",
+    "read_phases",
+    "read_year",
+]
+
+Precision = Literal["day", "month", "year"]
+
+# A date as written: d/m/yyyy with / . or - (doubled slashes tolerated), m/yyyy, or yyyy.
+_DATE = r"(?:\d{1,2}\s*(?:/{1,2}|\.|-)\s*)?(?:\d{1,2}\s*(?:/{1,2}|\.|-)\s*)?\d{4}"
+_DATE_PARTS = re.compile(r"\d+")
+_RANGE_SEP = r"\s*(?:-|–|—|_|đến)\s*"
+# "(a - b)" or "(a)", with doubled parentheses tolerated.
+_RANGE = re.compile(
+    r"\(\(?\s*(?P<first>" + _DATE + r")(?:" + _RANGE_SEP + r"(?P<second>" + _DATE
+    + r"))?\s*\)\)?"
+)
+_COUNT = re.compile(r"(?<![\d/.])(?P<count>\d{1,4})\s+năm\b", re.IGNORECASE)
+_EDITION = re.compile(r"\blần thứ\s+(?P<edition>[IVXLC]+|\d+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextDate:
+    """A date as a document wrote it: its parts, how precise, and whether it exists."""
+
+    text: str
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Precision:
+        return "day" if self.day is not None else ("month" if self.month is not None else "year")
+
+    @property
+    def valid(self) -> bool:
+        if self.month is not None and not 1 <= self.month <= 12:
+            return False
+        if self.day is not None:
+            try:
+                date(self.year, self.month or 1, self.day)
+            except ValueError:
+                return False
+        return 1 <= self.year <= 9999
+
+    def to_date(self) -> date | None:
+        """The date (the first of the month or year when less precise), or ``None``."""
+        if not self.valid:
+            return None
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @classmethod
+    def parse(cls, text: str, /) -> TextDate:
+        numbers = [int(part) for part in _DATE_PARTS.findall(text)]
+        if len(numbers) == 3:
+            return cls(text=text.strip(), year=numbers[2], month=numbers[1], day=numbers[0])
+        if len(numbers) == 2:
+            return cls(text=text.strip(), year=numbers[1], month=numbers[0])
+        return cls(text=text.strip(), year=numbers[0])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """A counted anniversary as printed: "N năm <name> (first - second)".
+
+    ``count`` may be ``None`` for the second member of a pair that shares the first's count;
+    ``column`` is where the item starts (0-based).
+    """
+
+    count: int | None
+    name: str
+    first: TextDate
+    second: TextDate | None
+    column: int
+    shared_count: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhaseText:
+    """A đợt as printed: its number (if any), label, start and end as written."""
+
+    label: str
+    number: int | None
+    start: TextDate | None
+    end: TextDate | None
+    start_now: bool
+    column: int
+    start_text: str
+    end_text: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeadlineText:
+    """A deadline as printed: its wording, date and the group a "riêng …" names."""
+
+    wording: Literal["truoc_ngay", "cham_nhat", "den_het_ngay"]
+    date: TextDate
+    column: int
+    audience: str | None = None
+    task: str = ""
+
+
+class Document:
+    """A plan's text: its lines, and the whole text they make, read as one so that an item
+    wrapped over two lines is still one item; :meth:`position` maps an offset back to a
+    1-based line and column."""
+
+    __slots__ = ("lines", "starts", "text")
+
+    def __init__(self, lines: Iterable[str], /) -> None:
+        self.lines = [line.rstrip("\r") for line in lines]
+        self.starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self.text = "\n".join(self.lines)
+
+    @classmethod
+    def from_text(cls, text: str, /) -> Document:
+        return cls(text.split("\n"))
+
+    def position(self, offset: int, /) -> tuple[int, int]:
+        """The 1-based line and column of an offset in :attr:`text`."""
+        import bisect
+
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return index + 1, offset - self.starts[index] + 1
+
+
+def fold(text: str, /) -> str:
+    """Lower-case ASCII words for matching names: diacritics dropped, đ as d, punctuation as
+    spaces ("Ngày Giải phóng hoàn toàn miền Nam" -> "ngay giai phong hoan toan mien nam")."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())
+
+
+def _name_before(line: str, end: int, start: int) -> str:
+    """The name between a count and its parenthesis, cleaned of leading "năm"."""
+    name = line[start:end]
+    name = re.sub(r"^\s*năm\s+", "", name, flags=re.IGNORECASE)
+    return name.strip(" :;,.-–\"“”")
+
+
+_WINDOW = 260  # how far before a parenthesis its count may stand
+
+
+def read_items(line: str, /) -> list[Item]:
+    """The counted anniversaries of a text (a line, or a whole document), in order.
+
+    Not anniversaries, and skipped: a count with no name before its parenthesis, and a span
+    of years counted inclusively ("5 năm (2016-2020)", a five-year term).
+    """
+    items: list[Item] = []
+    ranges = list(_RANGE.finditer(line))
+    previous_end = 0
+    last_count: int | None = None
+    for match in ranges:
+        previous_end = max(previous_end, match.start() - _WINDOW)
+        segment = line[previous_end: match.start()]
+        counts = list(_COUNT.finditer(segment))
+        if counts:
+            found = counts[-1]
+            count: int | None = int(found["count"])
+            name = _name_before(line, match.start(), previous_end + found.end())
+            column = previous_end + found.start()
+            shared = False
+        else:
+            # "… và Quốc khánh … (02/9/1945 - 02/9/2022)": the pair shares the count before.
+            joined = re.search(r"\s(?:và|and)\s+(?P<name>[^;:]*)$", segment, re.IGNORECASE)
+            if joined is None or last_count is None:
+                previous_end = match.end()
+                continue
+            count, shared = last_count, True
+            name = joined["name"].strip(" :;,.-–\"“”")
+            column = previous_end + joined.start("name")
+        first = TextDate.parse(match["first"])
+        second = TextDate.parse(match["second"]) if match["second"] else None
+        previous_end = match.end()
+        name = " ".join(name.split())
+        if not name or (second is not None and count is not None and first.precision == "year"
+                        and second.year - first.year + 1 == count):
+            last_count = None
+            continue
+        items.append(Item(count=count, name=name, first=first, second=second, column=column,
+                          shared_count=shared))
+        last_count = count
+    return items
+
+
+_PHASE = re.compile(
+    r"(?P<label>(?:thi đua\s+)?đợt(?:\s+(?P<number>\d{1,2}|[IVX]{1,4}))?)\s*[:,(]?\s*"
+    r"(?:\*+\s*)?(?:từ\s+)(?P<start>nay|tháng\s+" + _DATE + r"|tháng\s+\d{1,2}\s*/\s*\d{1,2}"
+    r"|" + _DATE + r"|\d{1,2}\s*/\s*\d{1,2})"
+    + r"(?:\s*(?:-|–|đến)\s*(?P<end>khi\b[^:;.]*|" + _DATE + r"))?",
+    re.IGNORECASE,
+)
+
+
+def read_phases(line: str, /) -> list[PhaseText]:
+    """The đợt a line states, with their dates as written ("Từ 1/7 - 31/12/2022": the start
+    takes the end's year)."""
+    found: list[PhaseText] = []
+    for match in _PHASE.finditer(line):
+        label = " ".join(match["label"].split())
+        number = _number(match["number"]) if match["number"] else None
+        start_text = match["start"]
+        end_text = match["end"]
+        end = None
+        if end_text and not end_text.lower().startswith("khi"):
+            end = TextDate.parse(end_text)
+        start_now = start_text.lower() == "nay"
+        start = None
+        if not start_now:
+            raw = re.sub(r"^tháng\s+", "", start_text, flags=re.IGNORECASE)
+            numbers = _DATE_PARTS.findall(raw)
+            if len(numbers) == 2 and len(numbers[1]) < 4 and end is not None:
+                # "1/7" with the year of the end; "1/01" of "Từ tháng 1/01" likewise.
+                start = TextDate(text=raw, year=end.year, month=int(numbers[1]),
+                                 day=int(numbers[0]))
+                if start_text.lower().startswith("tháng"):
+                    start = TextDate(text=raw, year=end.year, month=int(numbers[0]))
+            else:
+                start = TextDate.parse(raw)
+        found.append(PhaseText(label=label, number=number, start=start, end=end,
+                               start_now=start_now, column=match.start(),
+                               start_text=start_text, end_text=end_text))
+    return found
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for current, following in zip(text.upper(), [*text.upper()[1:], ""], strict=True):
+        value = values[current]
+        total += -value if following and values[following] > value else value
+    return total
+
+
+_DEADLINE = re.compile(
+    r"(?P<wording>trước ngày|chậm nhất(?: là)?(?: ngày)?|đến hết ngày)\s*(?P<date>\d{1,2}\s*"
+    r"(?:/{1,2}|\.|-)\s*\d{1,2}\s*(?:/{1,2}|\.|-)\s*\d{4})",
+    re.IGNORECASE,
+)
+_AUDIENCE = re.compile(r"riêng\s+(?P<who>[^,;.]*?)\s*$", re.IGNORECASE)
+
+
+def read_deadlines(line: str, /) -> list[DeadlineText]:
+    """The deadlines of a line; a "riêng <group>" just before one names its group."""
+    found: list[DeadlineText] = []
+    previous = 0
+    for match in _DEADLINE.finditer(line):
+        words = match["wording"].lower()
+        wording: Literal["truoc_ngay", "cham_nhat", "den_het_ngay"] = (
+            "truoc_ngay" if words.startswith("trước") else
+            "den_het_ngay" if words.startswith("đến") else "cham_nhat")
+        before = line[previous: match.start()]
+        audience = _AUDIENCE.search(before)
+        task = before.strip(" :;,.-–")
+        found.append(DeadlineText(
+            wording=wording, date=TextDate.parse(match["date"]), column=match.start(),
+            audience=audience["who"].strip() if audience else None, task=task[-120:],
+        ))
+        previous = match.end()
+    return found
+
+
+_YEAR_WORDS = re.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def read_year(lines: Iterable[str], /) -> int | None:
+    """The year a plan is for: the most frequent "năm YYYY" and range end year."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        for match in _YEAR_WORDS.finditer(line):
+            year = int(match["year"])
+            counts[year] = counts.get(year, 0) + 1
+        for item in read_items(line):
+            if item.second is not None:
+                counts[item.second.year] = counts.get(item.second.year, 0) + 2
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda year: counts[year])
+
+
+def numbered(lines: Iterable[str], /) -> Iterator[tuple[int, str]]:
+    """The lines with their 1-based numbers."""
+    return enumerate(lines, start=1)
