@@ -17,6 +17,7 @@ Pure: the catalog and the work calendar are passed in; no files, no clock.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import itertools
 from collections.abc import Callable, Iterable, Sequence
@@ -77,7 +78,7 @@ def check_document(
     ``year`` is the plan's year (default: read from the text); ``catalog`` gives the base
     dates of known commemorations; ``calendar`` the days off for the deadlines.
     """
-    entries = [(entry, set(fold(entry.name).split())) for entry in catalog]
+    entries = _Entries(catalog)
     plan_year = year if year is not None else read_year(document.lines)
     findings: list[Finding] = []
 
@@ -100,8 +101,7 @@ def check_document(
 # -- counted anniversaries ---------------------------------------------------------------------
 
 
-def _check_item(item: Item, entries: Sequence[tuple[Commemoration, set[str]]],
-                plan_year: int | None, add: _Add) -> None:
+def _check_item(item: Item, entries: _Entries, plan_year: int | None, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
@@ -119,7 +119,7 @@ def _check_item(item: Item, entries: Sequence[tuple[Commemoration, set[str]]],
             return
         if item.count is not None and second.year - first.year != item.count:
             hint = ""
-            for _, entry in _matches(item.name, entries):
+            for _, entry in entries.matches(item.name):
                 if entry.origin.year == second.year - item.count:
                     hint = (f"; {entry.name} dates from {_known(entry)}, so the count is right "
                             "and the first date is not")
@@ -144,8 +144,7 @@ def match_entry(
     """The catalog entry a printed name names, or ``None``: tolerant of wording ("Ngày giải
     phóng hoàn toàn miền Nam"), case and diacritics; a name joining two ("Cách mạng tháng
     Tám và Quốc khánh") matches either, and ``day`` picks the one with that base date."""
-    entries = [(entry, set(fold(entry.name).split())) for entry in catalog]
-    matches = _matches(name, entries)
+    matches = _Entries(catalog).matches(name)
     if not matches:
         return None
     if day is not None:
@@ -156,23 +155,43 @@ def match_entry(
     return best if score >= 0.75 else None
 
 
-def _matches(name: str, entries: Sequence[tuple[Commemoration, set[str]]]
-             ) -> list[tuple[float, Commemoration]]:
-    found = []
-    for part in _parts(name):
-        words = set(part.split())
-        for entry, entry_words in entries:
-            score = _score(part, words, entry, entry_words)
-            if score >= 0.6:
-                found.append((score, entry))
-    return found
+class _Entries:
+    """The catalog prepared for matching names: each entry's words and folded name, an index
+    from word to entries, and the matches of every name already seen (a plan repeats its
+    names: in the preamble, in each đợt)."""
+
+    __slots__ = ("by_word", "entries", "seen")
+
+    def __init__(self, catalog: Iterable[Commemoration]) -> None:
+        self.entries = [(entry, set(fold(entry.name).split()), fold(entry.name))
+                        for entry in catalog]
+        self.by_word: dict[str, list[int]] = {}
+        for index, (_, words, _) in enumerate(self.entries):
+            for word in words:
+                self.by_word.setdefault(word, []).append(index)
+        self.seen: dict[str, list[tuple[float, Commemoration]]] = {}
+
+    def matches(self, name: str) -> list[tuple[float, Commemoration]]:
+        found = self.seen.get(name)
+        if found is not None:
+            return found
+        found = []
+        for part in _parts(name):
+            words = set(part.split())
+            candidates = {index for word in words for index in self.by_word.get(word, ())}
+            for index in sorted(candidates):
+                entry, entry_words, folded = self.entries[index]
+                score = _score(part, words, folded, entry_words)
+                if score >= 0.6:
+                    found.append((score, entry))
+        self.seen[name] = found
+        return found
 
 
-def _check_catalog(item: Item, entries: Sequence[tuple[Commemoration, set[str]]],
-                   add: _Add) -> None:
+def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
     """The base date agrees with the catalog's for the commemoration the name names."""
     first = item.first
-    matches = _matches(item.name, entries)
+    matches = entries.matches(item.name)
     if not matches:
         return
     if any(_same_day(first, entry) for _, entry in matches):
@@ -200,14 +219,20 @@ def _parts(name: str) -> list[str]:
     return list(dict.fromkeys(parts))
 
 
-def _score(part: str, words: set[str], entry: Commemoration, entry_words: set[str]) -> float:
+def _score(part: str, words: set[str], folded: str, entry_words: set[str]) -> float:
+    """How well a folded name part matches an entry: shared words, or the entry's words all
+    present, or (for spelling slips) close characters."""
     if not entry_words:
         return 0.0
     overlap = len(words & entry_words) / len(words | entry_words)
     if entry_words <= words:
         overlap = max(overlap, 0.75 + 0.25 * len(entry_words) / len(words))
-    ratio = difflib.SequenceMatcher(None, part, fold(entry.name)).ratio()
-    return max(overlap, ratio)
+    if overlap >= 0.75 or overlap < 0.3:
+        return overlap  # decided by the words; the character ratio could only confirm it
+    matcher = difflib.SequenceMatcher(None, part, folded)
+    if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
+        return overlap
+    return max(overlap, matcher.ratio())
 
 
 def _same_day(day: TextDate, entry: Commemoration) -> bool:
@@ -271,11 +296,10 @@ def _check_greetings(document: Document, phases: Sequence[PhaseText], items: Seq
     """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
     slip worth a look."""
     ordered = sorted(phases, key=lambda phase: phase.column)
+    columns = [phase.column for phase in ordered]
     for item in items:
-        holder = None
-        for phase in ordered:
-            if phase.column <= item.column:
-                holder = phase
+        index = bisect.bisect_right(columns, item.column) - 1
+        holder = ordered[index] if index >= 0 else None
         if holder is None or item.second is None or not item.second.valid:
             continue
         _, end = _bounds(holder)
