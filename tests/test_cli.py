@@ -532,3 +532,30 @@ def test_serve_port_out_of_range(capsys, tmp_path):
         main(["serve", str(tmp_path), "--port", "99999"])
     assert exited.value.code == 2
     assert "is not a port from 0 to 65535" in capsys.readouterr().err
+
+
+# -- extract -----------------------------------------------------------------------------------
+
+
+def test_extract_writes_a_draft_that_builds(tmp_path, capsys):
+    import yaml as pyyaml
+
+    from thidua_calendar.plan_file import load_plan_file
+    from thidua_calendar.workdays_data import load_work_calendar
+
+    source = Path(__file__).parent / "corpus" / "seed-004-cac-dot.md"
+    target = tmp_path / "draft.yaml"
+    status, out, err = run(capsys, "extract", str(source), "-o", str(target))
+    assert (status, out) == (0, "")
+    assert err.count("thidua-calendar: note: ") == 3  # no title, body or issue date to read
+    draft = target.read_text(encoding="utf-8")
+    assert pyyaml.safe_load(draft)["lead_up"] == {"thanh_lap_tinh_bac_kan": "dot_1"}
+    result = load_plan_file(target).build(calendar=load_work_calendar())
+    assert [(o.id, o.years) for o in result.phases[0].occurrences] == [
+        ("thanh_lap_dang", 90), ("thanh_lap_tinh_bac_kan", 120)]
+
+
+def test_extract_of_an_unreadable_file_exits_2(tmp_path, capsys):
+    status, _, err = run(capsys, "extract", str(tmp_path / "missing.docx"))
+    assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing.docx'}: no such "
+                                "file\n")

@@ -29,7 +29,8 @@ def test_the_pages_that_teach_the_api_have_examples():
     with_examples = {page.name for page in PAGES}
     assert with_examples >= {"README.md", "api.md", "catalog.md", "anniversaries.md", "lunar.md",
                              "workdays.md", "deadlines.md", "plans.md",
-                             "huong-dan-lap-ke-hoach.md"}
+                             "huong-dan-lap-ke-hoach.md", "feeds.md",
+                             "kiem-tra-ke-hoach.md"}
 
 
 def test_the_tutorial_s_yaml_is_the_example_file():

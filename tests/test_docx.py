@@ -3,7 +3,6 @@ other forms, and the same bytes for the same plan."""
 
 from __future__ import annotations
 
-import ast
 import io
 import zipfile
 from datetime import UTC, datetime
@@ -16,7 +15,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-import thidua_calendar
 from thidua_calendar.plan import PlanResult
 from thidua_calendar.plan_file import load_plan_file
 from thidua_calendar.render.docx import render_docx
@@ -292,18 +290,3 @@ def test_the_package_opens_with_the_content_types_first():
     assert names[0] == "[Content_Types].xml"
     assert "word/document.xml" in names
 
-
-def test_only_the_docx_renderer_imports_python_docx():
-    package = Path(thidua_calendar.__file__).parent
-    importers = set()
-    for path in package.rglob("*.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module]
-            if any(name.split(".")[0] == "docx" for name in names):
-                importers.add(path.relative_to(package).as_posix())
-    assert importers == {"render/docx.py"}

@@ -218,3 +218,18 @@ def test_an_origin_known_to_the_year_is_marked_on_1_january():
     (item,) = commemoration_items([occurrence(builtin_catalog().get("de_cuong_van_hoa"), 2023)])
     assert (item.start, item.end) == (date(2023, 1, 1), date(2023, 1, 2))
     assert "Chỉ biết năm" in item.description
+
+
+def test_a_backslash_before_n_is_kept():
+    """icalendar 7.3 writes a literal backslash-N as an escaped line break; found by the
+    property test, fixed by escaping texts here."""
+    import icalendar
+
+    raw = icalendar.Event()
+    raw.add("summary", "a\\Nb")
+    assert b"SUMMARY:a\\nb" in raw.to_ical()  # the library's own output: a line break
+    item = FeedItem(uid="x@y", kind="phases", summary="a\\Nb; c, d", description="e\\nf",
+                    start=date(2026, 1, 1), end=date(2026, 1, 2))
+    data = write_calendar([item], name="x", dtstamp=STAMP)
+    (event,) = IcsCalendarStream.calendar_from_ics(data.decode()).events
+    assert (event.summary, event.description) == ("a\\Nb; c, d", "e\\nf")

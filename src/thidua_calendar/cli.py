@@ -320,6 +320,21 @@ def _check_options(check: argparse.ArgumentParser) -> None:
     check.set_defaults(run=_run_check, writes_itself=True)
 
 
+def _extract_options(extract: argparse.ArgumentParser) -> None:
+    extract.description = (
+        "Turn a plan's text (.txt, .md, .docx) into a draft plan file: organisation, issue "
+        "date, period, đợt, greeted commemorations, deadlines. What it could not read is "
+        "marked '# ?:' in the draft, never guessed."
+    )
+    extract.add_argument("file", metavar="FILE", help="a plan document")
+    extract.add_argument("--format", choices=("yaml",), default="yaml",
+                         help="output format (default: yaml, a plan file)")
+    extract.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                         help="an extra catalog file to match names against (repeatable)")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    extract.set_defaults(run=_run_extract)
+
+
 _COMMANDS = {
     "anniversaries": ("the commemorations of a year with their counts", _anniversary_options),
     "plan": ("a plan's phases, commemorations and deadlines, as text, JSON or Word",
@@ -331,6 +346,7 @@ _COMMANDS = {
     "site": ("a static site of feeds with a timeline page", _site_options),
     "serve": ("serve a feed site folder over HTTP", _serve_options),
     "check": ("find the mistakes in draft plans", _check_options),
+    "extract": ("turn an old plan's text into a draft plan file", _extract_options),
     "lunar": ("the Vietnamese lunar calendar (UTC+7)", _lunar_options),
 }
 
@@ -644,6 +660,19 @@ def _run_check(args: argparse.Namespace) -> str:
         sys.stdout.write(output)
         raise CheckFailed
     return output
+
+
+def _run_extract(args: argparse.Namespace) -> str:
+    from thidua_calendar.catalog import load_catalog
+    from thidua_calendar.documents import read_document
+    from thidua_calendar.extract import extract_plan
+
+    document = read_document(args.file)
+    draft = extract_plan(document, catalog=load_catalog(*args.catalog),
+                         source=os.path.basename(args.file))
+    for note in draft.unresolved:
+        print(f"{PROG}: note: {note}", file=sys.stderr)
+    return draft.yaml
 
 
 def _run_lunar_months(args: argparse.Namespace) -> str:

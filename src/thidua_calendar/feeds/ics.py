@@ -12,8 +12,10 @@ What a subscribed feed must get right (see ``../shared/FEEDS.md`` and ``docs/fee
 
 icalendar writes ``NAME`` and ``X-WR-*`` values without escaping, so the names are cleaned of
 ``, ; \\`` and line breaks first; it writes ``REFRESH-INTERVAL`` without its required
-``VALUE=DURATION``, so the parameter is given.  This is the only module of the package that
-imports icalendar.
+``VALUE=DURATION``, so the parameter is given; and it takes a backslash followed by ``N`` in
+a text for an escaped line break (``"a\\Nb"`` comes back from any parser as ``"a"``, a line
+break and ``"b"``), so texts are escaped here, as RFC 5545 §3.3.11 says (:class:`_Text`).
+This is the only module of the package that imports icalendar.
 
 :class:`FeedWriter` keeps each event's bytes once written: a batch of feeds that share the
 national catalog's events serializes each of them once.  For large batches, write the shared
@@ -40,6 +42,17 @@ _UNSAFE_IN_NAMES = str.maketrans({",": " -", ";": " -", "\\": "/", "\n": " ", "\
 def calendar_name(text: str, /) -> str:
     """A calendar name safe to write unescaped (icalendar does not escape ``NAME``)."""
     return " ".join(text.translate(_UNSAFE_IN_NAMES).split())
+
+
+class _Text(icalendar.vText):
+    """A TEXT value escaped exactly as RFC 5545 §3.3.11 says: ``\\`` first, then ``;``,
+    ``,`` and line breaks (icalendar leaves a backslash before ``N`` unescaped)."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\r\n", "\n")
+        escaped = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+                   .replace("\n", "\\n"))
+        return escaped.encode("utf-8")
 
 
 def _trigger(days: int) -> timedelta:
@@ -79,16 +92,16 @@ class FeedWriter:
         event["dtstamp"] = self._stamp
         event.add("dtstart", item.start)
         event.add("dtend", item.end)
-        event.add("summary", item.summary)
+        event.add("summary", _Text(item.summary))
         if item.description:
-            event.add("description", item.description)
+            event.add("description", _Text(item.description))
         if item.categories:
             event.add("categories", [name.replace(",", " ") for name in item.categories])
         event.add("transp", "TRANSPARENT" if item.transparent else "OPAQUE")
         for days in item.alarms:
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", item.summary)
+            alarm.add("description", _Text(item.summary))
             alarm.add("trigger", _trigger(days))
             event.add_component(alarm)
         data: bytes = event.to_ical()
