@@ -31,11 +31,13 @@ from thidua_calendar.plan_text import (
     DeadlineText,
     Document,
     Item,
+    LunarText,
     PhaseText,
     TextDate,
     fold,
     read_deadlines,
     read_items,
+    read_lunar,
     read_phases,
     read_year,
 )
@@ -90,6 +92,8 @@ def check_document(
     items = read_items(document.text)
     for item in items:
         _check_item(item, entries, plan_year, add)
+    for lunar_day in read_lunar(document.text):
+        _check_lunar(lunar_day, entries, add)
     phases = read_phases(document.text)
     _check_phases(phases, add)
     _check_greetings(document, phases, items, add)
@@ -201,6 +205,28 @@ def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
         return
     add(item.column, "error", "catalog-date",
         f"{best.name} dates from {_known(best)}, not {_show(first)}")
+
+
+def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
+    """A lunar day exists (a month has at most 30 days) and, for a known commemoration,
+    is the catalog's ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)")."""
+    if not (1 <= lunar_day.month <= 12 and 1 <= lunar_day.day <= 30):
+        add(lunar_day.column, "error", "impossible-date",
+            f"{lunar_day.day}/{lunar_day.month} is not a day of the lunar calendar")
+        return
+    if not lunar_day.name:
+        return
+    lunar_matches = [(score, entry) for score, entry in entries.matches(lunar_day.name)
+                     if entry.origin.calendar == "lunar" and score >= 0.75]
+    if not lunar_matches:
+        return
+    if any(entry.origin.month == lunar_day.month and entry.origin.day == lunar_day.day
+           for _, entry in lunar_matches):
+        return
+    _, best = max(lunar_matches, key=lambda match: match[0])
+    add(lunar_day.column, "error", "catalog-date",
+        f"{best.name} is on {best.origin.day}/{best.origin.month} of the lunar calendar, not "
+        f"{lunar_day.day}/{lunar_day.month}")
 
 
 def _known(entry: Commemoration) -> str:

@@ -32,11 +32,13 @@ __all__ = [
     "DeadlineText",
     "Document",
     "Item",
+    "LunarText",
     "PhaseText",
     "TextDate",
     "fold",
     "read_deadlines",
     "read_items",
+    "read_lunar",
     "read_phases",
     "read_year",
 ]
@@ -321,6 +323,39 @@ def read_year(lines: Iterable[str], /) -> int | None:
     if not counts:
         return None
     return max(sorted(counts), key=lambda year: counts[year])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class LunarText:
+    """A day of the lunar calendar as printed ("mùng 10 tháng 3 âm lịch", "(10/3 âm lịch)"),
+    with the name written before it in the same clause."""
+
+    day: int
+    month: int
+    name: str
+    column: int
+
+
+_LUNAR = re.compile(
+    r"(?:mùng|ngày)?\s*(?P<day>\d{1,2})\s*(?:/|-|tháng)\s*(?P<month>\d{1,2}|giêng|chạp)"
+    r"(?:\s*(?:/|năm)\s*\w+)?\s*(?:âm lịch|\(?al\)?)",
+    re.IGNORECASE,
+)
+_LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
+
+
+def read_lunar(text: str, /) -> list[LunarText]:
+    """The lunar days a text prints, each with the name before it (up to the previous
+    parenthesis, semicolon or line break)."""
+    found = []
+    for match in _LUNAR.finditer(text):
+        month_text = match["month"].lower()
+        month = _LUNAR_MONTHS.get(month_text) or int(month_text)
+        before = re.sub(r"[(\s]+$", "", text[max(0, match.start() - 120): match.start()])
+        name = re.split(r"[;\n()]", before)[-1].strip(" :,.-–\"“”")
+        found.append(LunarText(day=int(match["day"]), month=month, name=name,
+                               column=match.start()))
+    return found
 
 
 def numbered(lines: Iterable[str], /) -> Iterator[tuple[int, str]]:
