@@ -5,6 +5,10 @@ made of the real lines of tests/corpus (the seeds' passages and the corpus of li
 to 5,000 lines; the baseline is the least any reader must do, one pass of a date pattern over
 the same text.
 
+A second table feeds texts made to trip a pattern that backtracks (long runs of spaces,
+digits and slashes, counts without a date) and compares their cost per character with the
+real plan's: every pattern is bounded, so the ratio stays near one whatever the length.
+
     python benchmarks/bench_check.py [--lines 5000] [--repeat 5]
 """
 
@@ -58,7 +62,35 @@ def main() -> int:
     print(f"   date scan    {scan * 1000:8.1f} ms (baseline)")
     print(f"   ratio {best / scan:.0f}x the scan; goal: well under 1 s: "
           f"{'PASS' if best < 1.0 else 'FAIL'}")
+    per_char = best / len(text)
+    worst = 0.0
+    print("adversarial texts, cost per character against the real plan's:")
+    for label, piece in ADVERSARIAL:
+        hostile = piece * (len(text) // len(piece))
+        timing = []
+        for _ in range(args.repeat):
+            start = time.perf_counter()
+            check_document(Document.from_text(hostile), catalog=catalog, calendar=calendar,
+                           year=2022)
+            timing.append(time.perf_counter() - start)
+        ratio = min(timing) / len(hostile) / per_char
+        worst = max(worst, ratio)
+        print(f"   {label:<34} {min(timing) * 1000:8.1f} ms  {ratio:5.2f}x")
+    print(f"   worst {worst:.2f}x; goal: under 10x (no pattern backtracks): "
+          f"{'PASS' if worst < 10 else 'FAIL'}")
     return 0
+
+
+#: Texts as long as the plan, each a piece repeated: what a careless pattern chokes on.
+ADVERSARIAL = [
+    ("spaces after an open parenthesis", "(" + " " * 99),
+    ("digits and slashes", "1/" * 50),
+    ("counts without a date", "93 năm Ngày " * 8),
+    ("đợt without an end", "Đợt 1: từ 1/1 đến khi " + "x" * 60),
+    ("deadline words without a date", "trước ngày chậm nhất riêng "),
+    ("lunar words without a month", "mùng 1 tháng âm lịch " * 3),
+    ("open parentheses and dates", "((1/1/2000 - " * 5),
+]
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -107,6 +106,27 @@ def test_a_word_document_is_read(tmp_path, calendar):
         (2, "count-mismatch"), (3, "impossible-date")]
 
 
+def test_a_word_document_is_read_in_reading_order_with_merged_cells_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Các mốc thời gian:")
+    table = document.add_table(rows=2, cols=3)
+    merged = table.rows[0].cells[0].merge(table.rows[0].cells[2])
+    merged.text = "Đợt 1"
+    for cell, text in zip(table.rows[1].cells, ["Đăng ký", "trước ngày 31/4/2022", "Ban"],
+                          strict=True):
+        cell.text = text
+    document.add_paragraph("Hồ sơ gửi chậm nhất ngày 30/6/2022.")
+    path = tmp_path / "moc.docx"
+    document.save(path)
+    assert read_document(path).lines == [
+        "Các mốc thời gian:", "Đợt 1", "Đăng ký | trước ngày 31/4/2022 | Ban",
+        "Hồ sơ gửi chậm nhất ngày 30/6/2022."]
+    (error,) = check_document(read_document(path), year=2022)
+    assert (error.line, error.code) == (3, "impossible-date")
+
+
 def test_unreadable_documents(tmp_path):
     with pytest.raises(DocumentError, match=r"missing\.txt: no such file"):
         read_document(tmp_path / "missing.txt")
@@ -165,11 +185,10 @@ def near_misses(draw):
 @given(st.one_of(st.text(max_size=400), near_misses()))
 @settings(max_examples=400, deadline=None)
 def test_any_text_gives_findings_not_a_crash(text):
+    # (How fast hostile text is read is measured in benchmarks/bench_check.py.)
     calendar = load_work_calendar()
-    start = time.perf_counter()
     found = check_document(Document.from_text(text), catalog=builtin_catalog(),
                            calendar=calendar)
-    assert time.perf_counter() - start < 0.5  # a line is read in time proportional to it
     for finding in found:
         assert finding.level in ("error", "warning", "info")
         assert 1 <= finding.line <= text.count("\n") + 1

@@ -5,11 +5,13 @@ each at its line and column with one reason:
 
 - **errors**: an impossible date; a count that does not match its dates; the two ends of a
   range that disagree on the day or the month; a base date that contradicts the catalog for
-  a commemoration it names (matched by name, tolerant of wording and diacritics); a count
-  that does not match the plan's year when only the base date is given; đợt that overlap or
-  end before they start; a deadline on a date that does not exist;
+  a commemoration it surely names (the names differ only in words like "hoàn toàn"); a count
+  that does not match, when only the base date is given, the year that date falls in its
+  đợt (else the plan's year or the next); đợt that overlap or end before they start (a đợt
+  named again later is its first mention); a deadline on a date that does not exist;
 - **warnings**: đợt that leave a gap or are numbered out of order; a deadline whose last day
-  is a day off (with the working day it falls back to); a deadline after the plan's period;
+  is a day off (with the working day it falls back to); a deadline more than 60 days after
+  the plan's period;
 - **info**: a commemoration greeted by a đợt that ends before it (a lead-up, or a slip).
 
 Pure: the catalog and the work calendar are passed in; no files, no clock.
@@ -23,7 +25,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from thidua_calendar.anniversaries import Commemoration
 from thidua_calendar.errors import OutOfRangeError
@@ -48,6 +50,11 @@ __all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry"]
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
 _ONE_DAY = timedelta(days=1)
+#: How far past a plan's period a deadline may fall before it looks like a slip: a tổng kết's
+#: papers are often due in the first weeks of the next year.
+_LATE = timedelta(days=60)
+#: The longest a đợt's paragraph runs, in characters, before what follows is not its own.
+_PARAGRAPH = 4000
 #: How the checks report: offset in the text, level, code, reason.
 _Add = Callable[[int, "Level", str, str], None]
 
@@ -81,7 +88,10 @@ def check_document(
     dates of known commemorations; ``calendar`` the days off for the deadlines.
     """
     entries = _Entries(catalog)
-    plan_year = year if year is not None else read_year(document.lines)
+    mentions = read_phases(document.text)
+    phases = _first_mentions(mentions)
+    plan_year = year if year is not None else (read_year(document.lines)
+                                               or _year_of_phases(phases))
     findings: list[Finding] = []
 
     def add(offset: int, level: Level, code: str, message: str) -> None:
@@ -90,13 +100,14 @@ def check_document(
                                 message=message))
 
     items = read_items(document.text)
+    holders = _Holders(mentions)  # a paragraph belongs to the đợt last named before it
     for item in items:
-        _check_item(item, entries, plan_year, add)
+        _check_item(item, entries, _years_allowed(item, holders.of(item.column), plan_year),
+                    add)
     for lunar_day in read_lunar(document.text):
         _check_lunar(lunar_day, entries, add)
-    phases = read_phases(document.text)
     _check_phases(phases, add)
-    _check_greetings(document, phases, items, add)
+    _check_greetings(document, holders, items, add)
     deadlines = read_deadlines(document.text)
     _check_deadlines(deadlines, phases, plan_year, calendar, add)
     return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
@@ -105,7 +116,41 @@ def check_document(
 # -- counted anniversaries ---------------------------------------------------------------------
 
 
-def _check_item(item: Item, entries: _Entries, plan_year: int | None, add: _Add) -> None:
+class _Years(NamedTuple):
+    """The years a lone base date may be counted to, and why those."""
+
+    years: list[int]
+    why: str
+
+
+def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) -> _Years:
+    """The years a lone base date may be counted to: the year its day falls in the đợt that
+    holds it, else the plan's year or the next (a school year, a plan written late in the
+    year for the next)."""
+    if item.second is not None or not item.first.valid:
+        return _Years([], "")
+    first = item.first
+    if holder is not None:
+        start, end = _bounds(holder)
+        if start is not None and end is not None and end >= start:
+            years = []
+            for candidate in range(start.year, end.year + 1):
+                first_day = date(candidate, first.month or 1, 1)
+                last_day = (date(candidate, 12, 31) if first.month is None
+                            else _month_end(first_day))
+                if first.day is not None and first.month is not None:
+                    try:
+                        first_day = last_day = date(candidate, first.month, first.day)
+                    except ValueError:  # 29 February in a common year
+                        first_day = last_day = date(candidate, 3, 1)
+                if first_day <= end and last_day >= start:
+                    years.append(candidate)
+            if years:
+                return _Years(years, f"the year its day falls in {holder.label}")
+    return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
+
+
+def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
@@ -123,7 +168,7 @@ def _check_item(item: Item, entries: _Entries, plan_year: int | None, add: _Add)
             return
         if item.count is not None and second.year - first.year != item.count:
             hint = ""
-            for _, entry in entries.matches(item.name):
+            for entry in entries.strong(item.name):
                 if entry.origin.year == second.year - item.count:
                     hint = (f"; {entry.name} dates from {_known(entry)}, so the count is right "
                             "and the first date is not")
@@ -132,12 +177,13 @@ def _check_item(item: Item, entries: _Entries, plan_year: int | None, add: _Add)
                 f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
                 f"{second.year - first.year} years{hint}")
             return
-    elif item.count is not None and plan_year is not None and (
-        plan_year - first.year != item.count
+    elif item.count is not None and allowed.years and all(
+        year - first.year != item.count for year in allowed.years
     ):
+        year = allowed.years[0]
         add(where, "error", "count-year",
-            f"{item.count} năm from {_show(first)} is {plan_year - first.year} years in "
-            f"{plan_year}, the plan's year")
+            f"{item.count} năm from {_show(first)} is {year - first.year} years in {year}, "
+            f"{allowed.why}")
         return
     _check_catalog(item, entries, add)
 
@@ -164,7 +210,7 @@ class _Entries:
     from word to entries, and the matches of every name already seen (a plan repeats its
     names: in the preamble, in each đợt)."""
 
-    __slots__ = ("by_word", "entries", "seen")
+    __slots__ = ("by_word", "entries", "seen", "seen_strong")
 
     def __init__(self, catalog: Iterable[Commemoration]) -> None:
         self.entries = [(entry, set(fold(entry.name).split()), fold(entry.name))
@@ -174,6 +220,26 @@ class _Entries:
             for word in words:
                 self.by_word.setdefault(word, []).append(index)
         self.seen: dict[str, list[tuple[float, Commemoration]]] = {}
+        self.seen_strong: dict[str, list[Commemoration]] = {}
+
+    def strong(self, name: str) -> list[Commemoration]:
+        """The entries a name surely names, strong enough to call its date wrong: the two
+        differ only in words a plan adds or drops without changing what it names ("hoàn
+        toàn", "nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Ngày")."""
+        found = self.seen_strong.get(name)
+        if found is not None:
+            return found
+        found = []
+        for part in _parts(name):
+            words = set(_without_filler_phrases(part).split())
+            candidates = {index for word in words for index in self.by_word.get(word, ())}
+            for index in sorted(candidates):
+                entry, _, folded = self.entries[index]
+                entry_words = set(_without_filler_phrases(folded).split())
+                if (words ^ entry_words) <= _FILLER and words & entry_words - _FILLER:
+                    found.append(entry)
+        self.seen_strong[name] = list(dict.fromkeys(found))
+        return self.seen_strong[name]
 
     def matches(self, name: str) -> list[tuple[float, Commemoration]]:
         found = self.seen.get(name)
@@ -192,17 +258,29 @@ class _Entries:
         return found
 
 
+#: Words a plan adds to or drops from a commemoration's name without naming another.
+_FILLER = frozenset({"ngay", "hoan", "toan", "nuoc", "cong", "hoa", "xa", "hoi", "chu", "nghia",
+                     "viet", "nam", "le", "ky", "niem"})
+_FILLER_PHRASES = (" thanh cong", " cua dan toc")
+
+
+def _without_filler_phrases(folded: str) -> str:
+    for phrase in _FILLER_PHRASES:
+        folded = folded.replace(phrase, "")
+    return folded
+
+
 def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
-    """The base date agrees with the catalog's for the commemoration the name names."""
+    """The base date agrees with the catalog's for the commemoration the name surely names
+    (:meth:`_Entries.strong`); a looser match is never called wrong."""
     first = item.first
-    matches = entries.matches(item.name)
-    if not matches:
+    strong = [entry for entry in entries.strong(item.name) if entry.origin.year is not None]
+    if not strong:
         return
-    if any(_same_day(first, entry) for _, entry in matches):
+    if any(_same_day(first, entry) for _, entry in entries.matches(item.name)) or any(
+            _same_day(first, entry) for entry in strong):
         return
-    best_score, best = max(matches, key=lambda match: match[0])
-    if best_score < 0.75 or best.origin.year is None:
-        return
+    best = strong[0]
     add(item.column, "error", "catalog-date",
         f"{best.name} dates from {_known(best)}, not {_show(first)}")
 
@@ -214,7 +292,7 @@ def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
         add(lunar_day.column, "error", "impossible-date",
             f"{lunar_day.day}/{lunar_day.month} is not a day of the lunar calendar")
         return
-    if not lunar_day.name:
+    if not lunar_day.name or not lunar_day.attached:
         return
     lunar_matches = [(score, entry) for score, entry in entries.matches(lunar_day.name)
                      if entry.origin.calendar == "lunar" and score >= 0.75]
@@ -279,12 +357,52 @@ def _bounds(phase: PhaseText) -> tuple[date | None, date | None]:
     start = phase.start.to_date() if phase.start is not None else None
     end = phase.end.to_date() if phase.end is not None else None
     if end is not None and phase.end is not None and phase.end.precision == "month":
-        end = (end.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
+        end = _month_end(end)
     return start, end
+
+
+def _month_end(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
+
+
+def _first_mentions(phases: Sequence[PhaseText]) -> list[PhaseText]:
+    """The đợt as first stated: a plan often names them in its aims and again in its body,
+    and a number seen before (or the same dates) is the same đợt."""
+    seen: set[object] = set()
+    kept = []
+    for phase in phases:
+        key: object = (phase.number if phase.number is not None
+                       else (phase.start_text.lower(), (phase.end_text or "").lower()))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(phase)
+    return kept
+
+
+def _year_of_phases(phases: Sequence[PhaseText]) -> int | None:
+    """The plan's year when the text never says "năm YYYY": the year most đợt end in."""
+    years = [phase.end.year for phase in phases if phase.end is not None]
+    return max(sorted(set(years)), key=years.count) if years else None
+
+
+class _Holders:
+    """The đợt whose paragraph holds a place in the text (the last one stated before it)."""
+
+    __slots__ = ("columns", "ordered")
+
+    def __init__(self, phases: Sequence[PhaseText]) -> None:
+        self.ordered = sorted(phases, key=lambda phase: phase.column)
+        self.columns = [phase.column for phase in self.ordered]
+
+    def of(self, column: int) -> PhaseText | None:
+        index = bisect.bisect_right(self.columns, column) - 1
+        return self.ordered[index] if index >= 0 else None
 
 
 def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
     dated: list[tuple[PhaseText, date | None, date | None]] = []
+    numbers = [phase.number for phase in phases if phase.number is not None]
     for phase in phases:
         for written in (phase.start, phase.end):
             if written is not None and not written.valid:
@@ -299,9 +417,8 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
                     f"{start:%d/%m/%Y}")
                 continue
             dated.append((phase, start, end))
-    numbers = [phase.number for phase, _, _ in dated if phase.number is not None]
-    if numbers != sorted(numbers) or len(set(numbers)) != len(numbers):
-        phase = dated[0][0]
+    if numbers != sorted(numbers):
+        phase = phases[0]
         add(phase.column, "warning", "phase-order",
             "the đợt are numbered out of order: " + ", ".join(str(n) for n in numbers))
     for (earlier, _, end), (later, start, _) in itertools.pairwise(dated):
@@ -317,15 +434,12 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
                 f"between {earlier.label} and {later.label}")
 
 
-def _check_greetings(document: Document, phases: Sequence[PhaseText], items: Sequence[Item],
+def _check_greetings(document: Document, holders: _Holders, items: Sequence[Item],
                      add: _Add) -> None:
     """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
     slip worth a look."""
-    ordered = sorted(phases, key=lambda phase: phase.column)
-    columns = [phase.column for phase in ordered]
     for item in items:
-        index = bisect.bisect_right(columns, item.column) - 1
-        holder = ordered[index] if index >= 0 else None
+        holder = holders.of(item.column)
         if holder is None or item.second is None or not item.second.valid:
             continue
         _, end = _bounds(holder)
@@ -333,6 +447,8 @@ def _check_greetings(document: Document, phases: Sequence[PhaseText], items: Seq
         if end is None or day is None or day <= end:
             continue
         # Only within the đợt's own paragraph (up to the next blank line or the next đợt).
+        if item.column - holder.column > _PARAGRAPH:
+            continue
         text = document.text[holder.column: item.column]
         if "\n\n\n" in text or ("\n\n" in text.strip("\n") and len(text) > 600):
             continue
@@ -361,7 +477,7 @@ def _check_deadlines(
             continue
         last = stated - _ONE_DAY if deadline.wording == "truoc_ngay" else stated
         who = f" ({deadline.audience})" if deadline.audience else ""
-        if period_end is not None and last > period_end:
+        if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
                 f"the deadline{who} falls after the plan's period, which ends on "
                 f"{period_end:%d/%m/%Y}")

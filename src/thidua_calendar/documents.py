@@ -1,8 +1,8 @@
 """Reading plan documents as lines of text: ``.txt``, ``.md`` and Word ``.docx``.
 
-A Word document gives its paragraphs, then the text of its tables row by row (cells joined by
-" | "), one line each, in document order.  This module and :mod:`thidua_calendar.render.docx`
-are the only ones that import python-docx.
+A Word document gives its body in reading order: each paragraph a line, and each table row a
+line with its cells joined by " | " (a merged cell once), where the table stands.  This module
+and :mod:`thidua_calendar.render.docx` are the only ones that import python-docx.
 """
 
 from __future__ import annotations
@@ -59,8 +59,22 @@ def _docx_lines(name: str) -> list[str]:
         raise DocumentError(f"not a Word document ({error})", path=name) from None
     except OSError as error:
         raise DocumentError(f"cannot read the file: {error.strerror}", path=name) from None
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append(" | ".join(cell.text for cell in row.cells))
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = []
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # a merged cell repeats across the row
+                        seen.add(id(cell._tc))
+                        cells.append(cell.text)
+                lines.append(" | ".join(cells))
     return lines

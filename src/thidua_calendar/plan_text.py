@@ -12,8 +12,9 @@ Real plans write the same things many ways; this module reads the forms found in
 - deadlines: ``trước ngày 12/4/2022``, ``chậm nhất ngày …``, ``đến hết ngày …``, with the
   group a "riêng …" clause names.
 
-Stray typography (a doubled slash, a doubled parenthesis) is tolerated.  Every pattern is
-linear (no nested repetition), so a line is read in time proportional to its length.
+Stray typography (a doubled slash, a doubled parenthesis) is tolerated.  Every repetition in
+the patterns is bounded, so a text is read in time proportional to its length whatever it
+holds (``benchmarks/bench_check.py`` feeds it hostile texts).
 
 Pure: no files, no clock.  :mod:`thidua_calendar.check` judges what is read here;
 :mod:`thidua_calendar.extract` turns it into a plan file.
@@ -21,6 +22,7 @@ Pure: no files, no clock.  :mod:`thidua_calendar.check` judges what is read here
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -45,16 +47,30 @@ __all__ = [
 
 Precision = Literal["day", "month", "year"]
 
-# A date as written: d/m/yyyy with / . or - (doubled slashes tolerated), m/yyyy, or yyyy.
-_DATE = r"(?:\d{1,2}\s*(?:/{1,2}|\.|-)\s*)?(?:\d{1,2}\s*(?:/{1,2}|\.|-)\s*)?\d{4}"
+# A date as written: d/m/yyyy with / . or - (doubled slashes tolerated), m/yyyy, or yyyy, the
+# year from 1000 to 2199.  Every repetition is bounded, so each position costs a fixed amount.
+_YEAR = r"(?:1\d|2[01])\d{2}(?!\d)"
+_IN_DATE = r"(?:[ ]?/{1,2}[ ]?|[ ]?\.[ ]?|-)"
+_DATE = r"(?:\d{1,2}" + _IN_DATE + r")?(?:\d{1,2}" + _IN_DATE + r")?" + _YEAR
 _DATE_PARTS = re.compile(r"\d+")
-_RANGE_SEP = r"\s*(?:-|–|—|_|đến)\s*"
+_RANGE_SEP = r"\s{0,3}(?:-|–|—|_|đến)\s{0,3}"
 # "(a - b)" or "(a)", with doubled parentheses tolerated.
 _RANGE = re.compile(
-    r"\(\(?\s*(?P<first>" + _DATE + r")(?:" + _RANGE_SEP + r"(?P<second>" + _DATE
-    + r"))?\s*\)\)?"
+    r"\(\(?[ ]?(?P<first>" + _DATE + r")(?:" + _RANGE_SEP + r"(?P<second>" + _DATE
+    + r"))?[ ]?\)\)?"
 )
-_COUNT = re.compile(r"(?<![\d/.])(?P<count>\d{1,4})\s+năm\b", re.IGNORECASE)
+# "93 năm", not "tháng 4 năm 1975" nor "30/4 năm 2022".
+_COUNT = re.compile(r"(?<![\d/.])(?<!tháng )(?P<count>\d{1,4})\s{1,3}năm\b(?!\s{1,3}\d)",
+                    re.IGNORECASE)
+# Where a sentence or a list item ends: a count beyond one belongs to another item.
+_ITEM_END = re.compile(r";|\n[ \t]*[-+*•]|\.[ \t]*\n|(?<=\w\w\w)\.[ ]+(?=[A-ZĐ])")
+# The words an anniversary's name begins with (folded): "Ngày …", "Chiến thắng …", "Tết …".
+_ANNIVERSARY_WORDS = frozenset({
+    "ngay", "tet", "quoc khanh", "gio to", "khoi nghia", "thang", "chien thang", "dai thang",
+    "chien dich", "cach mang", "ra doi", "ra di", "de cuong", "thanh lap", "tong tuyen cu",
+    "giai phong", "truyen thong", "le", "le hoi", "ky niem", "hiep dinh", "hiep uoc", "sinh",
+    "hy sinh", "nam sinh", "mat", "dai hoi", "phong trao", "cuoc", "bac ho", "chu tich",
+})
 _EDITION = re.compile(r"\blần thứ\s+(?P<edition>[IVXLC]+|\d+)", re.IGNORECASE)
 
 
@@ -185,18 +201,34 @@ def _name_before(line: str, end: int, start: int) -> str:
 _WINDOW = 260  # how far before a parenthesis its count may stand
 
 
+@functools.lru_cache(maxsize=4096)  # a plan prints the same names again and again
+def looks_like_anniversary(name: str, /) -> bool:
+    """Whether a name is one an anniversary is printed with ("Ngày thành lập …", "Chiến
+    thắng …", "Tết …"): one of its first five words starts such a phrase.  A term or a
+    duration ("hợp đồng 3 năm (01/2020 - 12/2022)") is not."""
+    words = fold(name[:80]).split()[:5]
+    return any(" ".join(words[start:start + size]) in _ANNIVERSARY_WORDS
+               for start in range(len(words)) for size in (1, 2, 3))
+
+
 def read_items(line: str, /) -> list[Item]:
     """The counted anniversaries of a text (a line, or a whole document), in order.
 
-    Not anniversaries, and skipped: a count with no name before its parenthesis, and a span
-    of years counted inclusively ("5 năm (2016-2020)", a five-year term).
+    A count belongs to the parenthesis after it in the same sentence or list item.  Not
+    anniversaries, and skipped: a count with no name before its parenthesis, a name that is
+    not an anniversary's (:func:`looks_like_anniversary`), and a span of years counted
+    inclusively ("5 năm (2016-2020)", a five-year term).  Two items joined by "và" share the
+    first one's count when their dates have the same years.
     """
     items: list[Item] = []
     ranges = list(_RANGE.finditer(line))
     previous_end = 0
     last_count: int | None = None
+    last_years: tuple[int, int] | None = None
     for match in ranges:
         previous_end = max(previous_end, match.start() - _WINDOW)
+        for cut in _ITEM_END.finditer(line, previous_end, match.start()):
+            previous_end = cut.end()
         segment = line[previous_end: match.start()]
         counts = list(_COUNT.finditer(segment))
         if counts:
@@ -208,8 +240,11 @@ def read_items(line: str, /) -> list[Item]:
         else:
             # "… và Quốc khánh … (02/9/1945 - 02/9/2022)": the pair shares the count before.
             joined = re.search(r"\s(?:và|and)\s+(?P<name>[^;:]*)$", segment, re.IGNORECASE)
-            if joined is None or last_count is None:
+            years = (TextDate.parse(match["first"]).year,
+                     TextDate.parse(match["second"] or match["first"]).year)
+            if joined is None or last_count is None or years != last_years:
                 previous_end = match.end()
+                last_count = None
                 continue
             count, shared = last_count, True
             name = joined["name"].strip(" :;,.-–\"“”")
@@ -218,21 +253,22 @@ def read_items(line: str, /) -> list[Item]:
         second = TextDate.parse(match["second"]) if match["second"] else None
         previous_end = match.end()
         name = " ".join(name.split())
-        if not name or (second is not None and count is not None and first.precision == "year"
-                        and second.year - first.year + 1 == count):
+        if not name or not looks_like_anniversary(name) or (
+                second is not None and count is not None and first.precision == "year"
+                and second.year - first.year + 1 == count):
             last_count = None
             continue
         items.append(Item(count=count, name=name, first=first, second=second, column=column,
                           shared_count=shared))
-        last_count = count
+        last_count, last_years = count, (first.year, (second or first).year)
     return items
 
 
 _PHASE = re.compile(
-    r"(?P<label>(?:thi đua\s+)?đợt(?:\s+(?P<number>\d{1,2}|[IVX]{1,4}))?)\s*[:,(]?\s*"
-    r"(?:\*+\s*)?(?:từ\s+)(?P<start>nay|tháng\s+" + _DATE + r"|tháng\s+\d{1,2}\s*/\s*\d{1,2}"
-    r"|" + _DATE + r"|\d{1,2}\s*/\s*\d{1,2})"
-    + r"(?:\s*(?:-|–|đến)\s*(?P<end>khi\b[^:;.]*|" + _DATE + r"))?",
+    r"(?P<label>(?:thi đua[ ]{1,3})?đợt(?:[ ]{1,3}(?P<number>\d{1,2}|[IVX]{1,4}))?)[ ]{0,3}"
+    r"[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?:từ[ ]{1,3})(?P<start>nay|tháng[ ]{1,3}" + _DATE
+    + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|" + _DATE + r"|\d{1,2}[ ]?/[ ]?\d{1,2})"
+    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE + r"))?",
     re.IGNORECASE,
 )
 
@@ -280,11 +316,11 @@ def _number(text: str) -> int:
 
 
 _DEADLINE = re.compile(
-    r"(?P<wording>trước ngày|chậm nhất(?: là)?(?: ngày)?|đến hết ngày)\s*(?P<date>\d{1,2}\s*"
-    r"(?:/{1,2}|\.|-)\s*\d{1,2}\s*(?:/{1,2}|\.|-)\s*\d{4})",
+    r"(?P<wording>trước ngày|chậm nhất(?: là)?(?: vào)?(?: ngày)?|đến hết ngày)[ ]{0,3}"
+    r"(?P<date>\d{1,2}" + _IN_DATE + r"\d{1,2}" + _IN_DATE + _YEAR + r")",
     re.IGNORECASE,
 )
-_AUDIENCE = re.compile(r"riêng\s+(?P<who>[^,;.]*?)\s*$", re.IGNORECASE)
+_AUDIENCE = re.compile(r"riêng[ ]{1,3}(?P<who>[^,;.]{0,120}?)\s{0,3}$", re.IGNORECASE)
 
 
 def read_deadlines(line: str, /) -> list[DeadlineText]:
@@ -334,11 +370,14 @@ class LunarText:
     month: int
     name: str
     column: int
+    #: Printed in parentheses right after its name ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm
+    #: lịch)"): only then is the day the name's own, rather than the end of a span.
+    attached: bool = False
 
 
 _LUNAR = re.compile(
-    r"(?:mùng|ngày)?\s*(?P<day>\d{1,2})\s*(?:/|-|tháng)\s*(?P<month>\d{1,2}|giêng|chạp)"
-    r"(?:\s*(?:/|năm)\s*\w+)?\s*(?:âm lịch|\(?al\)?)",
+    r"(?<!\d)(?P<day>\d{1,2})[ ]{0,3}(?:/|-|tháng)[ ]{0,3}(?P<month>\d{1,2}|giêng|chạp)"
+    r"(?:[ ]{0,3}(?:/|năm)[ ]{0,3}\w{1,12})?[ ]{0,3}(?:âm lịch|\(al\)|\bal\b)",
     re.IGNORECASE,
 )
 _LUNAR_MONTHS = {"giêng": 1, "chạp": 12}
@@ -351,10 +390,12 @@ def read_lunar(text: str, /) -> list[LunarText]:
     for match in _LUNAR.finditer(text):
         month_text = match["month"].lower()
         month = _LUNAR_MONTHS.get(month_text) or int(month_text)
-        before = re.sub(r"[(\s]+$", "", text[max(0, match.start() - 120): match.start()])
-        name = re.split(r"[;\n()]", before)[-1].strip(" :,.-–\"“”")
+        before = text[max(0, match.start() - 120): match.start()]
+        before = re.sub(r"(?:mùng|ngày|mồng)[ ]{0,3}$", "", before, flags=re.IGNORECASE)
+        attached = bool(re.search(r"\w[ ]{0,3}\([ ]{0,3}$", before))
+        name = re.split(r"[;\n()]", before.rstrip("( "))[-1].strip(" :,.-–\"“”")
         found.append(LunarText(day=int(match["day"]), month=month, name=name,
-                               column=match.start()))
+                               column=match.start(), attached=attached))
     return found
 
 
