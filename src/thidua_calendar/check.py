@@ -11,7 +11,9 @@ each at its line and column with one reason:
   named again later is its first mention); a deadline on a date that does not exist;
 - **warnings**: đợt that leave a gap or are numbered out of order; a deadline whose last day
   is a day off (with the working day it falls back to); a deadline more than 60 days after
-  the plan's period;
+  the plan's period; in a đợt's paragraph, a registration due after the đợt ends or another
+  deadline due more than a month after (a date printed without its year is read in the year
+  it falls in that đợt);
 - **info**: a commemoration greeted by a đợt that ends before it (a lead-up, or a slip).
 
 Pure: the catalog and the work calendar are passed in; no files, no clock.
@@ -20,8 +22,10 @@ Pure: the catalog and the work calendar are passed in; no files, no clock.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import difflib
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -108,8 +112,8 @@ def check_document(
         _check_lunar(lunar_day, entries, add)
     _check_phases(phases, add)
     _check_greetings(document, holders, items, add)
-    deadlines = read_deadlines(document.text)
-    _check_deadlines(deadlines, phases, plan_year, calendar, add)
+    deadlines = read_deadlines(document.text, year=plan_year)
+    _check_deadlines(document, deadlines, phases, holders, plan_year, calendar, add)
     return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
 
 
@@ -439,37 +443,71 @@ def _check_greetings(document: Document, holders: _Holders, items: Sequence[Item
     """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
     slip worth a look."""
     for item in items:
-        holder = holders.of(item.column)
-        if holder is None or item.second is None or not item.second.valid:
+        if item.second is None or not item.second.valid:
+            continue
+        holder = _paragraph_holder(document, holders, item.column)
+        if holder is None:
             continue
         _, end = _bounds(holder)
         day = item.second.to_date()
         if end is None or day is None or day <= end:
-            continue
-        # Only within the đợt's own paragraph (up to the next blank line or the next đợt).
-        if item.column - holder.column > _PARAGRAPH:
-            continue
-        text = document.text[holder.column: item.column]
-        if "\n\n\n" in text or ("\n\n" in text.strip("\n") and len(text) > 600):
             continue
         add(item.column, "info", "greeted-after-phase",
             f"{holder.label} ends on {end:%d/%m/%Y}, {(day - end).days} days before "
             f"{day:%d/%m/%Y}: a lead-up, or the wrong đợt?")
 
 
+def _paragraph_holder(document: Document, holders: _Holders, column: int) -> PhaseText | None:
+    """The đợt whose own paragraph a place is in: the last đợt named before it, unless a
+    blank line (or a long run of text) stands between."""
+    holder = holders.of(column)
+    if holder is None or column - holder.column > _PARAGRAPH:
+        return None
+    text = document.text[holder.column: column]
+    if "\n\n\n" in text or ("\n\n" in text.strip("\n") and len(text) > 600):
+        return None
+    return holder
+
+
 # -- deadlines ----------------------------------------------------------------------------------
+
+#: How long after its đợt a report or a dossier may be due: a month.  A registration is due
+#: within the đợt.
+_AFTER_PHASE = timedelta(days=31)
+_REGISTRATION = re.compile(r"\bdang ky\b")
+
+
+def _in_phase_year(deadline: DeadlineText, holder: PhaseText | None) -> DeadlineText:
+    """A deadline printed without its year, read in the year its day falls in its đợt (or
+    within a month after it), when that đợt is known."""
+    if not deadline.year_implied or holder is None or deadline.date.month is None:
+        return deadline
+    start, end = _bounds(holder)
+    if start is None or end is None or end < start:
+        return deadline
+    for year in range(start.year, end.year + 2):
+        written = TextDate(text=deadline.date.text, year=year, month=deadline.date.month,
+                           day=deadline.date.day)
+        day = written.to_date()
+        if day is not None and start <= day <= end + _AFTER_PHASE:
+            return dataclasses.replace(deadline, date=written)
+    return deadline
 
 
 def _check_deadlines(
+    document: Document,
     deadlines: Sequence[DeadlineText],
     phases: Sequence[PhaseText],
+    holders: _Holders,
     plan_year: int | None,
     calendar: WorkCalendar | None,
     add: _Add,
 ) -> None:
     ends = [end for phase in phases if (end := _bounds(phase)[1]) is not None]
     period_end = max([*ends, *([date(plan_year, 12, 31)] if plan_year else [])], default=None)
-    for deadline in deadlines:
+    for printed in deadlines:
+        holder = _paragraph_holder(document, holders, printed.column)
+        deadline = _in_phase_year(printed, holder)
         stated = deadline.date.to_date()
         if stated is None:
             add(deadline.column, "error", "impossible-date",
@@ -481,6 +519,16 @@ def _check_deadlines(
             add(deadline.column, "warning", "deadline-after-period",
                 f"the deadline{who} falls after the plan's period, which ends on "
                 f"{period_end:%d/%m/%Y}")
+        elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
+            clause = fold(re.split(r"[.;\n]", deadline.task)[-1])
+            registration = _REGISTRATION.search(clause) is not None
+            if last > phase_end + (timedelta(0) if registration else _AFTER_PHASE):
+                add(deadline.column, "warning", "deadline-after-phase",
+                    f"the {'registration' if registration else 'deadline'}{who}, "
+                    f"{last:%d/%m/%Y}, falls {(last - phase_end).days} days after "
+                    f"{holder.label} ends on {phase_end:%d/%m/%Y}"
+                    + ("; one registers within the đợt" if registration else
+                       "; a đợt's reports are due within a month of its end"))
         if calendar is None:
             continue
         try:

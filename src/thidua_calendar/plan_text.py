@@ -8,9 +8,11 @@ Real plans write the same things many ways; this module reads the forms found in
   (``(28/7/1929)``, the plan's year implied), and pairs joined by "và" that share one count
   (``77 năm … (19/8/1945 - 19/8/2022) và Quốc khánh … (02/9/1945 - 02/9/2022)``);
 - đợt: ``Đợt 1: Từ nay đến 30/6/2022``, ``Đợt 2: Từ 1/7 - 31/12/2022``, ``Đợt 1, từ tháng
-  11/2019 đến 31/3/2020``, ``Thi đua đợt (từ tháng 01/2022 đến 28/7/2022)``;
-- deadlines: ``trước ngày 12/4/2022``, ``chậm nhất ngày …``, ``đến hết ngày …``, with the
-  group a "riêng …" clause names.
+  11/2019 đến 31/3/2020``, ``Thi đua đợt (từ tháng 01/2022 đến 28/7/2022)``, and without
+  "từ" when both ends are printed (``Đợt 1 (01/01 - 30/4/2022)``);
+- deadlines: ``trước ngày 12/4/2022``, ``trước 17h00 ngày …``, ``chậm nhất (vào) ngày …``,
+  ``đến hết ngày …``, a date without its year (``trước ngày 15/7``, ``… 15/01 năm sau``), with
+  the group a "riêng …" clause names.
 
 Stray typography (a doubled slash, a doubled parenthesis) is tolerated.  Every repetition in
 the patterns is bounded, so a text is read in time proportional to its length whatever it
@@ -153,6 +155,8 @@ class DeadlineText:
     column: int
     audience: str | None = None
     task: str = ""
+    #: The date printed no year ("trước ngày 15/7"); ``date`` has the year it was read with.
+    year_implied: bool = False
 
 
 class Document:
@@ -264,11 +268,14 @@ def read_items(line: str, /) -> list[Item]:
     return items
 
 
+# "Đợt 1: Từ … đến …", or without "từ" when both ends are printed ("Đợt 1 (01/01 - 30/4/2022)").
 _PHASE = re.compile(
     r"(?P<label>(?:thi đua[ ]{1,3})?đợt(?:[ ]{1,3}(?P<number>\d{1,2}|[IVX]{1,4}))?)[ ]{0,3}"
-    r"[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?:từ[ ]{1,3})(?P<start>nay|tháng[ ]{1,3}" + _DATE
-    + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|" + _DATE + r"|\d{1,2}[ ]?/[ ]?\d{1,2})"
-    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE + r"))?",
+    r"(?:\*{1,3}[ ]{0,3})?[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?P<from>từ[ ]{1,3})?"
+    r"(?P<start>nay|tháng[ ]{1,3}"
+    + _DATE + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|" + _DATE + r"|\d{1,2}[ ]?/[ ]?\d{1,2})"
+    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE + r"))?"
+    + r"(?(from)|(?(end)|(?!)))",
     re.IGNORECASE,
 )
 
@@ -315,19 +322,38 @@ def _number(text: str) -> int:
     return total
 
 
+# An hour before the day: "trước 17h00 ngày …", "chậm nhất 16 giờ 30 phút, ngày …".
+_HOUR = r"(?:[ ]{1,3}\d{1,2}[ ]?(?:h|giờ)[ ]?(?:\d{2})?(?:[ ]?phút)?,?)?"
 _DEADLINE = re.compile(
-    r"(?P<wording>trước ngày|chậm nhất(?: là)?(?: vào)?(?: ngày)?|đến hết ngày)[ ]{0,3}"
-    r"(?P<date>\d{1,2}" + _IN_DATE + r"\d{1,2}" + _IN_DATE + _YEAR + r")",
+    r"(?P<wording>trước" + _HOUR + r"[ ]{1,3}ngày|chậm nhất(?: là)?(?: vào)?" + _HOUR
+    + r"(?:[ ]{1,3}ngày)?|đến hết ngày)[ ]{0,3}"
+    r"(?P<date>\d{1,2}" + _IN_DATE + r"\d{1,2}(?:" + _IN_DATE + _YEAR + r"|(?![\d/]|[.-]\d)))"
+    r"(?:[ ]{1,3}năm[ ]{1,3}(?P<year>" + _YEAR + r"|sau|tới)\b)?",
     re.IGNORECASE,
 )
 _AUDIENCE = re.compile(r"riêng[ ]{1,3}(?P<who>[^,;.]{0,120}?)\s{0,3}$", re.IGNORECASE)
 
 
-def read_deadlines(line: str, /) -> list[DeadlineText]:
-    """The deadlines of a line; a "riêng <group>" just before one names its group."""
+def read_deadlines(line: str, /, *, year: int | None = None) -> list[DeadlineText]:
+    """The deadlines of a line; a "riêng <group>" just before one names its group.  A date
+    printed without its year ("trước ngày 15/7") is read in ``year``, and skipped without
+    one."""
     found: list[DeadlineText] = []
     previous = 0
     for match in _DEADLINE.finditer(line):
+        printed = TextDate.parse(match["date"])
+        implied = len(_DATE_PARTS.findall(match["date"])) == 2
+        if implied and match["year"] and match["year"][0].isdigit():  # "15/7 năm 2022"
+            printed = TextDate(text=match["date"] + " năm " + match["year"],
+                               year=int(match["year"]), month=printed.year, day=printed.month)
+            implied = False
+        elif implied:
+            if year is None:
+                continue
+            later = 1 if match["year"] else 0  # "trước ngày 15/01 năm sau"
+            implied = not match["year"]
+            printed = TextDate(text=printed.text, year=year + later, month=printed.year,
+                               day=printed.month)
         words = match["wording"].lower()
         wording: Literal["truoc_ngay", "cham_nhat", "den_het_ngay"] = (
             "truoc_ngay" if words.startswith("trước") else
@@ -336,8 +362,9 @@ def read_deadlines(line: str, /) -> list[DeadlineText]:
         audience = _AUDIENCE.search(before)
         task = before.strip(" :;,.-–")
         found.append(DeadlineText(
-            wording=wording, date=TextDate.parse(match["date"]), column=match.start(),
+            wording=wording, date=printed, column=match.start(),
             audience=audience["who"].strip() if audience else None, task=task[-120:],
+            year_implied=implied,
         ))
         previous = match.end()
     return found
