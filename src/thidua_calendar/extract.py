@@ -14,7 +14,8 @@ file needs a value anyway (a required field), the value is a marked placeholder.
   catalog (tolerantly, :func:`~thidua_calendar.check.match_entry`); days the catalog lacks
   become the plan's ``local:`` days; a day greeted by a đợt that ends before it is a
   ``lead_up``; a printed base date that contradicts the catalog keeps the catalog's entry
-  and says so;
+  and says so; a catalog day printed without a count ("Tháng Công nhân năm 2022") is greeted
+  when its whole name stands in the đợt's paragraph;
 - deadlines: ``trước ngày X`` / ``chậm nhất ngày X`` / ``đến hết ngày X``, named from the
   task before them, with the groups of "riêng …" clauses as audiences.
 
@@ -727,6 +728,7 @@ class _Drafter:
                 found.extend(self.greet_item(item, phase, period_start, period_end, local,
                                              local_ids, lead_up))
             found.extend(self.undated(phase, mine, period_start, period_end))
+            found.extend(self.uncounted(phase, period_end))
             kept: list[Any] = []
             for value in found:
                 if isinstance(value, str):
@@ -866,6 +868,28 @@ class _Drafter:
             result.extend(self.place(entry.id, day, phase, printed, period_start, period_end,
                                      {}, False))
             result.append(entry.id)
+        return result
+
+    def uncounted(self, phase: _Phase, period_end: date) -> list[Any]:
+        """Days the catalog greets without a count ("Tháng Công nhân năm 2022", "Tết Nguyên
+        đán"): greeted when their whole name stands in the đợt's paragraph and their day falls
+        in the đợt."""
+        text = " " + fold(self.text[phase.column: phase.span_end]) + " "
+        end = phase.end or period_end
+        result: list[Any] = []
+        for entry in self.catalog:
+            name = fold(entry.name)
+            if entry.count != "none" or len(name.split()) < 2 or f" {name} " not in text:
+                continue
+            days = [day for year in range(phase.start.year, end.year + 1)
+                    if (day := _catalog_day(entry, year)) is not None
+                    and phase.start <= day <= end]
+            if days:
+                result.append(entry.id)
+            else:
+                result.append(_Comment(self.note(
+                    f"{phase.name}: “{entry.name}” is printed but does not fall in the đợt; "
+                    "not greeted")))
         return result
 
     # -- deadlines --
