@@ -187,7 +187,9 @@ def test_id_colliding_with_a_builtin_needs_override(tmp_path):
 
 def test_malformed_yaml_names_the_line(tmp_path):
     path = _write(tmp_path, GOOD_ENTRY.replace("    tags: [local]", "    tags: [local"))
-    with pytest.raises(CatalogError, match=r"local.yaml:\d+: the file is not valid YAML"):
+    # The line that opens the bracket (PyYAML notices it on the next one), and its key.
+    with pytest.raises(CatalogError, match=r"local.yaml:6: field 'tags': the file is not valid "
+                                           r"YAML: .* \(noticed on line 7\)"):
         load_catalog(path)
 
 

@@ -309,12 +309,25 @@ def test_a_good_plan_builds(tmp_path, calendar):
          r"plan.yaml:12: phase 'dot_1', field 'end': 2026-06-31 is not a real date"),
         (("    theme: Chủ đề 1\n", "    theme: Chủ đề 1\n    them: x\n"), PlanError,
          r"plan.yaml:14: phase 'dot_1', field 'them': unknown field"),
+        (("  name: Công đoàn cơ sở", "  name: [Công đoàn cơ sở"), PlanError,
+         r"plan.yaml:3: field 'name': the file is not valid YAML: did not find expected ',' or "
+         r"'\]', while parsing a flow sequence \(noticed on line 4\)"),
     ],
 )
 def test_bad_plans_name_file_line_item_and_field(tmp_path, calendar, change, error, message):
     text = GOOD.replace(*change)
     assert text != GOOD
     with pytest.raises(error, match=message):
+        _build(tmp_path, text, calendar)
+
+
+def test_an_overlap_and_a_gap_are_reported_together(tmp_path, calendar):
+    text = GOOD.replace("    end: 2026-12-31", "    end: 2026-11-30").replace(
+        "    start: 2026-07-01", "    start: 2026-06-15")
+    with pytest.raises(PlanError, match=(
+            r"plan.yaml:16: phase 'dot_2', field 'start': the phases dot_1 and dot_2 overlap "
+            r"from 2026-06-15 to 2026-06-30; .*; also: no phase covers 2026-12-01 to "
+            r"2026-12-31; .* \(phase 'dot_2', field 'end'\)$")):
         _build(tmp_path, text, calendar)
 
 

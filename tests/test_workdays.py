@@ -341,7 +341,8 @@ def test_unreadable_announcement_files(tmp_path):
         load_holiday_rules(tmp_path / "missing.yaml")
     with pytest.raises(AnnouncementError, match="the file is empty"):
         load_holiday_rules(_write(tmp_path, ""))
-    with pytest.raises(AnnouncementError, match=r"2027.yaml:2: the file is not valid YAML"):
+    with pytest.raises(AnnouncementError,
+                       match=r"2027.yaml:2: field 'year': the file is not valid YAML"):
         load_holiday_rules(_write(tmp_path, "announcements: [\n  - year: 2027\n"))
 
 

@@ -274,10 +274,17 @@ def _check_phases(plan: Plan) -> None:
         seen.add(phase.id)
     problems = check_phases(plan.phases, plan.period, allow_gaps=plan.allow_gaps,
                             allow_overlaps=plan.allow_overlaps)
-    for problem in problems:
-        if problem.kind in ("no_theme", "unnamed"):
-            continue
-        raise _problem_error(problem, plan.phases)
+    errors = [_problem_error(problem, plan.phases) for problem in problems
+              if problem.kind not in ("no_theme", "unnamed")]
+    if len(errors) > 1:
+        # All of them at once (an overlap and a gap, say): the first placed, the others named.
+        first = errors[0]
+        others = "; ".join(f"{error.reason} ({error.item_label} '{error.entry_id}', field "
+                           f"'{error.field}')" for error in errors[1:])
+        raise PlanError(f"{first.reason}; also: {others}", entry_id=first.entry_id,
+                        field=first.field, item=first.item_label)
+    if errors:
+        raise errors[0]
 
 
 def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanError:

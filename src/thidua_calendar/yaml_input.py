@@ -76,13 +76,7 @@ def compose(text: str, path: str, error: type[InputError], *, expected: str) -> 
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as problem:
-        mark = problem.problem_mark or problem.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise error(
-            f"the file is not valid YAML: {problem.problem or problem.context}",
-            path=path,
-            line=line,
-        ) from None
+        raise _syntax_error(problem, text, path, error) from None
     except yaml.YAMLError as problem:
         raise error(f"the file is not valid YAML: {problem}", path=path) from None
     if root is None:
@@ -105,6 +99,32 @@ def construct(root: yaml.Node, path: str, error: type[InputError]) -> Any:
         mark = problem.problem_mark
         line = mark.line + 1 if mark is not None else None
         raise error(f"cannot read the value: {problem.problem}", path=path, line=line) from None
+
+
+_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?)[ \t]*:(?:[ \t]|$)")
+
+
+def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
+                  error: type[InputError]) -> InputError:
+    """One sentence for a YAML syntax error, with the key written on its line as the field.
+    An unclosed bracket or quote is reported on the line that opens it: PyYAML notices it
+    later, often on the next line."""
+    reason = problem.problem or problem.context or "it cannot be parsed"
+    mark = problem.problem_mark
+    context = problem.context_mark
+    opened = (problem.context or "").startswith(("while parsing a flow",
+                                                  "while scanning a quoted scalar"))
+    if opened and context is not None and (mark is None or context.line < mark.line):
+        noticed = f" (noticed on line {mark.line + 1})" if mark is not None else ""
+        reason = f"{reason}, {problem.context}{noticed}"
+        mark = context
+    line = mark.line + 1 if mark is not None else None
+    field = None
+    if line is not None:
+        lines = text.splitlines()
+        if line <= len(lines) and (key := _KEY.match(lines[line - 1])) is not None:
+            field = key["key"].strip()
+    return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field)
 
 
 def _reject_duplicate_keys(node: yaml.Node, path: str, error: type[InputError]) -> None:
