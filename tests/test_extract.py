@@ -437,6 +437,9 @@ def test_the_header(seed: str, drafts: dict[str, Draft]) -> None:
     assert data["organisation"]["name"] == organisation
     assert str(data["issued"]) == issued
     assert data.get("implements") == implements
+    # The địa danh of the issue line, when the seed prints one (seed 001 does not).
+    assert data["organisation"].get("place") == {"001": None, "002": "Lai Châu"}.get(
+        seed, "Bắc Kạn")
 
 
 def test_the_header_names_the_parent_body(drafts: dict[str, Draft]) -> None:

@@ -453,7 +453,12 @@ def _run_plan(args: argparse.Namespace) -> str | bytes:
         if args.output is None:
             raise UsageError("--format docx writes a file: give it with -o FILE.docx")
         from thidua_calendar.render.docx import render_docx
+        from thidua_calendar.render.plan import plan_sections
 
+        sections = plan_sections(result, lang=args.lang, date_style=date_style)
+        for warning in sections.warnings:  # not printed in the document itself
+            print(f"thidua-calendar: {sections.warnings_heading.lower()}: {warning}",
+                  file=sys.stderr)
         return render_docx(result, lang=args.lang, date_style=date_style,
                            period_style=period_style, period_date_style=period_date_style)
     return render_plan(result, format=args.format, lang=args.lang, date_style=date_style,

@@ -493,6 +493,8 @@ class _Drafter:
                 "vụ/Ban Chấp hành …”); write its name"),))
         if header.parent:
             organisation["parent"] = header.parent
+        if header.place:
+            organisation["place"] = header.place
         tree["organisation"] = organisation
         if header.implements:
             tree["implements"] = header.implements

@@ -62,12 +62,14 @@ _Date = date  # for annotations in classes with a field named ``date``
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Organisation:
     """Who issues the plan: ``level`` (``tinh``, ``huyen``, ``cdcs``…) places it in a
-    cascade; ``parent`` names the level above."""
+    cascade; ``parent`` names the level above; ``place`` is the địa danh of the issue line
+    ("Bắc Kạn, ngày … tháng … năm …")."""
 
     name: str
     short: str | None = None
     level: str | None = None
     parent: str | None = None
+    place: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -73,6 +73,7 @@ class _OrganisationModel(_Model):
     short: _Text | None = None
     level: _Text | None = None
     parent: _Text | None = None
+    place: _Text | None = None
 
 
 class _PeriodModel(_Model):

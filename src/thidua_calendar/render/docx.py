@@ -83,9 +83,9 @@ AGENCY_SIZE = Pt(13)
 NATIONAL_SIZE = Pt(12)
 MOTTO_SIZE = Pt(13)
 # Địa danh và thời gian ban hành: chữ in thường, cỡ chữ 13-14, kiểu chữ nghiêng.  Confirmed
-# only in a summary of the older TTLT 55/2005/TTLT-BNV-VPCP, not for Phụ lục I.  The plan
-# sections give "Ban hành: 2/2022" rather than "Địa danh, ngày … tháng … năm …"; it is set on
-# its own line, right-aligned, under the header block.
+# only in a summary of the older TTLT 55/2005/TTLT-BNV-VPCP, not for Phụ lục I.  The line is
+# "Bắc Kạn, ngày 05 tháng 01 năm 2022" (render.plan.issue_line), set under the Tiêu ngữ in
+# the right-hand column's place: its own line, right-aligned, under the header block.
 ISSUED_SIZE = Pt(13)
 # Tên loại văn bản: in hoa, cỡ chữ 13-14, đứng, đậm; trích yếu: in thường, cỡ chữ 13-14,
 # đứng, đậm.  Not confirmed from a summary of Phụ lục I (the summaries found quote the
@@ -326,10 +326,8 @@ def render_docx(
     if sections.deadline_rows:
         _body(document, sections.deadlines_heading, lang, bold=True)
         _deadlines(document, sections, lang)
-    if sections.warnings:
-        _body(document, sections.warnings_heading, lang, bold=True)
-        for warning in sections.warnings:
-            _body(document, warning, lang)
+    # The review notes (sections.warnings) are not part of the document a unit signs: the
+    # command prints them on stderr instead.
 
     core = document.core_properties
     core.title = sections.title

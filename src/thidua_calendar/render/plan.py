@@ -206,6 +206,32 @@ def _warning_text(warning: Warning, result: PlanResult, lang: Lang,
             else f"{warning.subject} ({day}) falls in no phase")
 
 
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+#: What stands for a part of the issue line not yet known: the day a plan is signed, a place
+#: the plan file does not give.  Seed 000 prints "Bắc Kạn, ngày     tháng 02 năm 2022".
+_BLANK_DAY = "   "
+_BLANK_PLACE = "……"
+
+
+def issue_line(place: str | None, issued: date, precision: str = "day", /, *,
+               lang: Lang = "vi") -> str:
+    """The địa danh and date line of Nghị định 30/2020/NĐ-CP (Phụ lục I): "Bắc Kạn, ngày 05
+    tháng 01 năm 2022", a day below 10 and the months 1 and 2 written with a leading zero; a
+    part not known (the day of a plan issued "2/2022") left blank for the signature."""
+    where = place or _BLANK_PLACE
+    if lang == "en":
+        if precision == "year":
+            return f"{where}, {issued.year}"
+        if precision == "month":
+            return f"{where}, {_MONTHS_EN[issued.month - 1]} {issued.year}"
+        return f"{where}, {issued.day} {_MONTHS_EN[issued.month - 1]} {issued.year}"
+    day = f"{issued.day:02d}" if precision == "day" else _BLANK_DAY
+    month = (f"{issued.month:02d}" if issued.month <= 2 else str(issued.month)) if (
+        precision != "year") else _BLANK_DAY
+    return f"{where}, ngày {day} tháng {month} năm {issued.year}"
+
+
 def plan_sections(
     result: PlanResult,
     /,
@@ -218,7 +244,6 @@ def plan_sections(
     """The calendar sections of a built plan, in Vietnamese (default) or English."""
     plan = result.plan
     vi = lang == "vi"
-    issued = format_date(plan.issued, style=date_style, precision=plan.issued_precision)
     deadlines = sorted(result.schedule.deadlines, key=lambda d: d.due)
     rows = tuple(
         (
@@ -239,7 +264,8 @@ def plan_sections(
         heading="KẾ HOẠCH" if vi else "PLAN",
         title=plan.title if vi else (plan.title_en or plan.title),
         organisation=plan.organisation.name,
-        issued=(f"Ban hành: {issued}" if vi else f"Issued: {issued}"),
+        issued=issue_line(plan.organisation.place, plan.issued, plan.issued_precision,
+                          lang=lang),
         implements=plan.implements,
         preamble=_preamble(result, lang, date_style),
         phases_heading="Các đợt thi đua" if vi else "Phases",
@@ -298,6 +324,8 @@ def plan_records(
                     "class": occ.milestone,
                     "text": occurrence_text(occ, date_style=date_style),
                     "line": lines.get((occ.id, occ.date)),
+                    # "month" for "50 năm … (12/1972 - 12/2022)": date is its first day.
+                    "precision": occ.precision,
                 }
                 for occ in item.occurrences
             ],
@@ -333,6 +361,8 @@ def plan_records(
         "organisation": plan.organisation.name,
         "level": plan.organisation.level,
         "issued": plan.issued.isoformat(),
+        "issued_precision": plan.issued_precision,
+        "place": plan.organisation.place,
         "period": {
             "start": plan.period.start.isoformat(),
             "end": plan.period.end.isoformat() if plan.period.end else None,
