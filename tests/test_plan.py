@@ -520,3 +520,13 @@ def test_english_texts_of_a_plan(calendar):
     _, with_events = _seed("004", calendar)
     records = render_plan(with_events, format="json")
     assert '"precision": null' in records
+
+
+def test_a_day_no_phase_covers_is_named_in_the_notes(tmp_path, calendar):
+    text = (GOOD.replace("    start: 2026-07-01", "    start: 2026-10-01")
+            .replace("[thanh_lap_cong_doan_vn]", "[quoc_khanh]") + "allow:\n  gaps: true\n")
+    result = _build(tmp_path, text, calendar)
+    assert plan_sections(result).warnings == (
+        "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (2/9/2026) không thuộc đợt nào",)
+    assert plan_sections(result, lang="en").warnings == (
+        "National Day of the Socialist Republic of Vietnam (2/9/2026) falls in no phase",)

@@ -146,6 +146,9 @@ class Warning:
     kind: Literal["no_theme", "unnamed", "outside_phases"]
     subject: str
     day: date | None = None
+    #: What the subject is called, for messages (the id when empty).
+    name: str = ""
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,7 +201,9 @@ def build_plan(
     for key, occ in keys.items():
         home = placed[key]
         if home is None:
-            warnings.append(Warning(kind="outside_phases", subject=occ.id, day=occ.date))
+            warnings.append(Warning(kind="outside_phases", subject=occ.id, day=occ.date,
+                                    name=occ.commemoration.name,
+                                    name_en=occ.commemoration.name_en))
         else:
             by_phase[home].append(occ)
     events_by_phase = _attach_events(plan, warnings)
@@ -385,7 +390,8 @@ def _attach_events(plan: Plan, warnings: list[Warning]) -> dict[str, list[Event]
             # "tháng 10/2020": any phase overlapping the month (or year) takes it.
             target = next((p.id for p in plan.phases if _overlaps(p, day, event)), None)
         if target is None:
-            warnings.append(Warning(kind="outside_phases", subject=event.id, day=day))
+            warnings.append(Warning(kind="outside_phases", subject=event.id, day=day,
+                                    name=event.name, name_en=event.name_en))
             continue
         by_phase[target].append(event)
     return by_phase

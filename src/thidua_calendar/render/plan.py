@@ -202,8 +202,8 @@ def _warning_text(warning: Warning, result: PlanResult, lang: Lang,
     if warning.kind == "unnamed":
         return f"{warning.subject} chưa có tên" if vi else f"{warning.subject} has no name"
     day = format_date(warning.day, style=date_style) if warning.day else ""
-    return (f"{warning.subject} ({day}) không thuộc đợt nào" if vi
-            else f"{warning.subject} ({day}) falls in no phase")
+    name = (warning.name if vi else warning.name_en or warning.name) or warning.subject
+    return (f"{name} ({day}) không thuộc đợt nào" if vi else f"{name} ({day}) falls in no phase")
 
 
 _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
