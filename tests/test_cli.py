@@ -356,9 +356,21 @@ def test_plan_json_has_the_contract_keys(capsys):
               if c["id"] == "ha_noi_dbp_tren_khong"]
     assert (b52["date"], b52["precision"], first["commemorations"][0]["precision"]) == (
         "2022-12-01", "month", "day")
+    assert all(c["edition"] is None for p in plan["phases"] for c in p["commemorations"])
     assert (plan["issued"], plan["issued_precision"], plan["place"]) == (
         "2022-02-01", "month", "Bắc Kạn")
     assert all(d.keys() >= {"name", "due", "audience", "trace"} for d in plan["deadlines"])
+
+
+def test_plan_json_numbers_a_campaign_by_its_edition(capsys):
+    # The Tháng hành động về ATVSLĐ of 2026 is "lần thứ 10" (from 2017): a năm tròn by N.
+    status, out, _ = run(capsys, "plan", "--year", "2026", "--format", "json")
+    assert status == 0
+    plan = json.loads(out)
+    (month,) = [c for p in plan["phases"] for c in p["commemorations"]
+                if c["id"] == "thang_hanh_dong_atvsld"]
+    assert (month["years"], month["edition"], month["class"]) == (None, 10, "nam_tron")
+    assert "lần thứ 10" in month["text"]
 
 
 def test_plan_json_of_an_open_ended_movement(capsys):

@@ -326,6 +326,8 @@ def plan_records(
                     "line": lines.get((occ.id, occ.date)),
                     # "month" for "50 năm … (12/1972 - 12/2022)": date is its first day.
                     "precision": occ.precision,
+                    # "lần thứ N" of a numbered campaign (its class counts N, not years).
+                    "edition": occ.edition,
                 }
                 for occ in item.occurrences
             ],
