@@ -482,3 +482,41 @@ def test_a_date_outside_the_working_day_range_is_located(tmp_path, calendar):
     with pytest.raises(DeadlineError, match=r"rules.yaml:4: deadline 'cu', field 'date': "
                                             r"working days are known from 2019 to 2100"):
         load_deadline_file(path).schedule(calendar=calendar)
+
+
+@pytest.mark.parametrize(
+    ("count", "field", "message"),
+    [
+        # Past the last date Python can hold: once an OverflowError with a traceback.
+        ("days: 100000000", "after.days",
+         "counting 100000000 days after 2022-01-05 goes past the years whose working days "
+         "are known (2019-2100)"),
+        ("days: 40000", "after.days",
+         "counting 40000 days after 2022-01-05 goes past the years whose working days are "
+         "known (2019-2100)"),
+        ("working_days: 100000000", "after.working_days",
+         "counting 100000000 working days after 2022-01-05 goes past the years whose working "
+         "days are known (2019-2100)"),
+    ],
+)
+def test_a_count_beyond_the_known_years_is_located(tmp_path, calendar, count, field, message):
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "deadlines:\n  - {id: a, name: A, date: 2022-01-05}\n  - id: b\n    name: B\n"
+        f'    after: {{anchor: "deadline:a", {count}}}\n', encoding="utf-8")
+    with pytest.raises(DeadlineError) as caught:
+        load_deadline_file(path).schedule(calendar=calendar)
+    assert str(caught.value) == f"{path}:5: deadline 'b', field '{field}': {message}"
+
+
+def test_a_lead_time_beyond_the_known_years_is_located(calendar):
+    upper = Rule(id="p", name="P", name_en="P", when=OnDate(date=date(2022, 5, 10)))
+    for lower in (
+        Rule(id="c", name="C", name_en="C", feeds="p", lead_working_days=10**6),
+        Rule(id="c", name="C", name_en="C", feeds="p", lead_working_days=10**6,
+             when=OnDate(date=date(2022, 5, 5))),
+    ):
+        with pytest.raises(DeadlineError, match=(
+                r"^deadline 'c', field 'lead_working_days': counting 1000000 working days "
+                r"before 2022-05-10 goes past the years whose working days are known")):
+            schedule([upper, lower], calendar=calendar)

@@ -515,9 +515,12 @@ class _Scheduler:
         if isinstance(when, OnDate):
             target = when.date
         elif isinstance(when, Relative):
-            field_name = "feeds" if prefix == "feeds:" else f"{prefix}{when.direction}.anchor"
+            derived = prefix == "feeds:"
+            field_name = "feeds" if derived else f"{prefix}{when.direction}.anchor"
             base = self._anchor(when.anchor, rule, audience, field_name, steps)
-            target = self._offset(base, when, steps)
+            count_field = "lead_working_days" if derived else (
+                f"{prefix}{when.direction}.{when.unit}")
+            target = self._offset(base, when, steps, rule, count_field)
             anchor_day, direction = base, when.direction
         elif isinstance(when, NthWorkingDay):
             target = self._nth(when, rule, prefix)
@@ -579,7 +582,7 @@ class _Scheduler:
         if not end.amount:  # the anchor's own date: the window step shows it
             return self._anchor(end.anchor, rule, audience, field_name, [])
         base = self._anchor(end.anchor, rule, audience, field_name, steps)
-        return self._offset(base, end, steps)
+        return self._offset(base, end, steps, rule, field_name)
 
     def _anchor(
         self,
@@ -625,13 +628,12 @@ class _Scheduler:
         )
         return named.date
 
-    def _offset(self, base: date, when: Relative, steps: list[Step]) -> date:
-        sign = 1 if when.direction == "after" else -1
+    def _offset(
+        self, base: date, when: Relative, steps: list[Step], rule: Rule, field_name: str
+    ) -> date:
+        result = self._count(base, when.amount, when.unit, when.direction, rule, field_name)
         if when.unit == "working_days":
-            result = self.calendar.add_working_days(base, sign * when.amount)
             self._note_estimates(base, result)
-        else:
-            result = base + timedelta(days=sign * when.amount)
         steps.append(
             Step(
                 kind="offset",
@@ -643,6 +645,32 @@ class _Scheduler:
             )
         )
         return result
+
+    def _count(
+        self, base: date, amount: int, unit: Unit, direction: Direction, rule: Rule,
+        field_name: str,
+    ) -> date:
+        """``amount`` days or working days from ``base``; a :class:`DeadlineError` naming the
+        rule and ``field_name`` when the count leaves the years the calendar knows."""
+        calendar = self.calendar
+        sign = 1 if direction == "after" else -1
+        try:
+            if unit == "working_days":
+                return calendar.add_working_days(base, sign * amount)
+            result = base + timedelta(days=sign * amount)
+            if calendar.first_year <= result.year <= calendar.last_year:
+                return result
+        except OverflowError:  # past 9999-12-31 or before 0001-01-01
+            pass
+        except OutOfRangeError:
+            if not calendar.first_year <= base.year <= calendar.last_year:
+                raise  # the anchor itself is outside: said as such by the caller
+        shown = "working days" if unit == "working_days" else "days"
+        raise DeadlineError(
+            f"counting {amount} {shown} {direction} {base.isoformat()} goes past the years "
+            f"whose working days are known ({calendar.first_year}-{calendar.last_year})",
+            entry_id=rule.id, field=field_name,
+        )
 
     def _nth(self, when: NthWorkingDay, rule: Rule, prefix: str) -> date:
         try:
@@ -707,7 +735,8 @@ class _Scheduler:
             if pair in seen:
                 continue
             seen.add(pair)
-            latest = self.calendar.add_working_days(parent.due, -lead)
+            latest = self._count(parent.due, lead, "working_days", "before", rule,
+                                 "lead_working_days")
             if child.due <= min(latest, parent.due):
                 continue
             available = self.calendar.working_days_between(child.due, parent.due)
