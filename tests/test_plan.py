@@ -520,3 +520,17 @@ def test_english_texts_of_a_plan(calendar):
     _, with_events = _seed("004", calendar)
     records = render_plan(with_events, format="json")
     assert '"precision": null' in records
+
+
+def test_an_anniversary_anchor_in_a_year_out_of_range_is_at_its_line(tmp_path, calendar):
+    # Once one bare sentence with no file, line or item.
+    text = GOOD.replace('after: {anchor: "phase:dot_1.end", working_days: 5}',
+                        'before: {anchor: "anniversary:quoc_khanh@2101", working_days: 5}')
+    with pytest.raises(DeadlineError, match=r"plan.yaml:24: deadline 'bao_cao', field "
+                                            r"'before.anchor': year 2101 is outside the "
+                                            r"supported range 1900-2100"):
+        _build(tmp_path, text, calendar)
+    text = GOOD.replace("    end: 2026-06-30", '    end: "anniversary:quoc_khanh@2101"')
+    with pytest.raises(PlanError, match=r"plan.yaml:12: phase 'dot_1', field 'end': year 2101 "
+                                        r"is outside the supported range 1900-2100"):
+        _build(tmp_path, text, calendar)

@@ -237,7 +237,7 @@ def test_counting_and_rolling(public):
     assert public.nth_working_day(2026, 1, 1) == date(2026, 1, 5)  # 1/1 holiday, 2/1 swapped
     with pytest.raises(ValueError, match="fewer than 25 working days"):
         public.nth_working_day(2025, 1, 25)
-    with pytest.raises(ValueError, match="counts from 1"):
+    with pytest.raises(ValueError, match="n = 0 names no day"):
         public.nth_working_day(2025, 1, 0)
 
 

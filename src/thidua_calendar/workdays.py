@@ -342,7 +342,9 @@ class WorkCalendar:
         """The ``n``-th working day of a month; ``n = -1`` is the last one, ``-2`` the one
         before it."""
         if n == 0:
-            raise ValueError("n counts from 1 (the first working day) or from -1 (the last)")
+            raise ValueError(
+                "n = 0 names no day; count working days from 1 (the first) or from -1 (the last)"
+            )
         if n > 0:
             day = date(year, month, 1)
             count = 0
@@ -361,7 +363,9 @@ class WorkCalendar:
                     if count == n:
                         return day
                 day -= _ONE_DAY
-        raise ValueError(f"{month}/{year} has fewer than {abs(n)} working days")
+        raise ValueError(
+            f"{month}/{year} has fewer than {abs(n)} working days (it has {abs(count)})"
+        )
 
     def announced(self, year: int, /) -> bool:
         """Whether every holiday of ``year`` is fixed by an announcement (nothing estimated)."""
