@@ -552,3 +552,44 @@ def test_the_rules_file_keeps_estimates_within_the_allowed_offsets():
             r"workdays.yaml:\d+: field 'holidays.6': the estimate for 'sun' takes offset 2, "
             r"which allowed_offsets \(-1, 1\) does not allow")):
         parse_holiday_rules(changed, "workdays.yaml")
+
+
+def _noted_items():
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    data = yaml.safe_load((root / "data" / "workdays.yaml").read_text(encoding="utf-8"))
+    return data, [item for key in ("holidays", "announcements") for item in data[key]
+                  if item.get("note")]
+
+
+def test_every_document_a_note_names_is_cited_or_said_unread():
+    # A note once gave Công văn 10065/VPCP-KGVX as a basis of the data, which no source
+    # cited and nobody had read.
+    import re
+
+    data, items = _noted_items()
+    cited = " ".join(
+        [item.get("title", "") for item in data["announcements"]]
+        + [swap.get("document") or "" for item in data["announcements"]
+           for swap in item.get("swaps", [])]
+        + [source["title"] for key in ("holidays", "announcements") for item in data[key]
+           for source in item["sources"]]
+    )
+    for item in items:
+        for sentence in re.split(r"(?<=\.)\s+", item["note"]):
+            for number in re.findall(r"\d+/(?:VPCP-KGVX|TB-[A-ZĐ]+|\d{4}/QH\d+)", sentence):
+                # Cited, or the same sentence says it was not read or is disputed.
+                assert number in cited or re.search(r"not read|none read|disagree", sentence), (
+                    item.get("id") or item.get("year"), number)
+
+
+def test_a_full_text_cited_but_not_read_says_so_in_its_title():
+    # A note said the text of Nghị quyết 28/2026/QH16 "could not be read" while a source
+    # was titled "Toàn văn Nghị quyết…" (its full text) with nothing saying it was unread.
+    _, items = _noted_items()
+    for item in items:
+        if "not read" in item["note"] or "could not be read" in item["note"]:
+            for source in item["sources"]:
+                if "Toàn văn" in source["title"]:
+                    assert "not read" in source["title"], source["title"]
