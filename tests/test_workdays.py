@@ -593,3 +593,19 @@ def test_a_full_text_cited_but_not_read_says_so_in_its_title():
             for source in item["sources"]:
                 if "Toàn văn" in source["title"]:
                     assert "not read" in source["title"], source["title"]
+
+
+def test_the_holidays_package_is_pinned_to_the_release_these_tests_describe():
+    # The tests above assert exactly what `holidays` gets right and wrong; unpinned, a new
+    # release that fixes 2/1/2026 would fail them for no fault of this library.
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    root = Path(__file__).resolve().parent.parent
+    extra = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]["test"]
+    (pin,) = [Requirement(text) for text in extra if Requirement(text).name == "holidays"]
+    assert any(spec.operator == "<" for spec in pin.specifier)
+    assert pin.specifier.contains(version("holidays"))
