@@ -579,3 +579,15 @@ def test_extract_of_an_unreadable_file_exits_2(tmp_path, capsys):
     status, _, err = run(capsys, "extract", str(tmp_path / "missing.docx"))
     assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing.docx'}: no such "
                                 "file\n")
+
+
+def test_deadlines_with_a_huge_count_fail_in_one_sentence(tmp_path, capsys):
+    rules = tmp_path / "f.yaml"
+    rules.write_text('deadlines:\n - {id: a, name: A, date: 2022-01-05}\n'
+                     ' - {id: b, name: B, after: {anchor: "deadline:a", days: 100000000}}\n',
+                     encoding="utf-8")
+    status, out, err = run(capsys, "deadlines", str(rules))
+    assert (status, out) == (2, "")
+    assert err == (f"thidua-calendar: error: {rules}:3: deadline 'b', field 'after.days': "
+                   "counting 100000000 days after 2022-01-05 goes past the years whose working "
+                   "days are known (2019-2100)\n")

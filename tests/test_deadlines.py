@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from datetime import date
 from pathlib import Path
@@ -284,7 +285,7 @@ def test_a_deadline_anchor_counts_from_the_upper_due_date(calendar):
         ([Rule(id="x", name="X", name_en="X")], {}, "deadline 'x': the rule has no date"),
         ([_upper(), _upper()], {}, "deadline 'dang_ky', field 'id': the id is used by two rules"),
         ([Rule(id="x", name="X", name_en="X", when=NthWorkingDay(year=2022, month=2, n=20))],
-         {}, "field 'nth_working_day': 2/2022 has fewer than 20 working days"),
+         {}, "field 'nth_working_day.n': 2/2022 has fewer than 20 working days"),
     ],
 )
 def test_bad_rules_are_one_sentence(calendar, rules, anchors, message):
@@ -482,3 +483,219 @@ def test_a_date_outside_the_working_day_range_is_located(tmp_path, calendar):
     with pytest.raises(DeadlineError, match=r"rules.yaml:4: deadline 'cu', field 'date': "
                                             r"working days are known from 2019 to 2100"):
         load_deadline_file(path).schedule(calendar=calendar)
+
+
+@pytest.mark.parametrize(
+    ("count", "field", "message"),
+    [
+        # Past the last date Python can hold: once an OverflowError with a traceback.
+        ("days: 100000000", "after.days",
+         "counting 100000000 days after 2022-01-05 goes past the years whose working days "
+         "are known (2019-2100)"),
+        ("days: 40000", "after.days",
+         "counting 40000 days after 2022-01-05 goes past the years whose working days are "
+         "known (2019-2100)"),
+        ("working_days: 100000000", "after.working_days",
+         "counting 100000000 working days after 2022-01-05 goes past the years whose working "
+         "days are known (2019-2100)"),
+    ],
+)
+def test_a_count_beyond_the_known_years_is_located(tmp_path, calendar, count, field, message):
+    path = tmp_path / "rules.yaml"
+    path.write_text(
+        "deadlines:\n  - {id: a, name: A, date: 2022-01-05}\n  - id: b\n    name: B\n"
+        f'    after: {{anchor: "deadline:a", {count}}}\n', encoding="utf-8")
+    with pytest.raises(DeadlineError) as caught:
+        load_deadline_file(path).schedule(calendar=calendar)
+    assert str(caught.value) == f"{path}:5: deadline 'b', field '{field}': {message}"
+
+
+def test_a_lead_time_beyond_the_known_years_is_located(calendar):
+    upper = Rule(id="p", name="P", name_en="P", when=OnDate(date=date(2022, 5, 10)))
+    for lower in (
+        Rule(id="c", name="C", name_en="C", feeds="p", lead_working_days=10**6),
+        Rule(id="c", name="C", name_en="C", feeds="p", lead_working_days=10**6,
+             when=OnDate(date=date(2022, 5, 5))),
+    ):
+        with pytest.raises(DeadlineError, match=(
+                r"^deadline 'c', field 'lead_working_days': counting 1000000 working days "
+                r"before 2022-05-10 goes past the years whose working days are known")):
+            schedule([upper, lower], calendar=calendar)
+
+
+def test_rules_feeding_each_other_in_a_circle_are_an_error(calendar):
+    # Once accepted with a warning that the lower level's deadline fell after the upper one.
+    first = Rule(id="a", name="A", name_en="A", when=OnDate(date=date(2022, 5, 5)), feeds="b")
+    second = Rule(id="b", name="B", name_en="B", when=OnDate(date=date(2022, 5, 10)),
+                  feeds="a")
+    lead_in = Rule(id="c", name="C", name_en="C", when=OnDate(date=date(2022, 5, 2)),
+                   feeds="a")
+    with pytest.raises(DeadlineError) as caught:
+        schedule([lead_in, first, second], calendar=calendar)
+    assert str(caught.value) == (
+        "deadline 'a', field 'feeds': the rules feed each other in a circle: a -> b -> a; "
+        "a rule feeds one at a higher level, never one that feeds it back")
+
+
+def test_a_feeds_circle_in_a_file_is_located(tmp_path, calendar):
+    path = tmp_path / "rules.yaml"
+    path.write_text("deadlines:\n  - {id: a, name: A, date: 2022-05-05, feeds: b}\n"
+                    "  - {id: b, name: B, date: 2022-05-10, feeds: a}\n", encoding="utf-8")
+    with pytest.raises(DeadlineError, match=r"rules.yaml:2: deadline 'a', field 'feeds': the "
+                                            r"rules feed each other in a circle: a -> b -> a"):
+        load_deadline_file(path).schedule(calendar=calendar)
+
+
+@pytest.mark.parametrize(
+    ("rule", "message"),
+    [
+        ("    nth_working_day: {month: 2023-01, n: 25}\n",
+         "rules.yaml:4: deadline 'a', field 'nth_working_day.n': 1/2023 has fewer than 25 "
+         "working days (it has 16)"),
+        ("    nth_working_day: {month: 2023-01, n: -30}\n",
+         "rules.yaml:4: deadline 'a', field 'nth_working_day.n': 1/2023 has fewer than 30 "
+         "working days (it has 16)"),
+        ("    nth_working_day: {month: 2023-01, n: 0}\n",
+         "rules.yaml:4: deadline 'a', field 'nth_working_day.n': n = 0 names no day; count "
+         "working days from 1 (the first) or from -1 (the last)"),
+        ("    nth_working_day: {month: 2018-01, n: 1}\n",
+         "rules.yaml:4: deadline 'a', field 'nth_working_day.month': working days are known "
+         "from 2019 to 2100; 2018 is outside that range"),
+        ('    after: {anchor: "phase:dot_1.end", days: -5}\n',
+         "rules.yaml:4: deadline 'a', field 'after.days': a count cannot be negative (got -5); "
+         "write after: or before: to choose the direction"),
+        ('    before: {anchor: "phase:dot_1.end", working_days: -1}\n',
+         "rules.yaml:4: deadline 'a', field 'before.working_days': a count cannot be negative "
+         "(got -1); write after: or before: to choose the direction"),
+        ('    after: {anchor: "anniversary:quoc_khanh@2101", days: 5}\n',
+         "rules.yaml:4: deadline 'a', field 'after.anchor': year 2101 is outside the supported "
+         "range 1900-2100"),
+        ('    window: {from: 2022-07-01, to: "anniversary:quoc_khanh@1899"}\n',
+         "rules.yaml:4: deadline 'a', field 'window.to': year 1899 is outside the supported "
+         "range 1900-2100"),
+    ],
+)
+def test_bad_counts_are_plain_located_sentences(tmp_path, calendar, rule, message):
+    path = tmp_path / "rules.yaml"
+    path.write_text("deadlines:\n  - id: a\n    name: A\n" + rule +
+                    "phases:\n  - {id: dot_1, name: Đợt 1, start: 2022-01-01, "
+                    "end: 2022-06-30}\n", encoding="utf-8")
+    with pytest.raises(DeadlineError) as caught:
+        load_deadline_file(path).schedule(calendar=calendar)
+    assert str(caught.value) == f"{tmp_path}/{message}"
+
+
+def test_a_file_without_rules_says_so_plainly(tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text("deadlines: []\n", encoding="utf-8")
+    with pytest.raises(DeadlineError) as caught:
+        load_deadline_file(path)
+    assert str(caught.value) == (
+        f"{path}:1: field 'deadlines': the list is empty; give at least 1 item")
+
+
+@pytest.mark.parametrize(
+    ("wording", "vi", "en", "due"),
+    [
+        # "trước ngày 10/7": 9/7 is the last day, and the phrase must not say "đến ngày 10/7".
+        ("truoc_ngay", "từ ngày 30/6/2022 đến trước ngày 10/7/2022",
+         "from 30/6/2022 to before 10/7/2022", date(2022, 7, 8)),
+        ("den_het_ngay", "từ ngày 30/6/2022 đến hết ngày 10/7/2022",
+         "from 30/6/2022 to the end of 10/7/2022", date(2022, 7, 8)),
+        ("cham_nhat", "từ ngày 30/6/2022 đến ngày 10/7/2022", "from 30/6/2022 to 10/7/2022",
+         date(2022, 7, 8)),
+    ],
+)
+def test_a_window_keeps_the_document_s_wording(calendar, wording, vi, en, due):
+    rule = Rule(id="w", name="W", name_en="W", wording=wording,
+                when=Window(start=OnDate(date=date(2022, 6, 30)),
+                            end=OnDate(date=date(2022, 7, 10))))
+    found = schedule([rule], calendar=calendar).get("w")
+    assert (deadline_phrase(found), deadline_phrase(found, lang="en"), found.due) == (
+        vi, en, due)
+
+
+def test_a_truoc_ngay_window_trace_agrees_with_its_phrase(calendar):
+    rule = Rule(id="w", name="W", name_en="W", wording="truoc_ngay",
+                when=Window(start=OnDate(date=date(2022, 6, 30)),
+                            end=OnDate(date=date(2022, 7, 10))))
+    found = schedule([rule], calendar=calendar).get("w")
+    assert trace_text(found) == (
+        "từ ngày 30/6/2022 (Thứ Năm) đến trước ngày 10/7/2022 (Chủ nhật, nghỉ) → hạn cuối "
+        "9/7/2022 (Thứ Bảy, nghỉ) → lùi về 8/7/2022 (Thứ Sáu)")
+    assert trace_text(found, lang="en") == (
+        "from 30/6/2022 (Thursday) to before 10/7/2022 (Sunday, day off) → last day 9/7/2022 "
+        "(Saturday, day off) → moved back to 8/7/2022 (Friday)")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        # Saturday 2/7 to before Monday 4/7: only a weekend, which once rolled back to 1/7,
+        # before the window opened.
+        (date(2022, 7, 2), date(2022, 7, 4),
+         "the window from 2022-07-02 to before 2022-07-04 holds no working day"),
+        (date(2022, 7, 4), date(2022, 7, 4),
+         "the window ends on 2022-07-03 (before 2022-07-04), before it starts on 2022-07-04"),
+    ],
+)
+def test_a_truoc_ngay_window_ends_the_day_before(calendar, start, end, message):
+    rule = Rule(id="w", name="W", name_en="W", wording="truoc_ngay",
+                when=Window(start=OnDate(date=start), end=OnDate(date=end)))
+    with pytest.raises(DeadlineError, match=re.escape(f"field 'window': {message}")):
+        schedule([rule], calendar=calendar)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=-3),
+         "field 'amount': a count cannot be negative (got -3); count back with "
+         "direction='before'"),
+        (lambda: Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=3, unit="weeks"),
+         "field 'unit': unit is 'days' or 'working_days', not 'weeks'"),
+        (lambda: Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=3, direction="since"),
+         "field 'direction': direction is 'after' or 'before', not 'since'"),
+        (lambda: Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=True),
+         "field 'amount': a count is a whole number of days, not True"),
+        (lambda: Rule(id="x", name="X", name_en="X", when=_after(3), roll="back"),
+         "deadline 'x', field 'roll': roll is 'previous', 'next' or 'none', not 'back'"),
+        (lambda: Rule(id="x", name="X", name_en="X", when=_after(3), wording="truoc"),
+         "deadline 'x', field 'wording': wording is 'truoc_ngay', 'cham_nhat', "
+         "'den_het_ngay' or 'ngay', not 'truoc'"),
+        (lambda: NthWorkingDay(year=2023, month=1, n=0),
+         "field 'n': n = 0 names no day; count working days from 1 (the first) or from -1 "
+         "(the last)"),
+        (lambda: NthWorkingDay(year=2023, month=13, n=1),
+         "field 'month': the month is 1 to 12, not 13"),
+    ],
+)
+def test_rules_built_in_code_are_checked_like_files(make, message):
+    # The library once took amount=-3 ("1/7/2022 + -3 ngày"), roll="back" as "next" and an
+    # unknown wording (a bare KeyError when printed).
+    with pytest.raises(DeadlineError) as caught:
+        make()
+    assert str(caught.value) == message
+
+
+def test_truoc_ngay_the_anchor_itself_rolls_back_freely(calendar):
+    # "Trước ngày kết thúc Đợt 1", the phase ending on Monday 4/7/2022: the last day is
+    # Sunday 3/7, already before the anchor, so rolling back to Friday 1/7 crosses nothing.
+    # The guard once moved it to Monday 4/7, a day the wording excludes.
+    rule = Rule(id="a", name="A", name_en="A", when=_after(0), wording="truoc_ngay")
+    found = schedule([rule], calendar=calendar, anchors=_phase(date(2022, 7, 4))).get("a")
+    assert (found.last_day, found.due, found.guarded) == (
+        date(2022, 7, 3), date(2022, 7, 1), False)
+    assert trace_text(found) == (
+        "kết thúc Đợt 1: 4/7/2022 + 0 ngày = 4/7/2022 (Thứ Hai) → trước ngày 4/7/2022 (Thứ "
+        "Hai) → hạn cuối 3/7/2022 (Chủ nhật, nghỉ) → lùi về 1/7/2022 (Thứ Sáu)")
+
+
+def test_a_bound_is_a_plain_sentence(tmp_path):
+    path = tmp_path / "rules.yaml"
+    path.write_text("year: 2200\ndeadlines:\n  - {id: a, name: A, date: 2022-01-05}\n",
+                    encoding="utf-8")
+    with pytest.raises(DeadlineError) as caught:
+        load_deadline_file(path)
+    assert str(caught.value) == (
+        f"{path}:1: field 'year': 2200 is out of range; the value must be at most 2100")

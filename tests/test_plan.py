@@ -530,3 +530,17 @@ def test_a_day_no_phase_covers_is_named_in_the_notes(tmp_path, calendar):
         "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam (2/9/2026) không thuộc đợt nào",)
     assert plan_sections(result, lang="en").warnings == (
         "National Day of the Socialist Republic of Vietnam (2/9/2026) falls in no phase",)
+
+
+def test_an_anniversary_anchor_in_a_year_out_of_range_is_at_its_line(tmp_path, calendar):
+    # Once one bare sentence with no file, line or item.
+    text = GOOD.replace('after: {anchor: "phase:dot_1.end", working_days: 5}',
+                        'before: {anchor: "anniversary:quoc_khanh@2101", working_days: 5}')
+    with pytest.raises(DeadlineError, match=r"plan.yaml:24: deadline 'bao_cao', field "
+                                            r"'before.anchor': year 2101 is outside the "
+                                            r"supported range 1900-2100"):
+        _build(tmp_path, text, calendar)
+    text = GOOD.replace("    end: 2026-06-30", '    end: "anniversary:quoc_khanh@2101"')
+    with pytest.raises(PlanError, match=r"plan.yaml:12: phase 'dot_1', field 'end': year 2101 "
+                                        r"is outside the supported range 1900-2100"):
+        _build(tmp_path, text, calendar)

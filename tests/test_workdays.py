@@ -237,7 +237,7 @@ def test_counting_and_rolling(public):
     assert public.nth_working_day(2026, 1, 1) == date(2026, 1, 5)  # 1/1 holiday, 2/1 swapped
     with pytest.raises(ValueError, match="fewer than 25 working days"):
         public.nth_working_day(2025, 1, 25)
-    with pytest.raises(ValueError, match="counts from 1"):
+    with pytest.raises(ValueError, match="n = 0 names no day"):
         public.nth_working_day(2025, 1, 0)
 
 
@@ -433,3 +433,179 @@ def test_working_days_load_without_pydantic():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out == "False False\n"
+
+
+# -- found in review: each a case that once went wrong ------------------------------------------
+
+
+@pytest.mark.parametrize("day", ["2027-09-02", "2027-08-31", "2027-09-04"])
+def test_the_adjacent_day_of_quoc_khanh_is_1_or_3_september(tmp_path, day):
+    # Bộ luật Lao động 2019, Điều 112 khoản 1 điểm đ: 2/9 and one day next to it.  2/9
+    # itself was once accepted, and the year lost a holiday.
+    text = ANNOUNCEMENT_2027.replace("[2027-09-03]", f"[{day}]")
+    with pytest.raises(AnnouncementError) as caught:
+        load_holiday_rules(_write(tmp_path, text))
+    assert str(caught.value) == (
+        f"{tmp_path / '2027.yaml'}:6: announcement '2027', field 'days.quoc_khanh_lien_ke': "
+        f"Quốc khánh (ngày liền kề) falls on 2027-09-01 or 2027-09-03, not {day}")
+
+
+def test_the_adjacent_day_may_be_either_side_of_2_september(tmp_path):
+    text = ANNOUNCEMENT_2027.replace("[2027-09-03]", "[2027-09-01]")
+    calendar = load_work_calendar(_write(tmp_path, text))
+    assert calendar.day_off(date(2027, 9, 1)).holiday == "quoc_khanh_lien_ke"
+    assert calendar.is_working_day(date(2027, 9, 3))
+
+
+def test_the_estimates_stay_within_the_days_the_law_allows():
+    holidays_ = builtin_holiday_rules().holidays
+    assert [h.id for h in holidays_ if h.allowed_offsets] == ["quoc_khanh_lien_ke"]
+    for holiday in holidays_:
+        if holiday.allowed_offsets:
+            offsets = {offset for value in holiday.estimate.values() for offset in value}
+            assert offsets <= set(holiday.allowed_offsets)
+
+
+@pytest.mark.parametrize("year", range(2027, 2101))
+def test_a_day_in_lieu_placed_by_an_estimated_day_is_estimated(public, year):
+    # 2/9/2029 is a Sunday: its day in lieu is 4/9 only because the estimated second day
+    # of Quốc khánh takes Monday 3/9.  It was once marked as certain.
+    days = public.days_off(year)
+    by_date = {status.date: status for status in days}
+    for status in days:
+        if status.kind != "compensatory":
+            continue
+        skipped = [by_date[status.related + timedelta(days=n)]
+                   for n in range(1, (status.date - status.related).days)
+                   if status.related + timedelta(days=n) in by_date]
+        depends = by_date[status.related].estimated or any(s.estimated for s in skipped)
+        assert status.estimated == depends, status
+
+
+def test_2029_national_day_in_lieu_is_estimated(public):
+    monday, tuesday = public.day_off(date(2029, 9, 3)), public.day_off(date(2029, 9, 4))
+    assert (monday.holiday, monday.estimated) == ("quoc_khanh_lien_ke", True)
+    assert (tuesday.kind, tuesday.related, tuesday.estimated) == (
+        "compensatory", date(2029, 9, 2), True)
+    assert not public.day_off(date(2029, 9, 2)).estimated
+
+
+def test_a_deadline_rolled_over_an_estimated_day_in_lieu_says_so(public):
+    from thidua_calendar.deadlines import OnDate, Rule, schedule
+    from thidua_calendar.render.deadlines import render_schedule, trace_text
+
+    rule = Rule(id="x", name="Việc", name_en="Task", when=OnDate(date=date(2029, 9, 4)),
+                roll="next")
+    found = schedule([rule], calendar=public).get("x")
+    assert (found.due, found.estimated) == (date(2029, 9, 5), True)
+    assert trace_text(found) == (
+        "chậm nhất ngày 4/9/2029 (Thứ Ba, nghỉ bù Quốc khánh, dự kiến) → dời sang 5/9/2029 "
+        "(Thứ Tư)")
+    assert "Thứ Tư 5/9/2029 (dự kiến)" in render_schedule(schedule([rule], calendar=public))
+
+
+@pytest.mark.parametrize(
+    ("swaps", "message"),
+    [
+        ("      - {off: 2027-04-29, work: 2027-04-24}\n"
+         "      - {off: 2027-04-29, work: 2027-04-17}\n",
+         r"2027.yaml:9: announcement '2027', field 'swaps.1': the day off 2027-04-29 is "
+         r"already swapped \(swaps.0 of the announcement for 2027, worked on 2027-04-24\); a "
+         r"day is swapped once"),
+        ("      - {off: 2027-04-29, work: 2027-04-24}\n"
+         "      - {off: 2027-04-28, work: 2027-04-24}\n",
+         r"2027.yaml:9: announcement '2027', field 'swaps.1': the day worked 2027-04-24 is "
+         r"already swapped \(swaps.0 of the announcement for 2027, off on 2027-04-29\); a "
+         r"day is swapped once"),
+    ],
+)
+def test_a_day_cannot_be_swapped_twice(tmp_path, swaps, message):
+    text = ANNOUNCEMENT_2027.replace("      - {off: 2027-02-04, work: 2027-01-30}\n", swaps)
+    assert text != ANNOUNCEMENT_2027
+    with pytest.raises(AnnouncementError, match=message):
+        load_holiday_rules(_write(tmp_path, text))
+
+
+def test_an_announcement_given_in_two_files_names_both(tmp_path):
+    first = _write(tmp_path, ANNOUNCEMENT_2027, "a.yaml")
+    second = _write(tmp_path, ANNOUNCEMENT_2027, "b.yaml")
+    with pytest.raises(AnnouncementError) as caught:
+        load_holiday_rules(first, second)
+    assert str(caught.value) == (
+        f"{second}:2: announcement '2027', field 'year': the announcement for 2027 is given "
+        f"twice, in {first} and in {second}; pass it once")
+    with pytest.raises(AnnouncementError) as caught:
+        load_holiday_rules(first, first)
+    assert str(caught.value) == (
+        f"{first}:2: announcement '2027', field 'year': the announcement for 2027 is given "
+        f"twice, in {first} and in {first} (the same file was passed twice); pass it once")
+
+
+def test_the_rules_file_keeps_estimates_within_the_allowed_offsets():
+    from thidua_calendar.workdays_file import parse_holiday_rules
+
+    root = Path(__file__).resolve().parent.parent
+    text = (root / "data" / "workdays.yaml").read_text(encoding="utf-8")
+    changed = text.replace("      sun: [1]\n", "      sun: [2]\n")
+    assert changed != text
+    with pytest.raises(AnnouncementError, match=(
+            r"workdays.yaml:\d+: field 'holidays.6': the estimate for 'sun' takes offset 2, "
+            r"which allowed_offsets \(-1, 1\) does not allow")):
+        parse_holiday_rules(changed, "workdays.yaml")
+
+
+def _noted_items():
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    data = yaml.safe_load((root / "data" / "workdays.yaml").read_text(encoding="utf-8"))
+    return data, [item for key in ("holidays", "announcements") for item in data[key]
+                  if item.get("note")]
+
+
+def test_every_document_a_note_names_is_cited_or_said_unread():
+    # A note once gave Công văn 10065/VPCP-KGVX as a basis of the data, which no source
+    # cited and nobody had read.
+    import re
+
+    data, items = _noted_items()
+    cited = " ".join(
+        [item.get("title", "") for item in data["announcements"]]
+        + [swap.get("document") or "" for item in data["announcements"]
+           for swap in item.get("swaps", [])]
+        + [source["title"] for key in ("holidays", "announcements") for item in data[key]
+           for source in item["sources"]]
+    )
+    for item in items:
+        for sentence in re.split(r"(?<=\.)\s+", item["note"]):
+            for number in re.findall(r"\d+/(?:VPCP-KGVX|TB-[A-ZĐ]+|\d{4}/QH\d+)", sentence):
+                # Cited, or the same sentence says it was not read or is disputed.
+                assert number in cited or re.search(r"not read|none read|disagree", sentence), (
+                    item.get("id") or item.get("year"), number)
+
+
+def test_a_full_text_cited_but_not_read_says_so_in_its_title():
+    # A note said the text of Nghị quyết 28/2026/QH16 "could not be read" while a source
+    # was titled "Toàn văn Nghị quyết…" (its full text) with nothing saying it was unread.
+    _, items = _noted_items()
+    for item in items:
+        if "not read" in item["note"] or "could not be read" in item["note"]:
+            for source in item["sources"]:
+                if "Toàn văn" in source["title"]:
+                    assert "not read" in source["title"], source["title"]
+
+
+def test_the_holidays_package_is_pinned_to_the_release_these_tests_describe():
+    # The tests above assert exactly what `holidays` gets right and wrong; unpinned, a new
+    # release that fixes 2/1/2026 would fail them for no fault of this library.
+    import tomllib
+    from importlib.metadata import version
+
+    from packaging.requirements import Requirement
+
+    root = Path(__file__).resolve().parent.parent
+    extra = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))[
+        "project"]["optional-dependencies"]["test"]
+    (pin,) = [Requirement(text) for text in extra if Requirement(text).name == "holidays"]
+    assert any(spec.operator == "<" for spec in pin.specifier)
+    assert pin.specifier.contains(version("holidays"))

@@ -121,12 +121,25 @@ class OnDate:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Relative:
-    """``amount`` calendar days or working days ``after`` or ``before`` an anchor."""
+    """``amount`` (0 or more) calendar days or working days ``after`` or ``before`` an
+    anchor; anything else raises :class:`DeadlineError`."""
 
     anchor: Anchor
     amount: int
     unit: Unit = "days"
     direction: Direction = "after"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int):
+            raise DeadlineError(f"a count is a whole number of days, not {self.amount!r}",
+                                field="amount")
+        if self.amount < 0:
+            raise DeadlineError(
+                f"a count cannot be negative (got {self.amount}); count back with "
+                "direction='before'", field="amount",
+            )
+        _check_choice("unit", self.unit, ("days", "working_days"), None)
+        _check_choice("direction", self.direction, ("after", "before"), None)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,6 +149,15 @@ class NthWorkingDay:
     year: int
     month: int
     n: int
+
+    def __post_init__(self) -> None:
+        if self.n == 0:
+            raise DeadlineError(
+                "n = 0 names no day; count working days from 1 (the first) or from -1 "
+                "(the last)", field="n",
+            )
+        if not 1 <= self.month <= 12:
+            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -185,6 +207,20 @@ class Rule:
     lead_working_days: int | None = None
     variants: tuple[Variant, ...] = ()
     note: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_choice("wording", self.wording, WORDINGS, self.id)
+        _check_choice("roll", self.roll, ("previous", "next", "none"), self.id)
+
+
+def _check_choice(name: str, value: object, choices: Sequence[str], rule_id: str | None) -> None:
+    """A :class:`DeadlineError` when ``value`` is none of ``choices``."""
+    if value not in choices:
+        listed = ", ".join(repr(choice) for choice in choices[:-1])
+        raise DeadlineError(
+            f"{name} is {listed} or {choices[-1]!r}, not {value!r}",
+            entry_id=rule_id, field=name,
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -369,6 +405,7 @@ class _Scheduler:
     def run(self) -> Schedule:
         for rule in self.rules.values():
             self._check_rule(rule)
+        self._check_feeds()
         ordered: list[Deadline] = []
         for rule in self.rules.values():
             for audience in self._audiences(rule):
@@ -417,6 +454,22 @@ class _Scheduler:
                     entry_id=rule.id, field=f"audiences.{position}.id",
                 )
             seen.add(variant.audience.id)
+
+    def _check_feeds(self) -> None:
+        """No rule feeds, through others, one that feeds it back: a cascade goes upwards."""
+        for rule in self.rules.values():
+            chain = [rule.id]
+            fed = rule.feeds
+            while fed is not None:
+                if fed in chain:
+                    circle = [*chain[chain.index(fed):], fed]
+                    raise DeadlineError(
+                        "the rules feed each other in a circle: " + " -> ".join(circle)
+                        + "; a rule feeds one at a higher level, never one that feeds it back",
+                        entry_id=circle[0], field="feeds",
+                    )
+                chain.append(fed)
+                fed = self.rules[fed].feeds
 
     def _unknown_rule(self, rule_id: str) -> str:
         import difflib
@@ -515,9 +568,12 @@ class _Scheduler:
         if isinstance(when, OnDate):
             target = when.date
         elif isinstance(when, Relative):
-            field_name = "feeds" if prefix == "feeds:" else f"{prefix}{when.direction}.anchor"
+            derived = prefix == "feeds:"
+            field_name = "feeds" if derived else f"{prefix}{when.direction}.anchor"
             base = self._anchor(when.anchor, rule, audience, field_name, steps)
-            target = self._offset(base, when, steps)
+            count_field = "lead_working_days" if derived else (
+                f"{prefix}{when.direction}.{when.unit}")
+            target = self._offset(base, when, steps, rule, count_field)
             anchor_day, direction = base, when.direction
         elif isinstance(when, NthWorkingDay):
             target = self._nth(when, rule, prefix)
@@ -525,21 +581,26 @@ class _Scheduler:
         else:
             opening = self._window_end(when.start, rule, audience, prefix + "window.from", steps)
             target = self._window_end(when.end, rule, audience, prefix + "window.to", steps)
-            if target < opening:
+            # "từ ngày A đến trước ngày B" ends the day before B.
+            before = rule.wording == "truoc_ngay"
+            closing = target - _ONE_DAY if before else target
+            if closing < opening:
+                said = f" (before {target.isoformat()})" if before else ""
                 raise DeadlineError(
-                    f"the window ends on {target.isoformat()}, before it starts on "
+                    f"the window ends on {closing.isoformat()}{said}, before it starts on "
                     f"{opening.isoformat()}",
                     entry_id=rule.id, field=prefix + "window",
                 )
-            steps.append(Step(kind="window", start=self._day(opening), day=self._day(target)))
+            steps.append(Step(kind="window", start=self._day(opening), day=self._day(target),
+                              wording=rule.wording))
             start = opening if rule.roll == "none" else self.calendar.roll(opening, "next")
             self._note_estimates(opening, start)
-            if start != opening and start <= target:
+            if start != opening and start <= closing:
                 steps.append(Step(kind="window_start", day=self._day(start)))
-            if start > target:
+            if start > closing:
+                to = f"to before {target.isoformat()}" if before else f"to {target.isoformat()}"
                 raise DeadlineError(
-                    f"the window from {opening.isoformat()} to {target.isoformat()} holds no "
-                    "working day",
+                    f"the window from {opening.isoformat()} {to} holds no working day",
                     entry_id=rule.id, field=prefix + "window",
                 )
         if not isinstance(when, Window):
@@ -579,7 +640,7 @@ class _Scheduler:
         if not end.amount:  # the anchor's own date: the window step shows it
             return self._anchor(end.anchor, rule, audience, field_name, [])
         base = self._anchor(end.anchor, rule, audience, field_name, steps)
-        return self._offset(base, end, steps)
+        return self._offset(base, end, steps, rule, field_name)
 
     def _anchor(
         self,
@@ -625,13 +686,12 @@ class _Scheduler:
         )
         return named.date
 
-    def _offset(self, base: date, when: Relative, steps: list[Step]) -> date:
-        sign = 1 if when.direction == "after" else -1
+    def _offset(
+        self, base: date, when: Relative, steps: list[Step], rule: Rule, field_name: str
+    ) -> date:
+        result = self._count(base, when.amount, when.unit, when.direction, rule, field_name)
         if when.unit == "working_days":
-            result = self.calendar.add_working_days(base, sign * when.amount)
             self._note_estimates(base, result)
-        else:
-            result = base + timedelta(days=sign * when.amount)
         steps.append(
             Step(
                 kind="offset",
@@ -644,12 +704,41 @@ class _Scheduler:
         )
         return result
 
+    def _count(
+        self, base: date, amount: int, unit: Unit, direction: Direction, rule: Rule,
+        field_name: str,
+    ) -> date:
+        """``amount`` days or working days from ``base``; a :class:`DeadlineError` naming the
+        rule and ``field_name`` when the count leaves the years the calendar knows."""
+        calendar = self.calendar
+        sign = 1 if direction == "after" else -1
+        try:
+            if unit == "working_days":
+                return calendar.add_working_days(base, sign * amount)
+            result = base + timedelta(days=sign * amount)
+            if calendar.first_year <= result.year <= calendar.last_year:
+                return result
+        except OverflowError:  # past 9999-12-31 or before 0001-01-01
+            pass
+        except OutOfRangeError:
+            if not calendar.first_year <= base.year <= calendar.last_year:
+                raise  # the anchor itself is outside: said as such by the caller
+        shown = "working days" if unit == "working_days" else "days"
+        raise DeadlineError(
+            f"counting {amount} {shown} {direction} {base.isoformat()} goes past the years "
+            f"whose working days are known ({calendar.first_year}-{calendar.last_year})",
+            entry_id=rule.id, field=field_name,
+        )
+
     def _nth(self, when: NthWorkingDay, rule: Rule, prefix: str) -> date:
         try:
             found = self.calendar.nth_working_day(when.year, when.month, when.n)
+        except OutOfRangeError as error:
+            raise DeadlineError(str(error), entry_id=rule.id,
+                                field=prefix + "nth_working_day.month") from None
         except ValueError as error:
             raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day") from None
+                                field=prefix + "nth_working_day.n") from None
         edge = date(when.year, when.month, 1) if when.n > 0 else (
             date(when.year + when.month // 12, when.month % 12 + 1, 1) - _ONE_DAY)
         self._note_estimates(edge, found)
@@ -670,11 +759,12 @@ class _Scheduler:
             return day
         rolled = self.calendar.roll(day, policy)
         guarded = False
-        # Rolling never crosses the anchor: a date counted after it stays on or after it,
-        # a date counted before it stays on or before it.
-        if anchor_day is not None and direction == "after" and rolled < anchor_day:
+        # Rolling never crosses the anchor: a last day on or after it (counted after it)
+        # stays on or after it, one on or before it stays on or before it.  "Trước ngày"
+        # counted 0 days after the anchor means the day before it: no crossing to prevent.
+        if anchor_day is not None and direction == "after" and rolled < anchor_day <= day:
             rolled, policy, guarded = self.calendar.roll(day, "next"), "next", True
-        elif anchor_day is not None and direction == "before" and rolled > anchor_day:
+        elif anchor_day is not None and direction == "before" and day <= anchor_day < rolled:
             rolled, policy, guarded = self.calendar.roll(day, "previous"), "previous", True
         self._note_estimates(day, rolled)
         steps.append(Step(kind="roll", day=self._day(rolled), direction=policy, guarded=guarded))
@@ -707,7 +797,8 @@ class _Scheduler:
             if pair in seen:
                 continue
             seen.add(pair)
-            latest = self.calendar.add_working_days(parent.due, -lead)
+            latest = self._count(parent.due, lead, "working_days", "before", rule,
+                                 "lead_working_days")
             if child.due <= min(latest, parent.due):
                 continue
             available = self.calendar.working_days_between(child.due, parent.due)

@@ -31,7 +31,7 @@ from thidua_calendar.deadlines import (
     Wording,
     schedule,
 )
-from thidua_calendar.errors import DeadlineError, InputError
+from thidua_calendar.errors import DeadlineError, InputError, OutOfRangeError
 from thidua_calendar.workdays import RollPolicy, WorkCalendar
 from thidua_calendar.workdays_file import IsoDate, parse_iso_date
 from thidua_calendar.yaml_input import (
@@ -67,13 +67,23 @@ def _anchor(value: object) -> Anchor:
 
 class _OffsetModel(_Model):
     anchor: Anchor
-    days: int | None = Field(default=None, ge=0)
-    working_days: int | None = Field(default=None, ge=0)
+    days: int | None = None
+    working_days: int | None = None
 
     @field_validator("anchor", mode="plain")
     @classmethod
     def _parse_anchor(cls, value: object) -> Anchor:
         return _anchor(value)
+
+    @field_validator("days", "working_days")
+    @classmethod
+    def _check_count(cls, value: int | None) -> int | None:
+        if value is not None and value < 0:
+            raise ValueError(
+                f"a count cannot be negative (got {value}); write after: or before: to choose "
+                "the direction"
+            )
+        return value
 
     def relative(self, direction: Literal["after", "before"]) -> Relative:
         if (self.days is None) == (self.working_days is None):
@@ -98,8 +108,10 @@ class _NthModel(_Model):
     @field_validator("n")
     @classmethod
     def _check_n(cls, value: int) -> int:
-        if value == 0 or abs(value) > 23:
-            raise ValueError("n counts working days from 1 (the first) or from -1 (the last)")
+        if value == 0:
+            raise ValueError(
+                "n = 0 names no day; count working days from 1 (the first) or from -1 (the last)"
+            )
         return value
 
 
@@ -252,7 +264,12 @@ class DeadlineFile:
             raise self.locate(DeadlineError(
                 str(error), entry_id=rule.id, field=_anchor_field(rule, anchor)
             )) from None
-        found = occurrence(entry, year)
+        try:
+            found = occurrence(entry, year)
+        except OutOfRangeError as error:
+            raise self.locate(DeadlineError(
+                str(error), entry_id=rule.id, field=_anchor_field(rule, anchor)
+            )) from None
         if found is None:
             raise self.locate(DeadlineError(
                 f"{entry.name} does not occur in {year}", entry_id=rule.id,
@@ -298,11 +315,16 @@ def _anchors_of(rule: Rule) -> list[Anchor]:
 
 
 def _anchor_field(rule: Rule, anchor: Anchor) -> str:
-    if isinstance(rule.when, Relative) and rule.when.anchor == anchor:
-        return f"{rule.when.direction}.anchor"
-    for position, variant in enumerate(rule.variants):
-        if isinstance(variant.when, Relative) and variant.when.anchor == anchor:
-            return f"audiences.{position}.{variant.when.direction}.anchor"
+    """The field of the first timing of ``rule`` that names ``anchor``."""
+    timings = [(rule.when, ""), *((variant.when, f"audiences.{position}.")
+                                  for position, variant in enumerate(rule.variants))]
+    for when, prefix in timings:
+        if isinstance(when, Relative) and when.anchor == anchor:
+            return f"{prefix}{when.direction}.anchor"
+        if isinstance(when, Window):
+            for end, name in ((when.start, "from"), (when.end, "to")):
+                if isinstance(end, Relative) and end.anchor == anchor:
+                    return f"{prefix}window.{name}"
     return "window"
 
 

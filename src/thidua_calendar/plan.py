@@ -37,7 +37,7 @@ from thidua_calendar.deadlines import (
     Window,
     schedule,
 )
-from thidua_calendar.errors import DeadlineError, PhaseError, PlanError
+from thidua_calendar.errors import DeadlineError, OutOfRangeError, PhaseError, PlanError
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
 from thidua_calendar.workdays import WorkCalendar
 
@@ -450,8 +450,11 @@ def _anniversary_date(
 ) -> NamedDate:
     first, last = _span(period)
     years = [year] if year is not None else list(range(first.year, last.year + 1))
-    days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
-            and (year is not None or first <= occ.date <= last)]
+    try:
+        days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
+                and (year is not None or first <= occ.date <= last)]
+    except OutOfRangeError as error:
+        raise DeadlineError(str(error), entry_id=rule.id, field=field_name) from None
     if len(days) != 1:
         reason = (f"{entry.name} does not occur in the plan's period" if not days else
                   f"{entry.name} occurs {len(days)} times in the plan's period; write "

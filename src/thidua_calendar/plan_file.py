@@ -22,7 +22,7 @@ from thidua_calendar.anniversaries import Commemoration, occurrence
 from thidua_calendar.catalog import Catalog, load_catalog
 from thidua_calendar.deadlines import Anchor, Rule
 from thidua_calendar.deadlines_file import parse_rule
-from thidua_calendar.errors import InputError, PhaseError, PlanError
+from thidua_calendar.errors import InputError, OutOfRangeError, PhaseError, PlanError
 from thidua_calendar.phases import Period, Phase, split_period
 from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
 from thidua_calendar.render.lines import DateStyle
@@ -425,7 +425,10 @@ def _phase_day(
         anchor = Anchor.parse(text)
         if anchor.ref not in catalog:
             raise fail(f"no catalog entry has the id {anchor.ref!r}", field)
-        day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+        try:
+            day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+        except OutOfRangeError as error:
+            raise fail(str(error), field) from None
         if day is None:
             raise fail(f"{catalog.get(anchor.ref).name} does not occur once in the plan's "
                        "period; write anniversary:ID@YEAR", field)
@@ -469,7 +472,10 @@ def _split(
                 anchor = Anchor.parse(str(text))
                 if anchor.ref not in catalog:
                     raise fail(f"no catalog entry has the id {anchor.ref!r}")
-                day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+                try:
+                    day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+                except OutOfRangeError as error:
+                    raise fail(str(error)) from None
                 if day is None:
                     raise fail(f"{anchor.ref} does not occur once in the plan's period")
                 ends.append(day)

@@ -83,9 +83,11 @@ class Holiday:
     the Prime Minister fixes the exact ``days`` each year around that reference day, and
     ``estimate`` gives the offsets (in days from the reference day) used while no
     announcement has fixed them, keyed by the reference day's weekday (``"mon"``…) or
-    ``"any"``.  ``law`` names the legal basis when it is not the labour code's list, and
-    ``compensated`` says whether Điều 111 khoản 3 gives a day off when it falls on a weekly
-    rest day.
+    ``"any"``.  ``allowed_offsets``, when given, are the only offsets an announced day may
+    take (Quốc khánh's second day is the day before or after 2/9: ``(-1, 1)``); otherwise an
+    announced day is within a week of the reference day.  ``law`` names the legal basis
+    when it is not the labour code's list, and ``compensated`` says whether Điều 111 khoản 3
+    gives a day off when it falls on a weekly rest day.
     """
 
     id: str
@@ -97,6 +99,7 @@ class Holiday:
     days: int = 1
     announced: bool = False
     estimate: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    allowed_offsets: tuple[int, ...] = ()
     first_year: int | None = None
     last_year: int | None = None
     law: str | None = None
@@ -339,7 +342,9 @@ class WorkCalendar:
         """The ``n``-th working day of a month; ``n = -1`` is the last one, ``-2`` the one
         before it."""
         if n == 0:
-            raise ValueError("n counts from 1 (the first working day) or from -1 (the last)")
+            raise ValueError(
+                "n = 0 names no day; count working days from 1 (the first) or from -1 (the last)"
+            )
         if n > 0:
             day = date(year, month, 1)
             count = 0
@@ -358,7 +363,9 @@ class WorkCalendar:
                     if count == n:
                         return day
                 day -= _ONE_DAY
-        raise ValueError(f"{month}/{year} has fewer than {abs(n)} working days")
+        raise ValueError(
+            f"{month}/{year} has fewer than {abs(n)} working days (it has {abs(count)})"
+        )
 
     def announced(self, year: int, /) -> bool:
         """Whether every holiday of ``year`` is fixed by an announcement (nothing estimated)."""
@@ -449,8 +456,13 @@ class WorkCalendar:
                 or holiday.holiday in uncompensated
             ):
                 continue
+            # The day in lieu rests on an estimate when the holiday does, and when an
+            # estimated day it skips decides where it falls.
+            estimated = holiday.estimated
             following = day + _ONE_DAY
             while following.weekday() in rest or following in table or following in swapped:
+                skipped = table.get(following)
+                estimated = estimated or (skipped is not None and skipped.estimated)
                 following += _ONE_DAY
             table[following] = DayOff(
                 date=following,
@@ -461,13 +473,31 @@ class WorkCalendar:
                 related=day,
                 law=f"{code.name}, {code.compensatory_article}",
                 law_en=f"{code.name_en}, {code.compensatory_article_en}",
-                estimated=holiday.estimated,
+                estimated=estimated,
             )
 
     def _swaps(self, year: int, holidays: Mapping[date, DayOff]) -> dict[date, DayOff]:
         table: dict[date, DayOff] = {}
+        # Every swapped day of every announcement (a swap may reach into the next or the
+        # previous year): a day is swapped once.
+        taken: dict[date, tuple[Announcement, int, Swap]] = {}
         for announcement in self.rules.announcements:
             for position, swap in enumerate(announcement.swaps):
+                for day, role in ((swap.off, "day off"), (swap.work, "day worked")):
+                    earlier = taken.get(day)
+                    if earlier is not None:
+                        previous, other_position, other_swap = earlier
+                        partner = (
+                            f"worked on {other_swap.work.isoformat()}" if day == other_swap.off
+                            else f"off on {other_swap.off.isoformat()}"
+                        )
+                        raise AnnouncementError(
+                            f"the {role} {day.isoformat()} is already swapped "
+                            f"(swaps.{other_position} of the announcement for {previous.year}, "
+                            f"{partner}); a day is swapped once",
+                            entry_id=str(announcement.year), field=f"swaps.{position}",
+                        )
+                    taken[day] = (announcement, position, swap)
                 for day, role in ((swap.off, "day off"), (swap.work, "day worked")):
                     clash = holidays.get(day) if day.year == year else None
                     if clash is not None:
@@ -545,6 +575,15 @@ def validate_announcement(announcement: Announcement, holidays: Sequence[Holiday
             )
         reference = holiday.reference(announcement.year)
         for day in days:
+            if holiday.allowed_offsets and (day - reference).days not in holiday.allowed_offsets:
+                allowed = " or ".join(
+                    (reference + timedelta(days=offset)).isoformat()
+                    for offset in sorted(holiday.allowed_offsets)
+                )
+                raise AnnouncementError(
+                    f"{holiday.name} falls on {allowed}, not {day.isoformat()}",
+                    entry_id=str(announcement.year), field=field_name,
+                )
             if abs((day - reference).days) > 7:
                 raise AnnouncementError(
                     f"{day.isoformat()} is more than a week from {holiday.name} "

@@ -83,6 +83,7 @@ def rules_to_record(rules: HolidayRules, /) -> dict[str, Any]:
                 "days": holiday.days,
                 "announced": holiday.announced,
                 "estimate": {key: list(value) for key, value in holiday.estimate.items()},
+                "allowed_offsets": list(holiday.allowed_offsets),
                 "first_year": holiday.first_year,
                 "last_year": holiday.last_year,
                 "law": holiday.law,
@@ -135,6 +136,7 @@ def rules_from_record(record: Mapping[str, Any], /) -> HolidayRules:
             Holiday(**{
                 **holiday,
                 "estimate": {key: tuple(value) for key, value in holiday["estimate"].items()},
+                "allowed_offsets": tuple(holiday["allowed_offsets"]),
                 "sources": _sources(holiday["sources"]),
             })
             for holiday in record["holidays"]
@@ -204,10 +206,13 @@ def load_holiday_rules(*paths: str | os.PathLike[str]) -> HolidayRules:
         from thidua_calendar.workdays_file import parse_announcements
         from thidua_calendar.yaml_input import read_text
 
+        given: dict[int, str] = {}
         for path in paths:
             name = os.fspath(path)
             text = read_text(name, AnnouncementError)
-            rules = rules.with_announcements(parse_announcements(text, name, rules))
+            added = parse_announcements(text, name, rules, given=given)
+            given.update(dict.fromkeys((item.year for item in added), name))
+            rules = rules.with_announcements(added)
     return rules
 
 

@@ -16,11 +16,20 @@ line, the announcement's year and the field.  The format is documented in
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from thidua_calendar.anniversaries import Source
 from thidua_calendar.errors import AnnouncementError
@@ -106,6 +115,7 @@ class _HolidayModel(_Model):
     days: int = Field(default=1, ge=1, le=9)
     announced: bool = False
     estimate: dict[str, list[int]] = {}
+    allowed_offsets: list[Annotated[int, Field(ge=-7, le=7)]] = []
     first_year: _Year | None = None
     last_year: _Year | None = None
     law: _Text | None = None
@@ -130,6 +140,20 @@ class _HolidayModel(_Model):
                     f"not {key!r}"
                 )
         return value
+
+    @model_validator(mode="after")
+    def _check_offsets(self) -> _HolidayModel:
+        allowed = set(self.allowed_offsets)
+        if allowed and not self.announced:
+            raise ValueError("allowed_offsets are for a holiday whose days are announced")
+        for key, offsets in self.estimate.items():
+            outside = sorted(set(offsets) - allowed) if allowed else []
+            if outside:
+                raise ValueError(
+                    f"the estimate for {key!r} takes offset {outside[0]}, which "
+                    f"allowed_offsets ({', '.join(map(str, sorted(allowed)))}) does not allow"
+                )
+        return self
 
 
 class _WeekendModel(_Model):
@@ -244,6 +268,7 @@ def parse_holiday_rules(text: str, path: str) -> HolidayRules:
                 days=item.days,
                 announced=item.announced,
                 estimate={key: tuple(value) for key, value in item.estimate.items()},
+                allowed_offsets=tuple(item.allowed_offsets),
                 first_year=item.first_year,
                 last_year=item.last_year,
                 law=item.law,
@@ -287,12 +312,19 @@ def parse_holiday_rules(text: str, path: str) -> HolidayRules:
     return rules.with_announcements(announcements)
 
 
-def parse_announcements(text: str, path: str, rules: HolidayRules) -> tuple[Announcement, ...]:
-    """The announcements of a user's file, checked against ``rules``."""
+def parse_announcements(
+    text: str, path: str, rules: HolidayRules, *, given: Mapping[int, str] | None = None
+) -> tuple[Announcement, ...]:
+    """The announcements of a user's file, checked against ``rules``.
+
+    ``given`` maps the years earlier files announced (already in ``rules``) to those files:
+    a year announced again is an error naming both files, not a clash with the built-in data.
+    """
     root, data, model = _validated(
         text, path, _AnnouncementsFileModel, expected="an 'announcements:' list"
     )
-    return _checked(root, data, model.announcements, rules, path, builtin=False)
+    return _checked(root, data, model.announcements, rules, path, builtin=False,
+                    given=given or {})
 
 
 def _checked(
@@ -303,12 +335,21 @@ def _checked(
     path: str,
     *,
     builtin: bool,
+    given: Mapping[int, str] | None = None,
 ) -> tuple[Announcement, ...]:
     found: list[Announcement] = []
     seen: dict[int, int] = {}
     for position, model in enumerate(models):
         loc: tuple[str | int, ...] = ("announcements", position)
         try:
+            earlier = (given or {}).get(model.year)
+            if earlier is not None:
+                same = " (the same file was passed twice)" if earlier == path else ""
+                raise AnnouncementError(
+                    f"the announcement for {model.year} is given twice, in {earlier} and in "
+                    f"{path}{same}; pass it once",
+                    entry_id=str(model.year), field="year",
+                )
             found.append(_checked_one(model, rules, seen, builtin=builtin))
         except AnnouncementError as error:
             field_path = tuple(
@@ -381,8 +422,13 @@ def _check_stated_compensatory(
             for year in sorted(years):
                 calendar.days_off(year)
         except AnnouncementError as error:
+            # The error may be another announcement's of this file (a swap clashing with
+            # one of a later year); without one, it is placed at this announcement.
+            where = next((index for index, other in enumerate(models)
+                          if str(other.year) == error.entry_id), None)
             parts = [int(p) if p.isdigit() else p for p in (error.field or "").split(".") if p]
-            line = line_of(node, (position, *parts)) if node is not None else None
+            loc = (where, *parts) if where is not None else (position,)
+            line = line_of(node, loc) if node is not None else None
             raise error.located(path=path, line=line or 0) from None
         if not model.compensatory:
             continue

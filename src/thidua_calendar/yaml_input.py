@@ -228,6 +228,24 @@ def _reason(detail: Mapping[str, Any], see: str) -> str:
         return "the field is required but missing"
     if kind == "extra_forbidden":
         return f"unknown field; see {see} for the fields allowed here"
+    context = detail.get("ctx") or {}
+    value = detail.get("input")
+    if kind == "too_short" and "min_length" in context:
+        least = context["min_length"]
+        if not value:
+            return f"the list is empty; give at least {least} item{'s' if least != 1 else ''}"
+        return f"the list has {len(value)} item(s); give at least {least}"
+    if kind == "string_too_short":
+        return "the text is empty; write something here"
+    bounds = {
+        "greater_than_equal": ("ge", "at least"),
+        "greater_than": ("gt", "more than"),
+        "less_than_equal": ("le", "at most"),
+        "less_than": ("lt", "less than"),
+    }
+    if kind in bounds and bounds[kind][0] in context:
+        key, words = bounds[kind]
+        return f"{value!r} is out of range; the value must be {words} {context[key]}"
     message = str(detail["msg"])
     message = message.removeprefix("Value error, ")
     if kind == "literal_error" or kind.endswith("_type") or kind == "string_pattern_mismatch":

@@ -91,13 +91,28 @@ def test_a_deadline_never_crosses_its_anchor(
                       direction=direction),
     )
     found = schedule([rule], calendar=calendar, anchors=_anchors(anchor)).get("x")
+    last = found.last_day
     if roll != "none":
         assert calendar.is_working_day(found.due)
-    if amount and wording != "truoc_ngay":
-        # Counting after the anchor stays on or after it; before it, on or before it.
-        assert found.due >= anchor if direction == "after" else found.due <= anchor
-    if not found.rolled:
-        assert found.due == found.last_day
+    # Rolling never takes the last day across the anchor: counted after it, a last day on
+    # or after it gives a due date on or after it; counted before it, on or before it.
+    if direction == "after":
+        # Only "trước ngày" 0 days after the anchor ends before it: the day before.
+        assert (last < anchor) == (wording == "truoc_ngay" and amount == 0)
+        if last >= anchor:
+            assert found.due >= anchor
+    else:
+        assert last <= anchor
+        assert found.due <= anchor
+    # Otherwise the rule's own policy decides, and the guard only steps in to stop a crossing.
+    usual = last if roll == "none" else calendar.roll(last, roll)
+    if found.guarded:
+        other = "next" if roll == "previous" else "previous"
+        assert (usual < anchor <= last) or (last <= anchor < usual)
+        assert found.due == calendar.roll(last, other)
+    else:
+        assert found.due == usual
+    assert found.rolled == (found.due != last)
 
 
 @given(

@@ -69,8 +69,22 @@ def deadline_phrase(
     window = _window_step(deadline)
     if window is not None and window.start is not None:
         begin = format_date(window.start.date, style=date_style)
-        return f"từ ngày {begin} đến ngày {end}" if lang == "vi" else f"from {begin} to {end}"
+        return _window_text(begin, end, deadline.rule.wording, lang)
     return f"{WORDING_TEXT[lang][deadline.rule.wording]} {end}"
+
+
+#: How a window's end is worded: "đến trước ngày B" ends the day before B.
+_WINDOW_END: dict[Lang, dict[Wording, str]] = {
+    "vi": {"truoc_ngay": "đến trước ngày", "den_het_ngay": "đến hết ngày",
+           "cham_nhat": "đến ngày", "ngay": "đến ngày"},
+    "en": {"truoc_ngay": "to before", "den_het_ngay": "to the end of",
+           "cham_nhat": "to", "ngay": "to"},
+}
+
+
+def _window_text(begin: str, end: str, wording: Wording, lang: Lang) -> str:
+    start = "từ ngày" if lang == "vi" else "from"
+    return f"{start} {begin} {_WINDOW_END[lang][wording]} {end}"
 
 
 def _window_step(deadline: Deadline) -> Step | None:
@@ -147,9 +161,7 @@ def _step_text(
         return f"{which} = {full(step.day)}"
     if step.kind == "window":
         assert step.start is not None
-        if vi:
-            return f"từ ngày {full(step.start)} đến ngày {full(step.day)}"
-        return f"from {full(step.start)} to {full(step.day)}"
+        return _window_text(full(step.start), full(step.day), step.wording, lang)
     if step.kind == "stated":
         computed = previous is not None and previous.kind in ("offset", "nth")
         if computed and step.wording != "truoc_ngay":
