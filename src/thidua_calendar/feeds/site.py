@@ -16,10 +16,12 @@ line (the library never reads the clock) and, when the page is served over http(
 ``base_url`` was given, turns the feed links into absolute ``webcal://`` links.
 
 Writing: everything is computed in memory first, so an error leaves the previous site as it
-was; then each file is replaced atomically (a temporary file in the same folder and
-:func:`os.replace`), and only when its bytes change, so an unchanged rebuild keeps every
+was.  Only the files whose bytes change are written, so an unchanged rebuild keeps every
 modification time (and every ``ETag`` and ``Last-Modified`` a server derives from them).
-Files the site does not know are left alone.
+They are written in two phases: each to a temporary file in the same folder (a failure,
+such as a full disk, deletes them and leaves the previous site untouched), then renamed over
+the old ones with :func:`os.replace`, the feeds first and ``index.html`` last, so that the
+page never links a feed that is not there.  Files the site does not know are left alone.
 
 Deterministic: the same inputs give the same bytes; no clock, no random ids.
 """
@@ -737,8 +739,9 @@ def site_files(
     return dict(sorted(files.items()))
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` in one step; the new file's mode follows the umask."""
+def _write_temporary(path: Path, data: bytes) -> Path:
+    """``data`` in a new hidden file beside ``path``, flushed to disk; its mode follows the
+    umask."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     attempt = 0
     while True:
@@ -754,15 +757,26 @@ def _write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def _publishing_order(name: str) -> tuple[bool, str]:
+    """Feeds first, the page last: the page never links a feed that is not in place yet."""
+    return name == INDEX, name
 
 
 def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
                 /) -> SiteReport:
-    """Write each file whose bytes differ from the disk's; leave the others untouched."""
+    """Write each file whose bytes differ from the disk's; leave the others untouched.
+
+    Two phases, so that a failure cannot leave a page linking feeds that are not there:
+    first every changed file is written to a temporary file in ``directory`` (if one write
+    fails, the temporary files are deleted and the previous site is untouched); then they
+    are renamed over the old ones, the feeds first and ``index.html`` last.
+    """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
@@ -776,14 +790,20 @@ def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
             raise IsADirectoryError(f"{path} exists and is not a regular file")
         else:
             current[name] = None
-    written, unchanged = [], []
-    for name, data in sorted(files.items()):
-        if current[name] == data:
-            unchanged.append(name)
-            continue
-        _write_atomically(folder / name, data)
-        written.append(name)
-    return SiteReport(folder, tuple(written), tuple(unchanged))
+    changed = sorted((name for name in files if current[name] != files[name]),
+                     key=_publishing_order)
+    unchanged = sorted(name for name in files if current[name] == files[name])
+    temporaries: dict[str, Path] = {}
+    try:
+        for name in changed:
+            temporaries[name] = _write_temporary(folder / name, files[name])
+        for name in changed:
+            os.replace(temporaries[name], folder / name)
+            del temporaries[name]
+    finally:
+        for temporary in temporaries.values():  # what was not renamed: a failed build
+            temporary.unlink(missing_ok=True)
+    return SiteReport(folder, tuple(sorted(changed)), tuple(unchanged))
 
 
 def build_site(
