@@ -233,3 +233,22 @@ def test_a_backslash_before_n_is_kept():
     data = write_calendar([item], name="x", dtstamp=STAMP)
     (event,) = IcsCalendarStream.calendar_from_ics(data.decode()).events
     assert (event.summary, event.description) == ("a\\Nb; c, d", "e\\nf")
+
+
+def test_control_characters_never_reach_the_feed():
+    """A CR alone made ``ical`` and ``vobject`` reject the feed, and a bell, a vertical tab,
+    an escape or DEL were written raw: RFC 5545 TEXT allows no control character but HTAB."""
+    item = FeedItem(uid="x@y", kind="phases", summary="Đợt 1: Nỗ lực\rvượt khó",
+                    description="a\r\nb\x07c\x0bd\x1be\x7ff\tg", start=date(2026, 1, 1),
+                    end=date(2026, 1, 2))
+    data = write_calendar([item], name="LĐLĐ\r\x07 huyện", description="Kế\x1b hoạch\x0b2026",
+                          dtstamp=STAMP)
+    assert not re.search(rb"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f]|\r(?!\n)", data)
+    (event,) = IcsCalendarStream.calendar_from_ics(data.decode()).events
+    assert event.summary == "Đợt 1: Nỗ lực\nvượt khó"
+    assert event.description == "a\nbc\ndef\tg"
+    checked = vobject.readOne(data.decode(), validate=True)
+    assert checked.vevent.summary.value == event.summary
+    assert "NAME:LĐLĐ huyện" in _lines(data)
+    assert "X-WR-CALDESC:Kế hoạch 2026" in _lines(data)
+    assert calendar_name("a\x00b\x7f\tc\x1bd") == "ab cd"

@@ -10,11 +10,17 @@ What a subscribed feed must get right (see ``../shared/FEEDS.md`` and ``docs/fee
 - all-day events have an exclusive ``DTEND`` after ``DTSTART`` and are ``TRANSPARENT``;
   deadlines carry display alarms at 09:00 a number of days before.
 
+A TEXT value may hold no control character but the tab (RFC 5545 §3.3.11, ``TSAFE-CHAR``),
+and a line break only escaped as ``\\n``: a CR alone, a CRLF, and the vertical tab and form
+feed Word writes for a line or page break become ``\\n``; any other control character
+(``\\x07``, ``\\x1b``, ``\\x7f``…) is dropped (:func:`feed_text`).
+
 icalendar writes ``NAME`` and ``X-WR-*`` values without escaping, so the names are cleaned of
-``, ; \\`` and line breaks first; it writes ``REFRESH-INTERVAL`` without its required
-``VALUE=DURATION``, so the parameter is given; and it takes a backslash followed by ``N`` in
-a text for an escaped line break (``"a\\Nb"`` comes back from any parser as ``"a"``, a line
-break and ``"b"``), so texts are escaped here, as RFC 5545 §3.3.11 says (:class:`_Text`).
+``, ; \\``, line breaks and control characters first; it writes ``REFRESH-INTERVAL`` without
+its required ``VALUE=DURATION``, so the parameter is given; and it takes a backslash
+followed by ``N`` in a text for an escaped line break (``"a\\Nb"`` comes back from any parser
+as ``"a"``, a line break and ``"b"``), so texts are escaped here, as RFC 5545 §3.3.11 says
+(:class:`_Text`).
 This is the only module of the package that imports icalendar.
 
 :class:`FeedWriter` keeps each event's bytes once written: a batch of feeds that share the
@@ -25,6 +31,7 @@ events each feed has alone are not kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
@@ -32,24 +39,37 @@ import icalendar
 
 from thidua_calendar.feeds.items import FeedItem
 
-__all__ = ["PRODID", "FeedWriter", "calendar_name", "write_calendar"]
+__all__ = ["PRODID", "FeedWriter", "calendar_name", "feed_text", "write_calendar"]
 
 PRODID = "-//thidua-calendar//Lịch thi đua//VI"
 _END = b"END:VCALENDAR\r\n"
 _UNSAFE_IN_NAMES = str.maketrans({",": " -", ";": " -", "\\": "/", "\n": " ", "\r": " "})
+# Control characters TEXT cannot hold (all but HTAB and the LF a line break is written as).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
+
+
+def feed_text(text: str, /) -> str:
+    """What a feed can hold of ``text``: line breaks (CRLF, a CR alone, a vertical tab or a
+    form feed) as ``"\\n"``, the tab kept, every other control character dropped."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
 
 
 def calendar_name(text: str, /) -> str:
-    """A calendar name safe to write unescaped (icalendar does not escape ``NAME``)."""
-    return " ".join(text.translate(_UNSAFE_IN_NAMES).split())
+    """A calendar name safe to write unescaped (icalendar does not escape ``NAME``): on one
+    line, without ``, ; \\`` or control characters."""
+    return " ".join(feed_text(text).translate(_UNSAFE_IN_NAMES).split())
 
 
 class _Text(icalendar.vText):
-    """A TEXT value escaped exactly as RFC 5545 §3.3.11 says: ``\\`` first, then ``;``,
-    ``,`` and line breaks (icalendar leaves a backslash before ``N`` unescaped)."""
+    """A TEXT value escaped exactly as RFC 5545 §3.3.11 says: control characters cleaned
+    (:func:`feed_text`), then ``\\`` first, ``;``, ``,`` and line breaks (icalendar leaves a
+    backslash before ``N`` unescaped, and control characters as they are)."""
 
     def to_ical(self) -> bytes:
-        text = str(self).replace("\r\n", "\n")
+        text = feed_text(str(self))
         escaped = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                    .replace("\n", "\\n"))
         return escaped.encode("utf-8")
