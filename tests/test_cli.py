@@ -426,6 +426,17 @@ def test_ics_of_a_plan_kind_by_kind(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == ["han.ics"]
 
 
+def test_ics_alarms_given_twice_are_one(capsys):
+    status, out, _ = run(capsys, "ics", str(SEEDS / "001.yaml"), "--only", "deadlines",
+                         "--alarms", "7,7,1,7")
+    assert status == 0
+    events = out.split("BEGIN:VEVENT")[1:]
+    assert events
+    for event in events:
+        triggers = [line for line in event.splitlines() if line.startswith("TRIGGER")]
+        assert triggers == ["TRIGGER:-P6DT15H", "TRIGGER:-PT15H"]
+
+
 def test_ics_of_several_years_to_stdout(capsys):
     status, out, _ = run(capsys, "ics", "--years", "2026-2027", "--only", "commemorations",
                          "--dtstamp", "2026-11-22T07:00:00+07:00")
@@ -440,6 +451,8 @@ def test_ics_of_several_years_to_stdout(capsys):
     [
         (["ics", "--years", "2030-2025"], "is not a range of years"),
         (["ics", "--alarms", "x"], "is not a list of days"),
+        (["ics", "--alarms=-1"], "from 0 (the day itself) to 60, not -1"),
+        (["ics", "--alarms", "7,-2"], "from 0 (the day itself) to 60, not -2"),
         (["ics", "--dtstamp", "2026-11-22T00:00:00"], "needs a time zone"),
     ],
 )

@@ -3,6 +3,7 @@ wrote (the strict ``ical`` package, ``vobject`` with validation)."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import subprocess
@@ -252,3 +253,21 @@ def test_control_characters_never_reach_the_feed():
     assert "NAME:LĐLĐ huyện" in _lines(data)
     assert "X-WR-CALDESC:Kế hoạch 2026" in _lines(data)
     assert calendar_name("a\x00b\x7f\tc\x1bd") == "ab cd"
+
+
+def test_a_reminder_is_written_once_and_never_after_the_day(seed_001):
+    """``--alarms 7,7`` wrote two identical VALARMs."""
+    from thidua_calendar.feeds.items import deadline_items
+
+    deadlines = seed_001.schedule.deadlines
+    items = deadline_items(deadlines, key="k", alarms=(7, 7, 1, 7))
+    assert {item.alarms for item in items} == {(7, 1)}
+    with pytest.raises(ValueError, match="0 or more"):
+        deadline_items(deadlines, key="k", alarms=(7, -1))
+    item = FeedItem(uid="x@y", kind="deadlines", summary="s", description="",
+                    start=date(2026, 1, 5), end=date(2026, 1, 6), alarms=(1, 1, 0))
+    (event,) = IcsCalendarStream.calendar_from_ics(
+        write_calendar([item], name="x", dtstamp=STAMP).decode()).events
+    assert [alarm.trigger for alarm in event.alarm] == [-timedelta(hours=15), timedelta(hours=9)]
+    with pytest.raises(ValueError, match="0 or more"):
+        write_calendar([dataclasses.replace(item, alarms=(-1,))], name="x", dtstamp=STAMP)

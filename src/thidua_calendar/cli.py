@@ -476,9 +476,11 @@ def _alarms(text: str) -> tuple[int, ...]:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a list of days such as 7,1 (or 'none')") from None
-    if any(day < 0 or day > 60 for day in days):
-        raise argparse.ArgumentTypeError("reminder days go from 0 (the day itself) to 60")
-    return days
+    wrong = [day for day in days if not 0 <= day <= 60]
+    if wrong:
+        raise argparse.ArgumentTypeError(
+            f"reminder days go from 0 (the day itself) to 60, not {wrong[0]}")
+    return tuple(dict.fromkeys(days))  # "7,7" is one reminder, not two alike
 
 
 def _dtstamp(text: str) -> datetime:

@@ -107,6 +107,9 @@ class FeedWriter:
             return cached
         if item.end <= item.start:
             raise ValueError(f"{item.uid}: the event must end after it starts")
+        if any(days < 0 for days in item.alarms):
+            raise ValueError(f"{item.uid}: reminders are days before the event (0 or more), "
+                             f"not {item.alarms!r}")
         event = icalendar.Event()
         event.add("uid", item.uid)
         event["dtstamp"] = self._stamp
@@ -118,7 +121,7 @@ class FeedWriter:
         if item.categories:
             event.add("categories", [name.replace(",", " ") for name in item.categories])
         event.add("transp", "TRANSPARENT" if item.transparent else "OPAQUE")
-        for days in item.alarms:
+        for days in dict.fromkeys(item.alarms):  # two reminders alike would show twice
             alarm = icalendar.Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", _Text(item.summary))

@@ -214,9 +214,12 @@ def deadline_items(
     date_style: DateStyle = "d/m/yyyy",
     alarms: Sequence[int] = DEFAULT_ALARMS,
 ) -> list[FeedItem]:
-    """One item per deadline, on its due day, with reminders ``alarms`` days before; ``key``
-    names the plan in the UIDs."""
-    return [_deadline_item(d, key, lang, date_style, alarms) for d in deadlines]
+    """One item per deadline, on its due day, with reminders ``alarms`` days before (each
+    day once; 0 is the day itself); ``key`` names the plan in the UIDs."""
+    if any(days < 0 for days in alarms):
+        raise ValueError(f"reminders are days before a deadline (0 or more), not {alarms!r}")
+    unique = tuple(dict.fromkeys(alarms))
+    return [_deadline_item(d, key, lang, date_style, unique) for d in deadlines]
 
 
 def plan_items(
