@@ -437,6 +437,28 @@ def test_ics_alarms_given_twice_are_one(capsys):
         assert triggers == ["TRIGGER:-P6DT15H", "TRIGGER:-PT15H"]
 
 
+@pytest.mark.parametrize(
+    ("argv", "name", "description"),
+    [
+        (["--year", "2026", "--only", "deadlines"], "Công đoàn cơ sở - 2026 (deadlines)",
+         "Emulation movement of 2026"),
+        (["--years", "2026-2027"], "Công đoàn cơ sở - 2026-2027", "Emulation calendar 2026-2027"),
+        ([str(SEEDS / "001.yaml"), "--only", "commemorations"],
+         "Liên đoàn Lao động huyện - 2022 (commemorations)",
+         "Emulation movement among union members - workers and all union levels - 2022"),
+    ],
+)
+def test_ics_in_english_names_the_calendar_in_english(capsys, argv, name, description):
+    """The organisation's name is its own; the rest of the calendar's name and description
+    follow --lang (they stayed Vietnamese: "… (hạn nộp)")."""
+    status, out, _ = run(capsys, "ics", *argv, "--lang", "en")
+    assert status == 0
+    unfolded = out.replace("\r\n ", "").splitlines()
+    assert f"NAME:{name}" in unfolded
+    assert f"X-WR-CALNAME:{name}" in unfolded
+    assert f"X-WR-CALDESC:{description}" in unfolded
+
+
 def test_ics_of_several_years_to_stdout(capsys):
     status, out, _ = run(capsys, "ics", "--years", "2026-2027", "--only", "commemorations",
                          "--dtstamp", "2026-11-22T07:00:00+07:00")

@@ -430,6 +430,15 @@ def test_english_page(two):
     assert "How to subscribe" in page
     assert "From URL" in page
     assert "Cách đăng ký" not in page
+    files = site_files(two, lang="en")
+    for result in two:
+        for name, suffix in zip(_names(result), ("", " (commemorations)", " (phases)",
+                                                 " (deadlines)"), strict=True):
+            cal = icalendar.Calendar.from_ical(files[name])
+            assert str(cal["NAME"]).endswith(suffix)
+            title = result.plan.title_en or result.plan.title
+            assert str(cal["X-WR-CALDESC"]).endswith(
+                title.replace(",", " -").replace(";", " -"))
 
 
 def test_open_ended_plan(tmp_path, calendar):

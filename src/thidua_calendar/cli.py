@@ -526,12 +526,18 @@ def _run_ics(args: argparse.Namespace) -> bytes:
                                              datetime.min.time(), UTC)
     years = sorted({plan.period.start.year for plan in plans})
     span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    vi = args.lang == "vi"
     name = f"{plans[0].organisation.name} - {span}"
     if kinds != KINDS:
-        labels = {"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
-                  "deadlines": "hạn nộp"}
+        labels = ({"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
+                   "deadlines": "hạn nộp"} if vi else
+                  {"commemorations": "commemorations", "phases": "phases",
+                   "deadlines": "deadlines"})
         name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
-    description = plans[0].title if len(plans) == 1 else f"Lịch thi đua {span}"
+    if len(plans) == 1:
+        description = plans[0].title if vi else (plans[0].title_en or plans[0].title)
+    else:
+        description = f"Lịch thi đua {span}" if vi else f"Emulation calendar {span}"
     return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=description)
 
 

@@ -406,7 +406,8 @@ def _feeds(result: PlanResult, key: str, items: Sequence[FeedItem], writer: Feed
             continue
         label = kind or "all"
         name = base + text[f"cal_{label}"]
-        description = text[f"desc_{label}"].format(title=result.plan.title)
+        title = result.plan.title if lang == "vi" else (result.plan.title_en or result.plan.title)
+        description = text[f"desc_{label}"].format(title=title)
         data = writer.calendar(chosen, name=name, description=description)
         feeds.append(_Feed(kind, f"{key}{suffix}.ics", name, len(chosen), data))
     return tuple(feeds)
