@@ -271,3 +271,51 @@ def test_a_reminder_is_written_once_and_never_after_the_day(seed_001):
     assert [alarm.trigger for alarm in event.alarm] == [-timedelta(hours=15), timedelta(hours=9)]
     with pytest.raises(ValueError, match="0 or more"):
         write_calendar([dataclasses.replace(item, alarms=(-1,))], name="x", dtstamp=STAMP)
+
+
+@pytest.mark.parametrize(
+    ("lang", "who", "everyone_else", "source", "quote"),
+    [
+        ("vi", "Áp dụng cho: CĐCS khối Giáo dục (cấp CĐCS)",
+         "Áp dụng cho: CĐCS, trừ CĐCS khối Giáo dục",
+         "Nguồn: Kế hoạch “Phát động phong trào thi đua trong đoàn viên, công nhân, viên chức, "
+         "lao động và các cấp công đoàn năm 2022” của Liên đoàn Lao động huyện, ban hành "
+         "tháng 3/2022",
+         "Kế hoạch ghi: III.2: trước ngày 04/4/2022; riêng CĐCS khối Giáo dục trước ngày "
+         "26/8/2022"),
+        ("en", "For: education sector (level: grassroots unions)",
+         "For: grassroots unions, except education sector",
+         "Source: Plan “Emulation movement among union members, workers and all union levels, "
+         "2022” of Liên đoàn Lao động huyện, issued 3/2022",
+         "The plan says: III.2: trước ngày 04/4/2022; riêng CĐCS khối Giáo dục trước ngày "
+         "26/8/2022"),
+    ],
+)
+def test_a_deadline_says_whom_it_is_for_and_where_the_plan_says_it(
+        seed_001, lang, who, everyone_else, source, quote):
+    """The audience was only in the SUMMARY, and the plan the deadline comes from nowhere."""
+    items = plan_items(seed_001, kinds=["deadlines"], lang=lang)
+    events = {event.uid: event for event in IcsCalendarStream.calendar_from_ics(
+        write_calendar(items, name="x", dtstamp=STAMP).decode()).events}
+    key = "deadline-lien-doan-lao-dong-huyen-2022-cdcs_ke_hoach"
+    education = events[f"{key}-giao_duc@thidua-calendar"].description.split("\n")
+    general = events[f"{key}@thidua-calendar"].description.split("\n")
+    assert who in education
+    assert everyone_else in general
+    for lines in (education, general):
+        assert source in lines
+        assert lines[-1] == quote
+    registration = events["deadline-lien-doan-lao-dong-huyen-2022-dang_ky@thidua-calendar"]
+    assert ("Áp dụng cho: LĐLĐ huyện" if lang == "vi" else "For: district federation") in (
+        registration.description.split("\n"))
+
+
+def test_the_plan_is_cited_with_its_issue_date_as_precise_as_it_is_known(default_2027):
+    from thidua_calendar.feeds.items import plan_source
+
+    plan = default_2027.plan
+    assert plan_source(plan).endswith("của Công đoàn cơ sở, ban hành ngày 1/1/2027")
+    month = dataclasses.replace(plan, issued_precision="month")
+    assert plan_source(month, date_style="dd/mm/yyyy").endswith("ban hành tháng 01/2027")
+    year = dataclasses.replace(plan, issued_precision="year")
+    assert plan_source(year, lang="en").endswith("of Công đoàn cơ sở, issued 2027")
