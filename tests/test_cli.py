@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -509,6 +510,35 @@ def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
         target / "index.html").read_text(encoding="utf-8")
     _, again, _ = run(capsys, *argv)
     assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
+
+
+def _without_id(tmp_path: Path, seed: str) -> Path:
+    text = (SEEDS / f"{seed}.yaml").read_text(encoding="utf-8")
+    stripped = re.sub(r"^id: .*\n", "", text, count=1, flags=re.MULTILINE)
+    assert stripped != text
+    path = tmp_path / f"{seed}.yaml"
+    path.write_text(stripped, encoding="utf-8")
+    return path
+
+
+def test_a_plan_without_id_is_written_with_a_warning(tmp_path, capsys):
+    """Without an id the UIDs hang on the organisation's name: say so, in one line, and
+    suggest the id that keeps the UIDs the feed has now."""
+    plan = _without_id(tmp_path, "001")
+    status, out, err = run(capsys, "ics", str(plan))
+    assert status == 0
+    assert err.count("\n") == 1
+    assert err.startswith(f"thidua-calendar: warning: {plan} has no id")
+    assert "renaming the organisation would change them" in err
+    assert "'id: lien-doan-lao-dong-huyen'" in err
+    _, with_id, with_id_err = run(capsys, "ics", str(SEEDS / "001.yaml"))
+    assert with_id_err == ""
+    assert out == with_id  # the id suggested is the key the plan had without one
+    status, out, err = run(capsys, "site", str(SEEDS / "000.yaml"), str(plan),
+                           "-o", str(tmp_path / "site"))
+    assert (status, out) == (0, f"{tmp_path / 'site'}: ghi 9 tệp, 0 tệp không đổi\n")
+    assert err.count("\n") == 1
+    assert err.startswith(f"thidua-calendar: warning: {plan} has no id")
 
 
 def test_site_of_a_bad_plan_writes_nothing(tmp_path, capsys):

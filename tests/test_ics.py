@@ -202,7 +202,8 @@ def test_a_plan_id_keeps_uids_apart_from_year_to_year(tmp_path, calendar):
         "      - thanh_lap_truong_chinh_tri_lai_chau\n", "")
     uids = []
     for year in (2022, 2023):
-        text = ("id: cdcs-truong-chinh-tri\n" + seed).replace("year: 2022", f"year: {year}")
+        text = re.sub(r"^id: .*$", "id: cdcs-truong-chinh-tri", seed, count=1,
+                      flags=re.MULTILINE).replace("year: 2022", f"year: {year}")
         text = text.replace("2022-", f"{year}-")
         path = tmp_path / f"{year}.yaml"
         path.write_text(text, encoding="utf-8")

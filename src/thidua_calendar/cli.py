@@ -510,6 +510,7 @@ def _run_ics(args: argparse.Namespace) -> bytes:
         plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
         results = [plan_file.build(calendar=calendar)]
         date_style = plan_file.date_style
+        _warn_without_id(args.file, plan_file.plan)
     else:
         first, last = args.years or ((args.year if args.year is not None else plan_year(),)
                                      * 2)
@@ -539,6 +540,19 @@ def _run_ics(args: argparse.Namespace) -> bytes:
     else:
         description = f"Lịch thi đua {span}" if vi else f"Emulation calendar {span}"
     return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=description)
+
+
+def _warn_without_id(path: str, plan: Any) -> None:
+    """One line on stderr for a plan file without ``id``: its feed UIDs hang on the
+    organisation's name (the feeds are still written)."""
+    if plan.id is not None:
+        return
+    from thidua_calendar.plan import slug
+
+    print(f"{PROG}: warning: {path} has no id, so its events' UIDs are made from the "
+          "organisation's name and renaming the organisation would change them (subscribers "
+          f"would see every event twice); add the line 'id: {slug(plan.organisation.name)}' "
+          "to keep them", file=sys.stderr)
 
 
 def _default_plans(
@@ -587,6 +601,8 @@ def _plan_results(
         for name in files:
             plan_file = load_plan_file(name, catalogs=tuple(args.catalog))
             built.append((plan_file.build(calendar=calendar), plan_file.date_style))
+        for name, (result, _) in zip(files, built, strict=True):
+            _warn_without_id(name, result.plan)
         return built
     year = args.year if args.year is not None else plan_year()
     return [(result, "d/m/yyyy")
