@@ -139,26 +139,74 @@ def test_a_lunar_day_falls_on_its_solar_date_and_months_span_the_month():
     assert (skies.start, skies.end) == (date(2022, 12, 1), date(2023, 1, 1))
 
 
-def test_uids_survive_title_edits_and_next_year(tmp_path, calendar):
+def test_uids_survive_edits_of_everything_but_the_plan_s_id(tmp_path, calendar):
+    """Titles, the organisation's display fields, names and themes change; the UIDs do not
+    (they hang on the plan's id, the period's year and the items' ids)."""
     seed = (ROOT / "examples" / "seeds" / "001.yaml").read_text(encoding="utf-8")
-    edited = seed.replace("name: Thi đua đợt", "name: Đợt thi đua duy nhất").replace(
-        "name: Đăng ký thi đua\n", "name: Hạn đăng ký thi đua của LĐLĐ huyện\n")
-    assert edited != seed
+    edits = {
+        "title: Phát động phong trào thi đua trong đoàn viên": "title: Kế hoạch thi đua mới của",
+        "title_en: Emulation movement": "title_en: Revised emulation plan",
+        "  name: Liên đoàn Lao động huyện\n":
+            "  name: Liên đoàn Lao động huyện Chợ Mới (sáp nhập)\n",
+        "  short: LĐLĐ huyện\n": "  short: LĐLĐ Chợ Mới\n",
+        "  parent: Liên đoàn Lao động tỉnh\n": "  parent: Liên đoàn Lao động tỉnh Thái Nguyên\n",
+        "name: Thi đua đợt": "name: Đợt thi đua duy nhất",
+        "theme: Nỗ lực vượt khó": "theme: Vượt khó",
+        "name: Đăng ký thi đua\n": "name: Hạn đăng ký thi đua của LĐLĐ huyện\n",
+        "        name: CĐCS khối Giáo dục\n": "        name: Công đoàn ngành Giáo dục\n",
+    }
+    edited = seed
+    for old, new in edits.items():
+        assert old in edited, old
+        edited = edited.replace(old, new)
     path = tmp_path / "001.yaml"
     path.write_text(edited, encoding="utf-8")
-    before = {i.uid for i in plan_items(
-        load_plan_file(ROOT / "examples" / "seeds" / "001.yaml").build(calendar=calendar))}
-    after_items = plan_items(load_plan_file(path).build(calendar=calendar))
-    assert {i.uid for i in after_items} == before
-    assert "Hạn: Hạn đăng ký thi đua của LĐLĐ huyện" in {i.summary for i in after_items}
-    this_year = {i.uid for i in plan_items(
-        build_plan(default_plan(2026), catalog=builtin_catalog(), calendar=calendar))}
-    next_year = {i.uid for i in plan_items(
-        build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar))}
-    assert this_year.isdisjoint(next_year)  # regenerating 2027 does not reuse or move 2026's
-    again = {i.uid for i in plan_items(
-        build_plan(default_plan(2026), catalog=builtin_catalog(), calendar=calendar))}
-    assert again == this_year
+    before = plan_items(load_plan_file(ROOT / "examples" / "seeds" / "001.yaml")
+                        .build(calendar=calendar))
+    result = load_plan_file(path).build(calendar=calendar)
+    assert result.plan.title.startswith("Kế hoạch thi đua mới")
+    assert result.plan.organisation.name == "Liên đoàn Lao động huyện Chợ Mới (sáp nhập)"
+    after = plan_items(result)
+    assert [i.uid for i in after] == [i.uid for i in before]
+    changed = {i.uid for i, j in zip(before, after, strict=True)
+               if (i.summary, i.description) != (j.summary, j.description)}
+    # Every phase and deadline shows an edit (a name, a theme, the plan cited).
+    assert changed == {i.uid for i in before if i.kind in ("phases", "deadlines")}
+    summaries = {i.summary for i in after}
+    assert "Hạn: Hạn đăng ký thi đua của LĐLĐ huyện" in summaries
+    assert any("Công đoàn ngành Giáo dục" in summary for summary in summaries)
+    assert all("Kế hoạch thi đua mới" in i.description and "Chợ Mới (sáp nhập)" in
+               i.description for i in after if i.kind == "deadlines")
+
+
+def _feed_events(argv: list[str]) -> dict[str, object]:
+    out = subprocess.run([sys.executable, "-m", "thidua_calendar", "ics", *argv],
+                         check=True, capture_output=True, cwd=ROOT).stdout
+    return {event.uid: event
+            for event in IcsCalendarStream.calendar_from_ics(out.decode()).events}
+
+
+def test_overlapping_ranges_give_the_shared_years_the_same_events():
+    """This year's feed and a feed reaching further keep the UIDs and the content of the
+    years they share: a subscriber who switches from one to the other sees no copy."""
+    early = _feed_events(["--years", "2025-2027"])
+    late = _feed_events(["--years", "2026-2030"])
+    shared = {i.uid for year in (2026, 2027) for i in plan_items(
+        build_plan(default_plan(year), catalog=builtin_catalog(),
+                   calendar=load_work_calendar()))}
+    assert len(shared) > 40
+    assert set(early) & set(late) == shared
+    for uid in shared:
+        one, other = early[uid], late[uid]
+        assert (one.summary, one.description, one.dtstart, one.dtend, one.categories,
+                one.transparency) == (other.summary, other.description, other.dtstart,
+                                      other.dtend, other.categories, other.transparency), uid
+        assert ([(a.trigger, a.description) for a in one.alarm]
+                == [(a.trigger, a.description) for a in other.alarm]), uid
+    # What only one range covers: 2025 only in the first, 2028-2030 only in the second.
+    only_early = {uid for uid in early if uid not in shared}
+    assert only_early
+    assert all("2025" in uid for uid in only_early)
 
 
 def _cli_feed(tmp_path: Path, tz: str, name: str) -> bytes:
