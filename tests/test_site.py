@@ -410,6 +410,11 @@ def test_page_contents(two):
     for heading in ("Cách đăng ký theo dõi", "Google Calendar", "Apple Calendar", "Outlook",
                     "Từ URL", "bỏ qua lời nhắc", "Cảnh báo", "Từ Internet"):
         assert heading in page
+    # The "everything" feed holds the events of the others: subscribing to both doubles them.
+    guide = _text(page[page.index('id="huong-dan"'):])
+    assert ("đừng đăng ký cả lịch “Tất cả” lẫn một lịch riêng, vì khi đó mỗi sự kiện sẽ hiện "
+            "hai lần") in guide
+    assert ">Tất cả<br>" in page  # the name the sentence uses is the feeds' own
     assert 'class="tl-today" hidden' in page
 
 
@@ -424,11 +429,19 @@ def test_text_is_escaped(seed_004):
     assert page.count("<script") == 1
 
 
+def _text(html: str) -> str:
+    """The words of a piece of a page, tags removed and spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
 def test_english_page(two):
     page = site_files(two, lang="en")[INDEX].decode()
     assert '<html lang="en">' in page
     assert "How to subscribe" in page
     assert "From URL" in page
+    assert ("do not subscribe to both “Everything” and a calendar of one kind, or every event "
+            "will show twice") in _text(page)
+    assert ">Everything<br>" in page
     assert "Cách đăng ký" not in page
     files = site_files(two, lang="en")
     for result in two:

@@ -169,6 +169,9 @@ _TEXT: dict[Lang, dict[str, str]] = {
 
 _GUIDE: dict[Lang, str] = {
     "vi": """
+<p class="note">Với mỗi kế hoạch, chọn <b>hoặc</b> lịch “Tất cả”, <b>hoặc</b> các lịch riêng
+(ngày kỷ niệm, đợt thi đua, hạn nộp): đừng đăng ký cả lịch “Tất cả” lẫn một lịch riêng, vì khi
+đó mỗi sự kiện sẽ hiện hai lần.</p>
 <h3>Google Calendar</h3>
 <ol>
 <li>Trên máy tính, mở Google Calendar. Ở cột bên trái, cạnh <b>Lịch khác</b>, bấm
@@ -202,6 +205,9 @@ rồi bấm OK.</li>
 đó; các lịch còn lại hiển thị ở chế độ “rảnh”, không chiếm chỗ trong lịch làm việc.</p>
 """,
     "en": """
+<p class="note">For each plan, subscribe <b>either</b> to “Everything” <b>or</b> to the
+calendars of single kinds (commemorations, phases, deadlines): do not subscribe to both
+“Everything” and a calendar of one kind, or every event will show twice.</p>
 <h3>Google Calendar</h3>
 <ol>
 <li>On a computer, open Google Calendar. In the left column, next to <b>Other calendars</b>,
