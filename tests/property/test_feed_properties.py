@@ -71,3 +71,48 @@ def test_vietnamese_text_round_trips_through_three_parsers(summaries, descriptio
         assert str(other.get("summary")) == expected(item.summary)
         assert (event.dtstart, event.dtend) == (item.start, item.end)
         assert len(event.alarm) == len(item.alarms)
+
+
+def _with_add(item: FeedItem) -> bytes:
+    """The event as icalendar's add() builds it, inferring each value's type (the writer
+    gives the types itself, which is faster; the bytes must not change)."""
+    from thidua_calendar.feeds.ics import _Text, _trigger
+
+    event = icalendar.Event()
+    event.add("uid", item.uid)
+    event["dtstamp"] = icalendar.vDatetime(STAMP)
+    event.add("dtstart", item.start)
+    event.add("dtend", item.end)
+    event.add("summary", _Text(item.summary))
+    if item.description:
+        event.add("description", _Text(item.description))
+    if item.categories:
+        event.add("categories", [name.replace(",", " ") for name in item.categories])
+    event.add("transp", "TRANSPARENT" if item.transparent else "OPAQUE")
+    for days in dict.fromkeys(item.alarms):
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", _Text(item.summary))
+        alarm.add("trigger", _trigger(days))
+        event.add_component(alarm)
+    return event.to_ical()
+
+
+@given(
+    summary=TEXT,
+    description=st.one_of(st.just(""), TEXT),
+    start=st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 1)),
+    length=st.integers(1, 400),
+    categories=st.lists(TEXT, max_size=3),
+    alarms=st.lists(st.integers(0, 60), max_size=4),
+    transparent=st.booleans(),
+)
+@settings(max_examples=100, deadline=None)
+def test_the_writer_gives_the_bytes_icalendar_add_gives(summary, description, start, length,
+                                                        categories, alarms, transparent):
+    from thidua_calendar.feeds.ics import FeedWriter
+
+    item = FeedItem(uid="item@test", kind="deadlines", summary=summary,
+                    description=description, start=start, end=start + timedelta(days=length),
+                    categories=tuple(categories), alarms=tuple(alarms), transparent=transparent)
+    assert FeedWriter(dtstamp=STAMP).event(item) == _with_add(item)

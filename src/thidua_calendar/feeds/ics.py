@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
@@ -75,6 +75,13 @@ class _Text(icalendar.vText):
         return escaped.encode("utf-8")
 
 
+def _date(day: date) -> icalendar.vDDDTypes:
+    """A ``VALUE=DATE`` value: a date stays a date, so no time zone can move it."""
+    value = icalendar.vDDDTypes(day)
+    value.params["VALUE"] = "DATE"
+    return value
+
+
 def _trigger(days: int) -> timedelta:
     """09:00 local time ``days`` days before an all-day event (which starts at 00:00)."""
     if days <= 0:
@@ -110,22 +117,25 @@ class FeedWriter:
         if any(days < 0 for days in item.alarms):
             raise ValueError(f"{item.uid}: reminders are days before the event (0 or more), "
                              f"not {item.alarms!r}")
+        # The values are given as icalendar's own types: add() would infer the same types
+        # and parameters (the same bytes) at a tenth of the cost of the whole feed.
         event = icalendar.Event()
-        event.add("uid", item.uid)
+        event["uid"] = icalendar.vText(item.uid)
         event["dtstamp"] = self._stamp
-        event.add("dtstart", item.start)
-        event.add("dtend", item.end)
-        event.add("summary", _Text(item.summary))
+        event["dtstart"] = _date(item.start)
+        event["dtend"] = _date(item.end)
+        event["summary"] = _Text(item.summary)
         if item.description:
-            event.add("description", _Text(item.description))
+            event["description"] = _Text(item.description)
         if item.categories:
-            event.add("categories", [name.replace(",", " ") for name in item.categories])
-        event.add("transp", "TRANSPARENT" if item.transparent else "OPAQUE")
+            event["categories"] = icalendar.vCategory(
+                [name.replace(",", " ") for name in item.categories])
+        event["transp"] = icalendar.vText("TRANSPARENT" if item.transparent else "OPAQUE")
         for days in dict.fromkeys(item.alarms):  # two reminders alike would show twice
             alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", _Text(item.summary))
-            alarm.add("trigger", _trigger(days))
+            alarm["action"] = icalendar.vText("DISPLAY")
+            alarm["description"] = _Text(item.summary)
+            alarm["trigger"] = icalendar.vDuration(_trigger(days))
             event.add_component(alarm)
         data: bytes = event.to_ical()
         if remember:
