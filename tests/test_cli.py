@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -446,6 +447,39 @@ def test_ics_of_a_plan_kind_by_kind(tmp_path, capsys):
     assert [p.name for p in tmp_path.iterdir()] == ["han.ics"]
 
 
+def test_ics_alarms_given_twice_are_one(capsys):
+    status, out, _ = run(capsys, "ics", str(SEEDS / "001.yaml"), "--only", "deadlines",
+                         "--alarms", "7,7,1,7")
+    assert status == 0
+    events = out.split("BEGIN:VEVENT")[1:]
+    assert events
+    for event in events:
+        triggers = [line for line in event.splitlines() if line.startswith("TRIGGER")]
+        assert triggers == ["TRIGGER:-P6DT15H", "TRIGGER:-PT15H"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "name", "description"),
+    [
+        (["--year", "2026", "--only", "deadlines"], "Công đoàn cơ sở - 2026 (deadlines)",
+         "Emulation movement of 2026"),
+        (["--years", "2026-2027"], "Công đoàn cơ sở - 2026-2027", "Emulation calendar 2026-2027"),
+        ([str(SEEDS / "001.yaml"), "--only", "commemorations"],
+         "Liên đoàn Lao động huyện - 2022 (commemorations)",
+         "Emulation movement among union members - workers and all union levels - 2022"),
+    ],
+)
+def test_ics_in_english_names_the_calendar_in_english(capsys, argv, name, description):
+    """The organisation's name is its own; the rest of the calendar's name and description
+    follow --lang (they stayed Vietnamese: "… (hạn nộp)")."""
+    status, out, _ = run(capsys, "ics", *argv, "--lang", "en")
+    assert status == 0
+    unfolded = out.replace("\r\n ", "").splitlines()
+    assert f"NAME:{name}" in unfolded
+    assert f"X-WR-CALNAME:{name}" in unfolded
+    assert f"X-WR-CALDESC:{description}" in unfolded
+
+
 def test_ics_of_several_years_to_stdout(capsys):
     status, out, _ = run(capsys, "ics", "--years", "2026-2027", "--only", "commemorations",
                          "--dtstamp", "2026-11-22T07:00:00+07:00")
@@ -460,6 +494,8 @@ def test_ics_of_several_years_to_stdout(capsys):
     [
         (["ics", "--years", "2030-2025"], "is not a range of years"),
         (["ics", "--alarms", "x"], "is not a list of days"),
+        (["ics", "--alarms=-1"], "from 0 (the day itself) to 60, not -1"),
+        (["ics", "--alarms", "7,-2"], "from 0 (the day itself) to 60, not -2"),
         (["ics", "--dtstamp", "2026-11-22T00:00:00"], "needs a time zone"),
     ],
 )
@@ -494,6 +530,35 @@ def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
         target / "index.html").read_text(encoding="utf-8")
     _, again, _ = run(capsys, *argv)
     assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
+
+
+def _without_id(tmp_path: Path, seed: str) -> Path:
+    text = (SEEDS / f"{seed}.yaml").read_text(encoding="utf-8")
+    stripped = re.sub(r"^id: .*\n", "", text, count=1, flags=re.MULTILINE)
+    assert stripped != text
+    path = tmp_path / f"{seed}.yaml"
+    path.write_text(stripped, encoding="utf-8")
+    return path
+
+
+def test_a_plan_without_id_is_written_with_a_warning(tmp_path, capsys):
+    """Without an id the UIDs hang on the organisation's name: say so, in one line, and
+    suggest the id that keeps the UIDs the feed has now."""
+    plan = _without_id(tmp_path, "001")
+    status, out, err = run(capsys, "ics", str(plan))
+    assert status == 0
+    assert err.count("\n") == 1
+    assert err.startswith(f"thidua-calendar: warning: {plan} has no id")
+    assert "renaming the organisation would change them" in err
+    assert "'id: lien-doan-lao-dong-huyen'" in err
+    _, with_id, with_id_err = run(capsys, "ics", str(SEEDS / "001.yaml"))
+    assert with_id_err == ""
+    assert out == with_id  # the id suggested is the key the plan had without one
+    status, out, err = run(capsys, "site", str(SEEDS / "000.yaml"), str(plan),
+                           "-o", str(tmp_path / "site"))
+    assert (status, out) == (0, f"{tmp_path / 'site'}: ghi 9 tệp, 0 tệp không đổi\n")
+    assert err.count("\n") == 1
+    assert err.startswith(f"thidua-calendar: warning: {plan} has no id")
 
 
 def test_site_of_a_bad_plan_writes_nothing(tmp_path, capsys):

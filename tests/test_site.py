@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import errno
 import functools
 import hashlib
 import http.server
@@ -225,6 +226,67 @@ def test_failed_builds_leave_the_previous_site_intact(tmp_path, two):
     assert _snapshot(site) == before
 
 
+def _failing(real, fail_on: int):
+    """``real``, except that its ``fail_on``-th call fails as a full disk does."""
+    calls = 0
+
+    def call(*args, **kwargs):
+        nonlocal calls
+        calls += 1
+        if calls == fail_on:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real(*args, **kwargs)
+
+    return call
+
+
+def _linked_feeds(folder: Path) -> set[str]:
+    page = (folder / INDEX).read_text(encoding="utf-8")
+    return set(re.findall(r'href="([^"#:]+\.ics)"', page))
+
+
+@pytest.fixture(scope="module")
+def seeds_000_001(calendar):
+    return [load_plan_file(SEEDS / f"{n}.yaml").build(calendar=calendar) for n in ("000", "001")]
+
+
+@pytest.mark.parametrize("fail_on", [1, 2, 5])
+def test_a_failure_while_writing_leaves_the_previous_site_untouched(
+        tmp_path, monkeypatch, seeds_000_001, fail_on):
+    build_site(seeds_000_001[:1], tmp_path)
+    _age(tmp_path)
+    before = _snapshot(tmp_path)
+    # The new files are written (and flushed) one by one before any replaces an old one.
+    monkeypatch.setattr(os, "fsync", _failing(os.fsync, fail_on))
+    with pytest.raises(OSError, match=os.strerror(errno.ENOSPC)):
+        build_site(seeds_000_001, tmp_path)
+    monkeypatch.undo()
+    assert _snapshot(tmp_path) == before  # no temporary file left either
+
+
+@pytest.mark.parametrize("fail_on", [1, 2, 3, 4, 5])
+def test_a_failure_while_renaming_never_links_a_missing_feed(
+        tmp_path, monkeypatch, seeds_000_001, fail_on):
+    build_site(seeds_000_001[:1], tmp_path)
+    old_page = (tmp_path / INDEX).read_bytes()
+    new_files = site_files(seeds_000_001)
+    changed = [*sorted(name for name in new_files if not (tmp_path / name).exists()), INDEX]
+    assert len(changed) == 5  # seed 001's four feeds, then the page
+    monkeypatch.setattr(os, "replace", _failing(os.replace, fail_on))
+    with pytest.raises(OSError, match=os.strerror(errno.ENOSPC)):
+        build_site(seeds_000_001, tmp_path)
+    monkeypatch.undo()
+    assert (tmp_path / INDEX).read_bytes() == old_page  # the page goes last
+    linked = _linked_feeds(tmp_path)
+    assert linked == {name for name in site_files(seeds_000_001[:1]) if name != INDEX}
+    assert all((tmp_path / name).is_file() for name in linked)
+    assert not [path for path in tmp_path.iterdir() if path.name.startswith(".")]
+    # The feeds renamed before the failure are the new ones; a rebuild completes the site.
+    report = build_site(seeds_000_001, tmp_path)
+    assert set(report.written) == set(changed[fail_on - 1:])
+    assert _linked_feeds(tmp_path) == {name for name in new_files if name != INDEX}
+
+
 def test_date_styles_apply_per_plan(two):
     files = site_files(two, date_styles=["dd/mm/yyyy", "d/m/yyyy"])
     page = files[INDEX].decode()
@@ -348,6 +410,11 @@ def test_page_contents(two):
     for heading in ("Cách đăng ký theo dõi", "Google Calendar", "Apple Calendar", "Outlook",
                     "Từ URL", "bỏ qua lời nhắc", "Cảnh báo", "Từ Internet"):
         assert heading in page
+    # The "everything" feed holds the events of the others: subscribing to both doubles them.
+    guide = _text(page[page.index('id="huong-dan"'):])
+    assert ("đừng đăng ký cả lịch “Tất cả” lẫn một lịch riêng, vì khi đó mỗi sự kiện sẽ hiện "
+            "hai lần") in guide
+    assert ">Tất cả<br>" in page  # the name the sentence uses is the feeds' own
     assert 'class="tl-today" hidden' in page
 
 
@@ -362,12 +429,29 @@ def test_text_is_escaped(seed_004):
     assert page.count("<script") == 1
 
 
+def _text(html: str) -> str:
+    """The words of a piece of a page, tags removed and spaces collapsed."""
+    return " ".join(re.sub(r"<[^>]+>", "", html).split())
+
+
 def test_english_page(two):
     page = site_files(two, lang="en")[INDEX].decode()
     assert '<html lang="en">' in page
     assert "How to subscribe" in page
     assert "From URL" in page
+    assert ("do not subscribe to both “Everything” and a calendar of one kind, or every event "
+            "will show twice") in _text(page)
+    assert ">Everything<br>" in page
     assert "Cách đăng ký" not in page
+    files = site_files(two, lang="en")
+    for result in two:
+        for name, suffix in zip(_names(result), ("", " (commemorations)", " (phases)",
+                                                 " (deadlines)"), strict=True):
+            cal = icalendar.Calendar.from_ical(files[name])
+            assert str(cal["NAME"]).endswith(suffix)
+            title = result.plan.title_en or result.plan.title
+            assert str(cal["X-WR-CALDESC"]).endswith(
+                title.replace(",", " -").replace(";", " -"))
 
 
 def test_open_ended_plan(tmp_path, calendar):

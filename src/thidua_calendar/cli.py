@@ -481,9 +481,11 @@ def _alarms(text: str) -> tuple[int, ...]:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a list of days such as 7,1 (or 'none')") from None
-    if any(day < 0 or day > 60 for day in days):
-        raise argparse.ArgumentTypeError("reminder days go from 0 (the day itself) to 60")
-    return days
+    wrong = [day for day in days if not 0 <= day <= 60]
+    if wrong:
+        raise argparse.ArgumentTypeError(
+            f"reminder days go from 0 (the day itself) to 60, not {wrong[0]}")
+    return tuple(dict.fromkeys(days))  # "7,7" is one reminder, not two alike
 
 
 def _dtstamp(text: str) -> datetime:
@@ -513,6 +515,7 @@ def _run_ics(args: argparse.Namespace) -> bytes:
         plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
         results = [plan_file.build(calendar=calendar)]
         date_style = plan_file.date_style
+        _warn_without_id(args.file, plan_file.plan)
     else:
         first, last = args.years or ((args.year if args.year is not None else plan_year(),)
                                      * 2)
@@ -529,13 +532,32 @@ def _run_ics(args: argparse.Namespace) -> bytes:
                                              datetime.min.time(), UTC)
     years = sorted({plan.period.start.year for plan in plans})
     span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    vi = args.lang == "vi"
     name = f"{plans[0].organisation.name} - {span}"
     if kinds != KINDS:
-        labels = {"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
-                  "deadlines": "hạn nộp"}
+        labels = ({"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
+                   "deadlines": "hạn nộp"} if vi else
+                  {"commemorations": "commemorations", "phases": "phases",
+                   "deadlines": "deadlines"})
         name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
-    description = plans[0].title if len(plans) == 1 else f"Lịch thi đua {span}"
+    if len(plans) == 1:
+        description = plans[0].title if vi else (plans[0].title_en or plans[0].title)
+    else:
+        description = f"Lịch thi đua {span}" if vi else f"Emulation calendar {span}"
     return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=description)
+
+
+def _warn_without_id(path: str, plan: Any) -> None:
+    """One line on stderr for a plan file without ``id``: its feed UIDs hang on the
+    organisation's name (the feeds are still written)."""
+    if plan.id is not None:
+        return
+    from thidua_calendar.plan import slug
+
+    print(f"{PROG}: warning: {path} has no id, so its events' UIDs are made from the "
+          "organisation's name and renaming the organisation would change them (subscribers "
+          f"would see every event twice); add the line 'id: {slug(plan.organisation.name)}' "
+          "to keep them", file=sys.stderr)
 
 
 def _default_plans(
@@ -584,6 +606,8 @@ def _plan_results(
         for name in files:
             plan_file = load_plan_file(name, catalogs=tuple(args.catalog))
             built.append((plan_file.build(calendar=calendar), plan_file.date_style))
+        for name, (result, _) in zip(files, built, strict=True):
+            _warn_without_id(name, result.plan)
         return built
     year = args.year if args.year is not None else plan_year()
     return [(result, "d/m/yyyy")

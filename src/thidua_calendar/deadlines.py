@@ -193,7 +193,8 @@ class Rule:
     """One deadline of a plan, for every audience.
 
     ``when`` may be left out when ``feeds`` is given: the date is then the fed rule's
-    minus ``lead_working_days`` working days (0 when not given).
+    minus ``lead_working_days`` working days (0 when not given).  ``source`` is where the
+    document says it, as the document says it ("III.2: trước ngày 04/4/2022").
     """
 
     id: str
@@ -207,6 +208,7 @@ class Rule:
     lead_working_days: int | None = None
     variants: tuple[Variant, ...] = ()
     note: str | None = None
+    source: str | None = None
 
     def __post_init__(self) -> None:
         _check_choice("wording", self.wording, WORDINGS, self.id)

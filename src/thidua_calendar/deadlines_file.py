@@ -409,6 +409,7 @@ def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -
         lead_working_days=model.lead_working_days,
         variants=tuple(variants),
         note=model.note,
+        source=model.source,
     )
 
 

@@ -10,11 +10,17 @@ What a subscribed feed must get right (see ``../shared/FEEDS.md`` and ``docs/fee
 - all-day events have an exclusive ``DTEND`` after ``DTSTART`` and are ``TRANSPARENT``;
   deadlines carry display alarms at 09:00 a number of days before.
 
+A TEXT value may hold no control character but the tab (RFC 5545 §3.3.11, ``TSAFE-CHAR``),
+and a line break only escaped as ``\\n``: a CR alone, a CRLF, and the vertical tab and form
+feed Word writes for a line or page break become ``\\n``; any other control character
+(``\\x07``, ``\\x1b``, ``\\x7f``…) is dropped (:func:`feed_text`).
+
 icalendar writes ``NAME`` and ``X-WR-*`` values without escaping, so the names are cleaned of
-``, ; \\`` and line breaks first; it writes ``REFRESH-INTERVAL`` without its required
-``VALUE=DURATION``, so the parameter is given; and it takes a backslash followed by ``N`` in
-a text for an escaped line break (``"a\\Nb"`` comes back from any parser as ``"a"``, a line
-break and ``"b"``), so texts are escaped here, as RFC 5545 §3.3.11 says (:class:`_Text`).
+``, ; \\``, line breaks and control characters first; it writes ``REFRESH-INTERVAL`` without
+its required ``VALUE=DURATION``, so the parameter is given; and it takes a backslash
+followed by ``N`` in a text for an escaped line break (``"a\\Nb"`` comes back from any parser
+as ``"a"``, a line break and ``"b"``), so texts are escaped here, as RFC 5545 §3.3.11 says
+(:class:`_Text`).
 This is the only module of the package that imports icalendar.
 
 :class:`FeedWriter` keeps each event's bytes once written: a batch of feeds that share the
@@ -25,34 +31,55 @@ events each feed has alone are not kept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import icalendar
 
 from thidua_calendar.feeds.items import FeedItem
 
-__all__ = ["PRODID", "FeedWriter", "calendar_name", "write_calendar"]
+__all__ = ["PRODID", "FeedWriter", "calendar_name", "feed_text", "write_calendar"]
 
 PRODID = "-//thidua-calendar//Lịch thi đua//VI"
 _END = b"END:VCALENDAR\r\n"
 _UNSAFE_IN_NAMES = str.maketrans({",": " -", ";": " -", "\\": "/", "\n": " ", "\r": " "})
+# Control characters TEXT cannot hold (all but HTAB and the LF a line break is written as).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_BREAK = re.compile("\r\n?|[\x0b\x0c]")
+
+
+def feed_text(text: str, /) -> str:
+    """What a feed can hold of ``text``: line breaks (CRLF, a CR alone, a vertical tab or a
+    form feed) as ``"\\n"``, the tab kept, every other control character dropped."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
 
 
 def calendar_name(text: str, /) -> str:
-    """A calendar name safe to write unescaped (icalendar does not escape ``NAME``)."""
-    return " ".join(text.translate(_UNSAFE_IN_NAMES).split())
+    """A calendar name safe to write unescaped (icalendar does not escape ``NAME``): on one
+    line, without ``, ; \\`` or control characters."""
+    return " ".join(feed_text(text).translate(_UNSAFE_IN_NAMES).split())
 
 
 class _Text(icalendar.vText):
-    """A TEXT value escaped exactly as RFC 5545 §3.3.11 says: ``\\`` first, then ``;``,
-    ``,`` and line breaks (icalendar leaves a backslash before ``N`` unescaped)."""
+    """A TEXT value escaped exactly as RFC 5545 §3.3.11 says: control characters cleaned
+    (:func:`feed_text`), then ``\\`` first, ``;``, ``,`` and line breaks (icalendar leaves a
+    backslash before ``N`` unescaped, and control characters as they are)."""
 
     def to_ical(self) -> bytes:
-        text = str(self).replace("\r\n", "\n")
+        text = feed_text(str(self))
         escaped = (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
                    .replace("\n", "\\n"))
         return escaped.encode("utf-8")
+
+
+def _date(day: date) -> icalendar.vDDDTypes:
+    """A ``VALUE=DATE`` value: a date stays a date, so no time zone can move it."""
+    value = icalendar.vDDDTypes(day)
+    value.params["VALUE"] = "DATE"
+    return value
 
 
 def _trigger(days: int) -> timedelta:
@@ -87,22 +114,28 @@ class FeedWriter:
             return cached
         if item.end <= item.start:
             raise ValueError(f"{item.uid}: the event must end after it starts")
+        if any(days < 0 for days in item.alarms):
+            raise ValueError(f"{item.uid}: reminders are days before the event (0 or more), "
+                             f"not {item.alarms!r}")
+        # The values are given as icalendar's own types: add() would infer the same types
+        # and parameters (the same bytes) at a tenth of the cost of the whole feed.
         event = icalendar.Event()
-        event.add("uid", item.uid)
+        event["uid"] = icalendar.vText(item.uid)
         event["dtstamp"] = self._stamp
-        event.add("dtstart", item.start)
-        event.add("dtend", item.end)
-        event.add("summary", _Text(item.summary))
+        event["dtstart"] = _date(item.start)
+        event["dtend"] = _date(item.end)
+        event["summary"] = _Text(item.summary)
         if item.description:
-            event.add("description", _Text(item.description))
+            event["description"] = _Text(item.description)
         if item.categories:
-            event.add("categories", [name.replace(",", " ") for name in item.categories])
-        event.add("transp", "TRANSPARENT" if item.transparent else "OPAQUE")
-        for days in item.alarms:
+            event["categories"] = icalendar.vCategory(
+                [name.replace(",", " ") for name in item.categories])
+        event["transp"] = icalendar.vText("TRANSPARENT" if item.transparent else "OPAQUE")
+        for days in dict.fromkeys(item.alarms):  # two reminders alike would show twice
             alarm = icalendar.Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", _Text(item.summary))
-            alarm.add("trigger", _trigger(days))
+            alarm["action"] = icalendar.vText("DISPLAY")
+            alarm["description"] = _Text(item.summary)
+            alarm["trigger"] = icalendar.vDuration(_trigger(days))
             event.add_component(alarm)
         data: bytes = event.to_ical()
         if remember:

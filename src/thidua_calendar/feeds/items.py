@@ -25,8 +25,8 @@ from typing import Literal
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
 from thidua_calendar.phases import Phase
-from thidua_calendar.plan import Event, PlanResult, plan_key
-from thidua_calendar.render.deadlines import deadline_phrase, trace_text
+from thidua_calendar.plan import Event, Plan, PlanResult, plan_key
+from thidua_calendar.render.deadlines import deadline_phrase, level_name, trace_text
 from thidua_calendar.render.lines import DateStyle, Lang, format_date, occurrence_text
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "commemoration_items",
     "deadline_items",
     "plan_items",
+    "plan_source",
 ]
 
 Kind = Literal["commemorations", "phases", "deadlines"]
@@ -174,8 +175,42 @@ def _event_item(event: Event, key: str, lang: Lang) -> FeedItem | None:
     )
 
 
+def _audience(deadline: Deadline, lang: Lang) -> str | None:
+    """Whom a deadline is for: its audience and the rule's level ("CĐCS khối Giáo dục (cấp
+    CĐCS)"), or the level without the audiences that have their own date ("CĐCS, trừ CĐCS
+    khối Giáo dục")."""
+    vi = lang == "vi"
+    rule = deadline.rule
+    level = level_name(rule.level, lang=lang) if rule.level is not None else None
+    if deadline.audience is not None:
+        who = deadline.audience.name if vi else deadline.audience.name_en
+        if level is not None:
+            who += f" (cấp {level})" if vi else f" (level: {level})"
+        return who
+    others = [variant.audience.name if vi else variant.audience.name_en
+              for variant in rule.variants]
+    if not others:
+        return level
+    but = ", ".join(others)
+    if level is None:
+        return f"tất cả, trừ {but}" if vi else f"everyone but {but}"
+    return f"{level}, trừ {but}" if vi else f"{level}, except {but}"
+
+
+def plan_source(plan: Plan, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy") -> str:
+    """The plan a deadline comes from, as a feed's description cites it: ``Kế hoạch “…” của
+    Liên đoàn Lao động huyện, ban hành tháng 3/2022``."""
+    vi = lang == "vi"
+    title = plan.title if vi else (plan.title_en or plan.title)
+    issued = format_date(plan.issued, style=date_style, precision=plan.issued_precision)
+    if vi:
+        when = {"day": "ngày", "month": "tháng", "year": "năm"}[plan.issued_precision]
+        return f"Kế hoạch “{title}” của {plan.organisation.name}, ban hành {when} {issued}"
+    return f"Plan “{title}” of {plan.organisation.name}, issued {issued}"
+
+
 def _deadline_item(deadline: Deadline, key: str, lang: Lang, date_style: DateStyle,
-                   alarms: Sequence[int]) -> FeedItem:
+                   alarms: Sequence[int], source: str | None) -> FeedItem:
     vi = lang == "vi"
     rule = deadline.rule
     name = rule.name if vi else rule.name_en
@@ -187,12 +222,20 @@ def _deadline_item(deadline: Deadline, key: str, lang: Lang, date_style: DateSty
         deadline_phrase(deadline, lang=lang, date_style=date_style),
         (f"Hạn nộp: {format_date(deadline.due, style=date_style)}" if vi
          else f"Due: {format_date(deadline.due, style=date_style)}"),
-        (f"Cách tính: {trace_text(deadline, lang=lang, date_style=date_style)}" if vi
-         else f"How it was found: {trace_text(deadline, lang=lang, date_style=date_style)}"),
     ]
+    who = _audience(deadline, lang)
+    if who is not None:
+        lines.append(f"Áp dụng cho: {who}" if vi else f"For: {who}")
+    lines.append(
+        f"Cách tính: {trace_text(deadline, lang=lang, date_style=date_style)}" if vi
+        else f"How it was found: {trace_text(deadline, lang=lang, date_style=date_style)}")
     if deadline.estimated:
         lines.append("Dự kiến: lịch nghỉ của năm chưa được công bố." if vi
                      else "Estimated: the year's days off are not announced yet.")
+    if source is not None:
+        lines.append(f"Nguồn: {source}" if vi else f"Source: {source}")
+    if rule.source is not None:
+        lines.append(f"Kế hoạch ghi: {rule.source}" if vi else f"The plan says: {rule.source}")
     return FeedItem(
         uid=f"{uid}@{UID_DOMAIN}",
         kind="deadlines",
@@ -213,10 +256,15 @@ def deadline_items(
     lang: Lang = "vi",
     date_style: DateStyle = "d/m/yyyy",
     alarms: Sequence[int] = DEFAULT_ALARMS,
+    source: str | None = None,
 ) -> list[FeedItem]:
-    """One item per deadline, on its due day, with reminders ``alarms`` days before; ``key``
-    names the plan in the UIDs."""
-    return [_deadline_item(d, key, lang, date_style, alarms) for d in deadlines]
+    """One item per deadline, on its due day, with reminders ``alarms`` days before (each
+    day once; 0 is the day itself); ``key`` names the plan in the UIDs, ``source`` cites it
+    in the descriptions (:func:`plan_source`)."""
+    if any(days < 0 for days in alarms):
+        raise ValueError(f"reminders are days before a deadline (0 or more), not {alarms!r}")
+    unique = tuple(dict.fromkeys(alarms))
+    return [_deadline_item(d, key, lang, date_style, unique, source) for d in deadlines]
 
 
 def plan_items(
@@ -245,6 +293,7 @@ def plan_items(
             items.extend(item for event in phase.events
                          if (item := _event_item(event, key, lang)) is not None)
     if "deadlines" in kinds:
-        items.extend(deadline_items(result.schedule.deadlines, key=key, lang=lang,
-                                    date_style=date_style, alarms=alarms))
+        items.extend(deadline_items(
+            result.schedule.deadlines, key=key, lang=lang, date_style=date_style,
+            alarms=alarms, source=plan_source(result.plan, lang=lang, date_style=date_style)))
     return sorted(items, key=lambda item: (item.start, item.uid))

@@ -16,10 +16,12 @@ line (the library never reads the clock) and, when the page is served over http(
 ``base_url`` was given, turns the feed links into absolute ``webcal://`` links.
 
 Writing: everything is computed in memory first, so an error leaves the previous site as it
-was; then each file is replaced atomically (a temporary file in the same folder and
-:func:`os.replace`), and only when its bytes change, so an unchanged rebuild keeps every
+was.  Only the files whose bytes change are written, so an unchanged rebuild keeps every
 modification time (and every ``ETag`` and ``Last-Modified`` a server derives from them).
-Files the site does not know are left alone.
+They are written in two phases: each to a temporary file in the same folder (a failure,
+such as a full disk, deletes them and leaves the previous site untouched), then renamed over
+the old ones with :func:`os.replace`, the feeds first and ``index.html`` last, so that the
+page never links a feed that is not there.  Files the site does not know are left alone.
 
 Deterministic: the same inputs give the same bytes; no clock, no random ids.
 """
@@ -167,6 +169,9 @@ _TEXT: dict[Lang, dict[str, str]] = {
 
 _GUIDE: dict[Lang, str] = {
     "vi": """
+<p class="note">Với mỗi kế hoạch, chọn <b>hoặc</b> lịch “Tất cả”, <b>hoặc</b> các lịch riêng
+(ngày kỷ niệm, đợt thi đua, hạn nộp): đừng đăng ký cả lịch “Tất cả” lẫn một lịch riêng, vì khi
+đó mỗi sự kiện sẽ hiện hai lần.</p>
 <h3>Google Calendar</h3>
 <ol>
 <li>Trên máy tính, mở Google Calendar. Ở cột bên trái, cạnh <b>Lịch khác</b>, bấm
@@ -200,6 +205,9 @@ rồi bấm OK.</li>
 đó; các lịch còn lại hiển thị ở chế độ “rảnh”, không chiếm chỗ trong lịch làm việc.</p>
 """,
     "en": """
+<p class="note">For each plan, subscribe <b>either</b> to “Everything” <b>or</b> to the
+calendars of single kinds (commemorations, phases, deadlines): do not subscribe to both
+“Everything” and a calendar of one kind, or every event will show twice.</p>
 <h3>Google Calendar</h3>
 <ol>
 <li>On a computer, open Google Calendar. In the left column, next to <b>Other calendars</b>,
@@ -404,7 +412,8 @@ def _feeds(result: PlanResult, key: str, items: Sequence[FeedItem], writer: Feed
             continue
         label = kind or "all"
         name = base + text[f"cal_{label}"]
-        description = text[f"desc_{label}"].format(title=result.plan.title)
+        title = result.plan.title if lang == "vi" else (result.plan.title_en or result.plan.title)
+        description = text[f"desc_{label}"].format(title=title)
         data = writer.calendar(chosen, name=name, description=description)
         feeds.append(_Feed(kind, f"{key}{suffix}.ics", name, len(chosen), data))
     return tuple(feeds)
@@ -737,8 +746,9 @@ def site_files(
     return dict(sorted(files.items()))
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` in one step; the new file's mode follows the umask."""
+def _write_temporary(path: Path, data: bytes) -> Path:
+    """``data`` in a new hidden file beside ``path``, flushed to disk; its mode follows the
+    umask."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     attempt = 0
     while True:
@@ -754,15 +764,26 @@ def _write_atomically(path: Path, data: bytes) -> None:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return temporary
+
+
+def _publishing_order(name: str) -> tuple[bool, str]:
+    """Feeds first, the page last: the page never links a feed that is not in place yet."""
+    return name == INDEX, name
 
 
 def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
                 /) -> SiteReport:
-    """Write each file whose bytes differ from the disk's; leave the others untouched."""
+    """Write each file whose bytes differ from the disk's; leave the others untouched.
+
+    Two phases, so that a failure cannot leave a page linking feeds that are not there:
+    first every changed file is written to a temporary file in ``directory`` (if one write
+    fails, the temporary files are deleted and the previous site is untouched); then they
+    are renamed over the old ones, the feeds first and ``index.html`` last.
+    """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     if not folder.is_dir():
@@ -776,14 +797,20 @@ def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
             raise IsADirectoryError(f"{path} exists and is not a regular file")
         else:
             current[name] = None
-    written, unchanged = [], []
-    for name, data in sorted(files.items()):
-        if current[name] == data:
-            unchanged.append(name)
-            continue
-        _write_atomically(folder / name, data)
-        written.append(name)
-    return SiteReport(folder, tuple(written), tuple(unchanged))
+    changed = sorted((name for name in files if current[name] != files[name]),
+                     key=_publishing_order)
+    unchanged = sorted(name for name in files if current[name] == files[name])
+    temporaries: dict[str, Path] = {}
+    try:
+        for name in changed:
+            temporaries[name] = _write_temporary(folder / name, files[name])
+        for name in changed:
+            os.replace(temporaries[name], folder / name)
+            del temporaries[name]
+    finally:
+        for temporary in temporaries.values():  # what was not renamed: a failed build
+            temporary.unlink(missing_ok=True)
+    return SiteReport(folder, tuple(sorted(changed)), tuple(unchanged))
 
 
 def build_site(

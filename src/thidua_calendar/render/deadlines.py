@@ -29,6 +29,7 @@ __all__ = [
     "conflict_text",
     "day_text",
     "deadline_phrase",
+    "level_name",
     "render_schedule",
     "schedule_records",
     "trace_text",
@@ -51,6 +52,21 @@ WORDING_TEXT: dict[Lang, dict[Wording, str]] = {
         "ngay": "on",
     },
 }
+
+# The levels of the union a deadline is set for (a rule's ``level``).
+_LEVELS: dict[Lang, dict[str, str]] = {
+    "vi": {"tong_lien_doan": "Tổng Liên đoàn", "tinh": "LĐLĐ tỉnh", "nganh": "Công đoàn ngành",
+           "huyen": "LĐLĐ huyện", "cdcs": "CĐCS", "to_cong_doan": "Tổ công đoàn"},
+    "en": {"tong_lien_doan": "Confederation", "tinh": "provincial federation",
+           "nganh": "sector union", "huyen": "district federation",
+           "cdcs": "grassroots unions", "to_cong_doan": "union groups"},
+}
+
+
+def level_name(level: str, /, *, lang: Lang = "vi") -> str:
+    """``"cdcs"`` -> ``"CĐCS"`` (``"grassroots unions"``); a level the table does not know
+    is shown as written."""
+    return _LEVELS[lang].get(level, level)
 
 
 def day_text(day: Day, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy") -> str:

@@ -23,7 +23,12 @@ from typing import Any, Literal
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
 from thidua_calendar.plan import Event, PlanPhase, PlanResult, Warning
-from thidua_calendar.render.deadlines import conflict_text, deadline_phrase, trace_text
+from thidua_calendar.render.deadlines import (
+    conflict_text,
+    deadline_phrase,
+    level_name,
+    trace_text,
+)
 from thidua_calendar.render.lines import (
     DateStyle,
     Lang,
@@ -46,11 +51,6 @@ __all__ = [
 PlanFormat = Literal["text", "markdown", "json"]
 PeriodStyle = Literal["den", "dash"]
 
-_LEVELS = {"tong_lien_doan": "Tổng Liên đoàn", "tinh": "LĐLĐ tỉnh", "nganh": "Công đoàn ngành",
-           "huyen": "LĐLĐ huyện", "cdcs": "CĐCS", "to_cong_doan": "Tổ công đoàn"}
-_LEVELS_EN = {"tong_lien_doan": "Confederation", "tinh": "provincial federation",
-              "nganh": "sector union", "huyen": "district federation",
-              "cdcs": "grassroots unions", "to_cong_doan": "union groups"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -183,7 +183,7 @@ def _who(deadline: Deadline, lang: Lang) -> str:
     level = deadline.rule.level
     if level is None:
         return ""
-    return (_LEVELS if lang == "vi" else _LEVELS_EN).get(level, level)
+    return level_name(level, lang=lang)
 
 
 def _due(deadline: Deadline, lang: Lang, date_style: DateStyle) -> str:
