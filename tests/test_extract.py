@@ -9,6 +9,7 @@ the same seeds (examples/seeds/*.yaml) are the expected answers.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from thidua_calendar.catalog import builtin_catalog
 from thidua_calendar.extract import Draft, extract_plan
-from thidua_calendar.plan import PlanResult
+from thidua_calendar.plan import PlanResult, slug
 from thidua_calendar.plan_file import load_plan_file, parse_plan_file
 from thidua_calendar.plan_text import Document
 from thidua_calendar.render.plan import phase_paragraph
@@ -636,3 +637,12 @@ def test_arbitrary_text_never_crashes(parts: list[str]) -> None:
     assert {"title", "organisation", "issued", "period", "phases"} <= set(data)
     for note in draft.unresolved:
         assert f"# ?: {note}" in draft.yaml
+
+
+@pytest.mark.parametrize("seed", SEED_IDS)
+def test_the_draft_has_the_id_that_keeps_its_feed_uids(seed: str, drafts: dict[str, Draft]
+                                                        ) -> None:
+    # Without an id a feed's UIDs hang on the organisation's name; the draft fixes it now.
+    data = yaml.safe_load(drafts[seed].yaml)
+    assert data["id"] == slug(data["organisation"]["name"])
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", data["id"])

@@ -34,6 +34,7 @@ import yaml
 
 from thidua_calendar.anniversaries import Commemoration, occurrence
 from thidua_calendar.check import match_entry
+from thidua_calendar.plan import slug
 from thidua_calendar.plan_text import (
     Document,
     Item,
@@ -480,6 +481,10 @@ class _Drafter:
         header = _read_header(self.document.lines, self.text)
         year = read_year(self.document.lines)
         tree: dict[str, Any] = {}
+        if header.organisation:
+            # What names the plan in its feeds' UIDs: the organisation's name as it stands now,
+            # kept when the name is edited later (docs/feeds.md).
+            tree["id"] = slug(header.organisation)
         title = header.title
         tree["title"] = (_Noted(title, ()) if title else _Noted(
             "Kế hoạch (tên chưa đọc được)",
