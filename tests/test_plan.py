@@ -488,12 +488,16 @@ def test_an_open_ended_movement_greets_up_to_the_next_year_s_end(tmp_path, calen
         ("thanh_lap_dang", date(2022, 2, 3)), ("quoc_khanh", date(2022, 9, 2))]
 
 
-def test_an_unknown_anniversary_anchor_is_at_its_line(tmp_path, calendar):
+@pytest.mark.parametrize(("anchor", "reason"), [
+    ("anniversary:quoc_khan", "no catalog entry has the id 'quoc_khan'"),
+    # Once one bare sentence with no file, line or item.
+    ("anniversary:quoc_khanh@2101", "year 2101 is outside the supported range 1900-2100"),
+])
+def test_a_bad_anniversary_anchor_is_at_its_line(tmp_path, calendar, anchor, reason):
     text = GOOD.replace('after: {anchor: "phase:dot_1.end", working_days: 5}',
-                        'before: {anchor: "anniversary:quoc_khan", working_days: 5}')
+                        f'before: {{anchor: "{anchor}", working_days: 5}}')
     with pytest.raises(DeadlineError, match=r"plan.yaml:24: deadline 'bao_cao', field "
-                                            r"'before.anchor': no catalog entry has the id "
-                                            r"'quoc_khan'"):
+                                            r"'before.anchor': " + re.escape(reason)):
         _build(tmp_path, text, calendar)
 
 
@@ -532,14 +536,7 @@ def test_a_day_no_phase_covers_is_named_in_the_notes(tmp_path, calendar):
         "National Day of the Socialist Republic of Vietnam (2/9/2026) falls in no phase",)
 
 
-def test_an_anniversary_anchor_in_a_year_out_of_range_is_at_its_line(tmp_path, calendar):
-    # Once one bare sentence with no file, line or item.
-    text = GOOD.replace('after: {anchor: "phase:dot_1.end", working_days: 5}',
-                        'before: {anchor: "anniversary:quoc_khanh@2101", working_days: 5}')
-    with pytest.raises(DeadlineError, match=r"plan.yaml:24: deadline 'bao_cao', field "
-                                            r"'before.anchor': year 2101 is outside the "
-                                            r"supported range 1900-2100"):
-        _build(tmp_path, text, calendar)
+def test_a_phase_ending_on_an_anniversary_out_of_range_is_at_its_line(tmp_path, calendar):
     text = GOOD.replace("    end: 2026-06-30", '    end: "anniversary:quoc_khanh@2101"')
     with pytest.raises(PlanError, match=r"plan.yaml:12: phase 'dot_1', field 'end': year 2101 "
                                         r"is outside the supported range 1900-2100"):

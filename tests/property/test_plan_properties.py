@@ -62,6 +62,19 @@ def test_every_day_of_the_period_lands_in_exactly_one_phase(case, data):
         assert holders == [placed[item_id]]
 
 
+def _report_after_dot_1(end: date, rule: Rule, *, greet: tuple[Selector, ...] = ()) -> Plan:
+    """A calendar year in two đợt, the first ending on ``end``, with one deadline rule."""
+    start = date(end.year, 1, 1)
+    phases = (
+        Phase(id="dot_1", name="Đợt 1", name_en="Phase 1", start=start, end=end, theme="t"),
+        Phase(id="dot_2", name="Đợt 2", name_en="Phase 2", start=end + timedelta(days=1),
+              end=date(end.year, 12, 31), theme="t"),
+    )
+    return Plan(title="t", organisation=Organisation(name="o"), issued=start,
+                period=Period(start=start, end=date(end.year, 12, 31)), phases=phases,
+                greet=greet, deadlines=(rule,))
+
+
 @given(
     year=st.integers(2020, 2030),
     end_day=st.integers(120, 240),
@@ -70,23 +83,14 @@ def test_every_day_of_the_period_lands_in_exactly_one_phase(case, data):
 )
 @settings(max_examples=60, deadline=None)
 def test_deadlines_derived_from_a_phase_end_move_with_it(year, end_day, shift, amount):
-    def plan_ending(end: date) -> Plan:
-        start = date(year, 1, 1)
-        phases = (
-            Phase(id="dot_1", name="Đợt 1", name_en="Phase 1", start=start, end=end, theme="t"),
-            Phase(id="dot_2", name="Đợt 2", name_en="Phase 2", start=end + timedelta(days=1),
-                  end=date(year, 12, 31), theme="t"),
-        )
-        rule = Rule(id="bao_cao", name="Báo cáo", name_en="Report", roll="none",
-                    when=Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=amount))
-        return Plan(title="t", organisation=Organisation(name="o"), issued=start,
-                    period=Period(start=start, end=date(year, 12, 31)), phases=phases,
-                    greet=(Selector(tags=("nd145",)),), deadlines=(rule,))
-
+    rule = Rule(id="bao_cao", name="Báo cáo", name_en="Report", roll="none",
+                when=Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=amount))
+    nd145 = (Selector(tags=("nd145",)),)
     end = date(year, 1, 1) + timedelta(days=end_day)
-    before = build_plan(plan_ending(end), catalog=CATALOG, calendar=CALENDAR)
-    after = build_plan(plan_ending(end + timedelta(days=shift)), catalog=CATALOG,
-                       calendar=CALENDAR)
+    before = build_plan(_report_after_dot_1(end, rule, greet=nd145), catalog=CATALOG,
+                        calendar=CALENDAR)
+    after = build_plan(_report_after_dot_1(end + timedelta(days=shift), rule, greet=nd145),
+                       catalog=CATALOG, calendar=CALENDAR)
     moved = after.schedule.get("bao_cao").stated - before.schedule.get("bao_cao").stated
     assert moved == timedelta(days=shift)
     # Whatever the split, every greeted commemoration is in exactly one phase.
@@ -106,21 +110,13 @@ def test_deadlines_derived_from_a_phase_end_move_with_it(year, end_day, shift, a
 def test_working_day_deadlines_follow_a_phase_end_and_land_on_working_days(
         year, end_day, shift, amount):
     # The seeds' kind of rule: N working days after a đợt ends ("5 ngày làm việc sau đợt").
+    rule = Rule(id="bao_cao", name="Báo cáo", name_en="Report",
+                when=Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=amount,
+                              unit="working_days"))
+
     def report(end: date) -> date:
-        start = date(year, 1, 1)
-        phases = (
-            Phase(id="dot_1", name="Đợt 1", name_en="Phase 1", start=start, end=end, theme="t"),
-            Phase(id="dot_2", name="Đợt 2", name_en="Phase 2", start=end + timedelta(days=1),
-                  end=date(year, 12, 31), theme="t"),
-        )
-        rule = Rule(id="bao_cao", name="Báo cáo", name_en="Report",
-                    when=Relative(anchor=Anchor.parse("phase:dot_1.end"), amount=amount,
-                                  unit="working_days"))
-        plan = Plan(title="t", organisation=Organisation(name="o"), issued=start,
-                    period=Period(start=start, end=date(year, 12, 31)), phases=phases,
-                    greet=(), deadlines=(rule,))
-        return build_plan(plan, catalog=CATALOG, calendar=CALENDAR).schedule.get(
-            "bao_cao").due
+        return build_plan(_report_after_dot_1(end, rule), catalog=CATALOG,
+                          calendar=CALENDAR).schedule.get("bao_cao").due
 
     end = date(year, 1, 1) + timedelta(days=end_day)
     due, later_due = report(end), report(end + timedelta(days=shift))
