@@ -49,7 +49,8 @@ from thidua_calendar.plan_text import (
 )
 from thidua_calendar.workdays import WorkCalendar
 
-__all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry"]
+__all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry", "origin_text",
+           "same_origin"]
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
@@ -174,8 +175,8 @@ def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> No
             hint = ""
             for entry in entries.strong(item.name):
                 if entry.origin.year == second.year - item.count:
-                    hint = (f"; {entry.name} dates from {_known(entry)}, so the count is right "
-                            "and the first date is not")
+                    hint = (f"; {entry.name} dates from {origin_text(entry)}, so the count is "
+                            "right and the first date is not")
                     break
             add(where, "error", "count-mismatch",
                 f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
@@ -203,7 +204,7 @@ def match_entry(
         return None
     if day is not None:
         for _, entry in matches:
-            if _same_day(day, entry):
+            if same_origin(day, entry):
                 return entry
     score, best = max(matches, key=lambda match: match[0])
     return best if score >= 0.75 else None
@@ -281,12 +282,12 @@ def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
     strong = [entry for entry in entries.strong(item.name) if entry.origin.year is not None]
     if not strong:
         return
-    if any(_same_day(first, entry) for _, entry in entries.matches(item.name)) or any(
-            _same_day(first, entry) for entry in strong):
+    if any(same_origin(first, entry) for _, entry in entries.matches(item.name)) or any(
+            same_origin(first, entry) for entry in strong):
         return
     best = strong[0]
     add(item.column, "error", "catalog-date",
-        f"{best.name} dates from {_known(best)}, not {_show(first)}")
+        f"{best.name} dates from {origin_text(best)}, not {_show(first)}")
 
 
 def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
@@ -311,7 +312,8 @@ def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
         f"{lunar_day.day}/{lunar_day.month}")
 
 
-def _known(entry: Commemoration) -> str:
+def origin_text(entry: Commemoration, /) -> str:
+    """An entry's base date as plans print it: ``3/2/1930``, ``12/1972`` or ``1943``."""
     origin = entry.origin
     if origin.precision == "day":
         return f"{origin.day}/{origin.month}/{origin.year}"
@@ -343,7 +345,8 @@ def _score(part: str, words: set[str], folded: str, entry_words: set[str]) -> fl
     return max(overlap, matcher.ratio())
 
 
-def _same_day(day: TextDate, entry: Commemoration) -> bool:
+def same_origin(day: TextDate, entry: Commemoration, /) -> bool:
+    """The printed base date is the entry's (solar, with a year; as precise as printed)."""
     origin = entry.origin
     if origin.calendar != "solar" or origin.year is None:
         return False

@@ -33,7 +33,7 @@ from typing import Any
 import yaml
 
 from thidua_calendar.anniversaries import Commemoration, occurrence
-from thidua_calendar.check import match_entry
+from thidua_calendar.check import match_entry, origin_text, same_origin
 from thidua_calendar.plan import slug
 from thidua_calendar.plan_text import (
     Document,
@@ -234,25 +234,10 @@ def _show(day: date) -> str:
     return f"{day.day}/{day.month}/{day.year}"
 
 
-def _origin_text(entry: Commemoration) -> str:
-    origin = entry.origin
-    if origin.day is not None:
-        return f"{origin.day}/{origin.month}/{origin.year}"
-    if origin.month is not None:
-        return f"{origin.month}/{origin.year}"
-    return str(origin.year)
-
-
 def _contradicts(day: TextDate, entry: Commemoration) -> bool:
     """The printed base date disagrees with the catalog's origin (solar, with a year)."""
     origin = entry.origin
-    if origin.calendar != "solar" or origin.year is None:
-        return False
-    if origin.year != day.year:
-        return True
-    if day.month is not None and origin.month is not None and origin.month != day.month:
-        return True
-    return day.day is not None and origin.day is not None and origin.day != day.day
+    return origin.calendar == "solar" and origin.year is not None and not same_origin(day, entry)
 
 
 # -- the header: title, issuing body, issue date, the plan implemented -------------------------
@@ -775,13 +760,13 @@ class _Drafter:
                    if counted else "check which is right")
             result.append(_Comment(self.note(
                 f"{phase.name}: “{printed}”: the document's date {item.first.text} is wrong: "
-                f"{entry.name} dates from {_origin_text(entry)} ({why}); the draft greets "
-                f"{entry.id} from the catalog, so the plan prints {_origin_text(entry)}")))
+                f"{entry.name} dates from {origin_text(entry)} ({why}); the draft greets "
+                f"{entry.id} from the catalog, so the plan prints {origin_text(entry)}")))
         elif (entry.origin.year is not None and item.count is not None and year is not None
               and year - entry.origin.year != item.count and entry.count == "years"):
             result.append(_Comment(self.note(
                 f"{phase.name}: “{printed}”: {item.count} năm does not match the catalog "
-                f"({entry.name}, {_origin_text(entry)}: {year - entry.origin.year} năm in "
+                f"({entry.name}, {origin_text(entry)}: {year - entry.origin.year} năm in "
                 f"{year})")))
         for chosen in entries:
             day = _catalog_day(chosen, year)
@@ -867,7 +852,7 @@ class _Drafter:
             end = phase.end or period_end
             if entry is None or year is None or not start.year <= year <= end.year:
                 why = ("not in the catalog" if entry is None else
-                       f"{entry.name} ({_origin_text(entry)}) is not {count} năm in this đợt")
+                       f"{entry.name} ({origin_text(entry)}) is not {count} năm in this đợt")
                 result.append(_Comment(self.note(
                     f"{phase.name}: “{printed}” has no dates and {why}; not greeted")))
                 continue
