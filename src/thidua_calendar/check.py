@@ -45,6 +45,7 @@ from thidua_calendar.plan_text import (
     read_items,
     read_lunar,
     read_phases,
+    read_school_year,
     read_year,
 )
 from thidua_calendar.workdays import WorkCalendar
@@ -113,7 +114,8 @@ def check_document(
         _check_lunar(lunar_day, entries, add)
     _check_phases(phases, add)
     _check_greetings(document, holders, items, add)
-    deadlines = read_deadlines(document.text, year=plan_year)
+    deadlines = read_deadlines(document.text, year=plan_year,
+                               school_year=read_school_year(document.lines))
     _check_deadlines(document, deadlines, phases, holders, plan_year, calendar, add)
     return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
 
@@ -299,14 +301,19 @@ def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
         return
     if not lunar_day.name or not lunar_day.attached:
         return
-    lunar_matches = [(score, entry) for score, entry in entries.matches(lunar_day.name)
-                     if entry.origin.calendar == "lunar" and score >= 0.75]
+    # The name surely names the entry, or ends with its name ("Dâng hương tưởng niệm Giỗ Tổ
+    # Hùng Vương ngày 11/3 âm lịch").
+    folded = fold(lunar_day.name)
+    lunar_matches = [entry for entry in entries.strong(lunar_day.name)
+                     if entry.origin.calendar == "lunar"] + [
+        entry for entry, _, name in entries.entries
+        if entry.origin.calendar == "lunar" and f" {folded}".endswith(f" {name}")]
     if not lunar_matches:
         return
     if any(entry.origin.month == lunar_day.month and entry.origin.day == lunar_day.day
-           for _, entry in lunar_matches):
+           for entry in lunar_matches):
         return
-    _, best = max(lunar_matches, key=lambda match: match[0])
+    best = lunar_matches[0]
     add(lunar_day.column, "error", "catalog-date",
         f"{best.name} is on {best.origin.day}/{best.origin.month} of the lunar calendar, not "
         f"{lunar_day.day}/{lunar_day.month}")
@@ -469,6 +476,8 @@ def _paragraph_holder(document: Document, holders: _Holders, column: int) -> Pha
     text = document.text[holder.column: column]
     if "\n\n\n" in text or ("\n\n" in text.strip("\n") and len(text) > 600):
         return None
+    if _HEADING.search(text):  # a new section ("II. KHEN THƯỞNG"), as Word files have no
+        return None            # blank lines to end a paragraph
     return holder
 
 
@@ -478,6 +487,13 @@ def _paragraph_holder(document: Document, holders: _Holders, column: int) -> Pha
 #: within the đợt.
 _AFTER_PHASE = timedelta(days=31)
 _REGISTRATION = re.compile(r"\bdang ky\b")
+#: Words of a report or a dossier, due after what it reports on even when it mentions the
+#: registration ("báo cáo kết quả đăng ký thi đua").
+_REPORT = re.compile(r"\b(?:bao cao|ket qua|ho so|khen thuong|so ket|tong ket|danh gia)\b")
+#: A section heading on its own line: "II. KHEN THƯỞNG", "3. Tổ chức thực hiện", or a line
+#: in capitals.
+_HEADING = re.compile(r"\n[ \t]*(?:[IVX]{1,4}|\d{1,2})[.)][ \t]+[A-ZĐÀ-Ỹ]"
+                      r"|\n[ \t]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.:]{7,}\n")
 
 
 def _in_phase_year(deadline: DeadlineText, holder: PhaseText | None) -> DeadlineText:
@@ -512,6 +528,9 @@ def _check_deadlines(
         holder = _paragraph_holder(document, holders, printed.column)
         deadline = _in_phase_year(printed, holder)
         stated = deadline.date.to_date()
+        if stated is None and deadline.year_implied and (
+                deadline.date.month, deadline.date.day) == (2, 29):
+            continue  # the year it was read in is a guess: 29/02 exists in some year
         if stated is None:
             add(deadline.column, "error", "impossible-date",
                 f"{_show(deadline.date)} is not a real date")
@@ -524,7 +543,7 @@ def _check_deadlines(
                 f"{period_end:%d/%m/%Y}")
         elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
             clause = fold(re.split(r"[.;\n]", deadline.task)[-1])
-            registration = _REGISTRATION.search(clause) is not None
+            registration = bool(_REGISTRATION.search(clause)) and not _REPORT.search(clause)
             if last > phase_end + (timedelta(0) if registration else _AFTER_PHASE):
                 add(deadline.column, "warning", "deadline-after-phase",
                     f"the {'registration' if registration else 'deadline'}{who}, "

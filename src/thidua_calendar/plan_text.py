@@ -44,6 +44,7 @@ __all__ = [
     "read_items",
     "read_lunar",
     "read_phases",
+    "read_school_year",
     "read_year",
 ]
 
@@ -72,6 +73,7 @@ _ANNIVERSARY_WORDS = frozenset({
     "chien dich", "cach mang", "ra doi", "ra di", "de cuong", "thanh lap", "tong tuyen cu",
     "giai phong", "truyen thong", "le", "le hoi", "ky niem", "hiep dinh", "hiep uoc", "sinh",
     "hy sinh", "nam sinh", "mat", "dai hoi", "phong trao", "cuoc", "bac ho", "chu tich",
+    "thong nhat", "tai lap", "nam ky", "bac ky",
 })
 _EDITION = re.compile(r"\blần thứ\s+(?P<edition>[IVXLC]+|\d+)", re.IGNORECASE)
 
@@ -207,9 +209,13 @@ _WINDOW = 260  # how far before a parenthesis its count may stand
 
 @functools.lru_cache(maxsize=4096)  # a plan prints the same names again and again
 def looks_like_anniversary(name: str, /) -> bool:
-    """Whether a name is one an anniversary is printed with ("Ngày thành lập …", "Chiến
-    thắng …", "Tết …"): one of its first five words starts such a phrase.  A term or a
-    duration ("hợp đồng 3 năm (01/2020 - 12/2022)") is not."""
+    """Whether a name is one an anniversary is printed with: a proper name ("Công đoàn Việt
+    Nam", "Quân đội nhân dân Việt Nam"), or one of its first five words starts such a phrase
+    ("Ngày thành lập …", "chiến thắng …", "thống nhất đất nước").  A term or a duration
+    ("3 năm chương trình hợp tác (01/2020 - 12/2022)") is neither."""
+    stripped = name.lstrip(" “\"'(*_")
+    if stripped[:1].isupper():
+        return True
     words = fold(name[:80]).split()[:5]
     return any(" ".join(words[start:start + size]) in _ANNIVERSARY_WORDS
                for start in range(len(words)) for size in (1, 2, 3))
@@ -271,10 +277,11 @@ def read_items(line: str, /) -> list[Item]:
 # "Đợt 1: Từ … đến …", or without "từ" when both ends are printed ("Đợt 1 (01/01 - 30/4/2022)").
 _PHASE = re.compile(
     r"(?P<label>(?:thi đua[ ]{1,3})?đợt(?:[ ]{1,3}(?P<number>\d{1,2}|[IVX]{1,4}))?)[ ]{0,3}"
-    r"(?:\*{1,3}[ ]{0,3})?[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?P<from>từ[ ]{1,3})?"
+    r"(?:\*{1,3}[ ]{0,3})?[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?P<from>từ[ ]{1,3}(?:ngày[ ]{1,3})?)?"
     r"(?P<start>nay|tháng[ ]{1,3}"
     + _DATE + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|" + _DATE + r"|\d{1,2}[ ]?/[ ]?\d{1,2})"
-    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE + r"))?"
+    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?:ngày[ ]{1,3})?(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE
+    + r"))?"
     + r"(?(from)|(?(end)|(?!)))",
     re.IGNORECASE,
 )
@@ -334,10 +341,11 @@ _DEADLINE = re.compile(
 _AUDIENCE = re.compile(r"riêng[ ]{1,3}(?P<who>[^,;.]{0,120}?)\s{0,3}$", re.IGNORECASE)
 
 
-def read_deadlines(line: str, /, *, year: int | None = None) -> list[DeadlineText]:
+def read_deadlines(line: str, /, *, year: int | None = None,
+                   school_year: tuple[int, int] | None = None) -> list[DeadlineText]:
     """The deadlines of a line; a "riêng <group>" just before one names its group.  A date
-    printed without its year ("trước ngày 15/7") is read in ``year``, and skipped without
-    one."""
+    printed without its year ("trước ngày 15/7") is read in ``year``, or in a school year's
+    first year from August and its second before, and skipped without either."""
     found: list[DeadlineText] = []
     previous = 0
     for match in _DEADLINE.finditer(line):
@@ -348,11 +356,15 @@ def read_deadlines(line: str, /, *, year: int | None = None) -> list[DeadlineTex
                                year=int(match["year"]), month=printed.year, day=printed.month)
             implied = False
         elif implied:
-            if year is None:
+            month = printed.year  # "15/7" was parsed as month/year
+            base = year
+            if school_year is not None:
+                base = school_year[0] if month >= 8 else school_year[1]
+            if base is None:
                 continue
             later = 1 if match["year"] else 0  # "trước ngày 15/01 năm sau"
             implied = not match["year"]
-            printed = TextDate(text=printed.text, year=year + later, month=printed.year,
+            printed = TextDate(text=printed.text, year=base + later, month=month,
                                day=printed.month)
         words = match["wording"].lower()
         wording: Literal["truoc_ngay", "cham_nhat", "den_het_ngay"] = (
@@ -371,12 +383,29 @@ def read_deadlines(line: str, /, *, year: int | None = None) -> list[DeadlineTex
 
 
 _YEAR_WORDS = re.compile(r"\bnăm\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_SCHOOL_YEAR = re.compile(r"\bnăm học[ ]{1,3}(?P<first>(?:19|20)\d{2})[ ]{0,3}[-–][ ]{0,3}"
+                          r"(?P<second>(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def read_school_year(lines: Iterable[str], /) -> tuple[int, int] | None:
+    """The school year a plan is for ("năm học 2025 - 2026"), the one most named."""
+    counts: dict[tuple[int, int], int] = {}
+    for line in lines:
+        for match in _SCHOOL_YEAR.finditer(line):
+            first, second = int(match["first"]), int(match["second"])
+            if second == first + 1:
+                counts[first, second] = counts.get((first, second), 0) + 1
+    return max(sorted(counts), key=lambda pair: counts[pair]) if counts else None
 
 
 def read_year(lines: Iterable[str], /) -> int | None:
-    """The year a plan is for: the most frequent "năm YYYY" and range end year."""
+    """The year a plan is for: the most frequent "năm YYYY" and range end year, a school
+    year ("năm học 2025 - 2026") counting for its first year."""
     counts: dict[int, int] = {}
     for line in lines:
+        for school in _SCHOOL_YEAR.finditer(line):
+            year = int(school["first"])
+            counts[year] = counts.get(year, 0) + 3
         for match in _YEAR_WORDS.finditer(line):
             year = int(match["year"])
             counts[year] = counts.get(year, 0) + 1
@@ -397,8 +426,8 @@ class LunarText:
     month: int
     name: str
     column: int
-    #: Printed in parentheses right after its name ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm
-    #: lịch)"): only then is the day the name's own, rather than the end of a span.
+    #: Printed right after its name ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)"): only
+    #: then is the day the name's own, rather than an end of a span ("… đến hết mùng 5 …").
     attached: bool = False
 
 
@@ -419,7 +448,10 @@ def read_lunar(text: str, /) -> list[LunarText]:
         month = _LUNAR_MONTHS.get(month_text) or int(month_text)
         before = text[max(0, match.start() - 120): match.start()]
         before = re.sub(r"(?:mùng|ngày|mồng)[ ]{0,3}$", "", before, flags=re.IGNORECASE)
-        attached = bool(re.search(r"\w[ ]{0,3}\([ ]{0,3}$", before))
+        # Right after its name, in parentheses or not ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3
+        # âm lịch)", "… Hùng Vương ngày 10/3 âm lịch"); not after "đến hết" of a span.
+        attached = bool(re.search(r"\w[ ]{0,3}\(?[ ]{0,3}$", before)) and not re.search(
+            r"\b(?:đến|tới|hết|từ)[ ]{0,3}\(?[ ]{0,3}$", before, re.IGNORECASE)
         name = re.split(r"[;\n()]", before.rstrip("( "))[-1].strip(" :,.-–\"“”")
         found.append(LunarText(day=int(match["day"]), month=month, name=name,
                                column=match.start(), attached=attached))
