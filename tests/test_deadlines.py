@@ -636,7 +636,8 @@ def test_a_truoc_ngay_window_trace_agrees_with_its_phrase(calendar):
         (date(2022, 7, 2), date(2022, 7, 4),
          "the window from 2022-07-02 to before 2022-07-04 holds no working day"),
         (date(2022, 7, 4), date(2022, 7, 4),
-         "the window ends on 2022-07-03 (before 2022-07-04), before it starts on 2022-07-04"),
+         "the window ends before 2022-07-04 (its last day is 2022-07-03), before it starts on "
+         "2022-07-04"),
     ],
 )
 def test_a_truoc_ngay_window_ends_the_day_before(calendar, start, end, message):

@@ -587,10 +587,10 @@ class _Scheduler:
             before = rule.wording == "truoc_ngay"
             closing = target - _ONE_DAY if before else target
             if closing < opening:
-                said = f" (before {target.isoformat()})" if before else ""
+                ends = (f"ends before {target.isoformat()} (its last day is "
+                        f"{closing.isoformat()})" if before else f"ends on {closing.isoformat()}")
                 raise DeadlineError(
-                    f"the window ends on {closing.isoformat()}{said}, before it starts on "
-                    f"{opening.isoformat()}",
+                    f"the window {ends}, before it starts on {opening.isoformat()}",
                     entry_id=rule.id, field=prefix + "window",
                 )
             steps.append(Step(kind="window", start=self._day(opening), day=self._day(target),
