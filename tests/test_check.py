@@ -128,6 +128,12 @@ def test_a_word_document_is_read_in_reading_order_with_merged_cells_once(tmp_pat
     assert (error.line, error.code) == (3, "impossible-date")
 
 
+def test_a_text_saved_with_a_byte_order_mark_reads_from_its_first_letter(tmp_path):
+    path = tmp_path / "ke-hoach.txt"
+    path.write_bytes("\ufeffĐợt 1: Từ nay đến 30/6/2022".encode())
+    assert read_document(path).lines == ["Đợt 1: Từ nay đến 30/6/2022"]
+
+
 def test_unreadable_documents(tmp_path):
     with pytest.raises(DocumentError, match=r"missing\.txt: no such file"):
         read_document(tmp_path / "missing.txt")

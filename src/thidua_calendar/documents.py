@@ -11,6 +11,7 @@ import os
 
 from thidua_calendar.errors import InputError
 from thidua_calendar.plan_text import Document
+from thidua_calendar.text_files import read_text
 
 __all__ = ["DocumentError", "read_document"]
 
@@ -32,17 +33,7 @@ def read_document(path: str | os.PathLike[str], /) -> Document:
     if extension not in (".txt", ".md", ".text", ".markdown", ""):
         raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",
                             path=name)
-    try:
-        with open(name, encoding="utf-8-sig") as stream:
-            return Document.from_text(stream.read())
-    except FileNotFoundError:
-        raise DocumentError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise DocumentError("this is a folder, not a file", path=name) from None
-    except UnicodeDecodeError as error:
-        raise DocumentError(f"the file is not UTF-8 text ({error.reason})", path=name) from None
-    except OSError as error:
-        raise DocumentError(f"cannot read the file: {error.strerror}", path=name) from None
+    return Document.from_text(read_text(name, DocumentError))
 
 
 def _docx_lines(name: str) -> list[str]:

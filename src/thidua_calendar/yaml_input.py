@@ -18,6 +18,7 @@ import yaml
 from pydantic import ValidationError
 
 from thidua_calendar.errors import InputError
+from thidua_calendar.text_files import read_text
 
 __all__ = [
     "child",
@@ -27,21 +28,6 @@ __all__ = [
     "read_text",
     "validation_error",
 ]
-
-
-def read_text(path: str, error: type[InputError]) -> str:
-    """The UTF-8 text of a file, or ``error`` with one sentence on why it cannot be read."""
-    try:
-        with open(path, encoding="utf-8") as stream:
-            return stream.read()
-    except FileNotFoundError:
-        raise error("no such file", path=path) from None
-    except IsADirectoryError:
-        raise error("this is a folder, not a file", path=path) from None
-    except UnicodeDecodeError as problem:
-        raise error(f"the file is not UTF-8 text ({problem.reason})", path=path) from None
-    except OSError as problem:
-        raise error(f"cannot read the file: {problem.strerror}", path=path) from None
 
 
 _BOOL = "tag:yaml.org,2002:bool"
