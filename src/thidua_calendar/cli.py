@@ -180,7 +180,6 @@ def _calendar_options(command: argparse.ArgumentParser) -> None:
 
 
 def _workdays_options(work: argparse.ArgumentParser) -> None:
-    from thidua_calendar.render.lines import DATE_STYLES
 
     work.description = (
         "List the public holidays, compensatory days off (nghỉ bù) and swapped days "
@@ -192,15 +191,23 @@ def _workdays_options(work: argparse.ArgumentParser) -> None:
     work.add_argument("--format", choices=("text", "json"), default="text",
                       help="output format (default: text)")
     _calendar_options(work)
-    work.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    work.add_argument("--date-style", choices=DATE_STYLES, default="d/m/yyyy",
-                      help="how dates are written (default: d/m/yyyy)")
-    work.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _text_options(work)
     work.set_defaults(run=_run_workdays)
 
 
-def _deadlines_options(dead: argparse.ArgumentParser) -> None:
+def _text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d/m/yyyy",
+                  date_style_help: str = "how dates are written (default: d/m/yyyy)") -> None:
+    """--lang, --date-style and -o, as every command that prints dated text takes them."""
     from thidua_calendar.render.lines import DATE_STYLES
+
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="language (default: vi)")
+    parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
+                        help=date_style_help)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def _deadlines_options(dead: argparse.ArgumentParser) -> None:
 
     dead.description = (
         "Compute the deadlines of a rules file on working days, each with the steps that "
@@ -214,15 +221,11 @@ def _deadlines_options(dead: argparse.ArgumentParser) -> None:
         "--catalog", metavar="FILE", action="append", default=[],
         help="an extra catalog file for anniversary: anchors (repeatable)",
     )
-    dead.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    dead.add_argument("--date-style", choices=DATE_STYLES, default="d/m/yyyy",
-                      help="how dates are written (default: d/m/yyyy)")
-    dead.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _text_options(dead)
     dead.set_defaults(run=_run_deadlines)
 
 
 def _plan_options(plan: argparse.ArgumentParser) -> None:
-    from thidua_calendar.render.lines import DATE_STYLES
 
     plan.description = (
         "Build a plan: its phases, the commemorations and events each greets, its deadlines "
@@ -239,10 +242,9 @@ def _plan_options(plan: argparse.ArgumentParser) -> None:
     _calendar_options(plan)
     plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
                       help="an extra catalog file (repeatable)")
-    plan.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
-    plan.add_argument("--date-style", choices=DATE_STYLES, default=None,
-                      help="how dates are written (default: the plan's style, else d/m/yyyy)")
-    plan.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    _text_options(plan, date_style=None,
+                  date_style_help="how dates are written (default: the plan's style, else "
+                  "d/m/yyyy)")
     plan.set_defaults(run=_run_plan)
 
 
