@@ -21,10 +21,10 @@ from pathlib import Path
 
 import yaml
 
-from thidua_calendar.catalog import builtin_catalog
-from thidua_calendar.check import check_document
-from thidua_calendar.plan_text import Document
-from thidua_calendar.workdays_data import load_work_calendar
+from thidua_calendar.files.catalog import builtin_catalog
+from thidua_calendar.files.documents import Document
+from thidua_calendar.files.workdays import load_work_calendar
+from thidua_calendar.reading.check import check_document
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 DATES = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from thidua_calendar import catalog, workdays_data
+from thidua_calendar.files import catalog
+from thidua_calendar.files import workdays as workdays_data
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "src" / "thidua_calendar"

@@ -21,10 +21,10 @@ from thidua_calendar.deadlines import (
     Window,
     schedule,
 )
-from thidua_calendar.deadlines_file import load_deadline_file
 from thidua_calendar.errors import DeadlineError
+from thidua_calendar.files.deadlines import load_deadline_file
+from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.render.deadlines import conflict_text, deadline_phrase, trace_text
-from thidua_calendar.workdays_data import load_work_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_001 = ROOT / "examples" / "deadlines" / "seed-001.yaml"

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from thidua_calendar.catalog import builtin_catalog
 from thidua_calendar.errors import DeadlineError, PlanError
+from thidua_calendar.files.catalog import builtin_catalog
+from thidua_calendar.files.plan import load_plan_file
+from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.plan import build_plan, default_plan
-from thidua_calendar.plan_file import load_plan_file
 from thidua_calendar.render.plan import phase_paragraph, plan_sections, render_plan
-from thidua_calendar.workdays_data import load_work_calendar
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "examples" / "seeds"

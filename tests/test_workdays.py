@@ -10,12 +10,12 @@ import holidays
 import pytest
 
 from thidua_calendar.errors import AnnouncementError, OutOfRangeError, UnknownEntryError
-from thidua_calendar.workdays import Swap, WorkCalendar, check_swap
-from thidua_calendar.workdays_data import (
+from thidua_calendar.files.workdays import (
     builtin_holiday_rules,
     load_holiday_rules,
     load_work_calendar,
 )
+from thidua_calendar.workdays import Swap, WorkCalendar, check_swap
 
 
 def _d(text: str) -> date:
@@ -404,7 +404,7 @@ def test_builtin_workdays_snapshot_is_current():
     """Fails after an edit of data/workdays.yaml: run scripts/snapshot_data.py."""
     from importlib import resources
 
-    from thidua_calendar.workdays_data import snapshot_json
+    from thidua_calendar.files.workdays import snapshot_json
 
     root = Path(__file__).resolve().parent.parent
     shipped = resources.files("thidua_calendar").joinpath("_builtin_workdays.json")
@@ -413,8 +413,8 @@ def test_builtin_workdays_snapshot_is_current():
 
 
 def test_snapshot_and_full_validation_give_the_same_rules():
-    from thidua_calendar.workdays_data import BUILTIN_PATH, rules_from_record, rules_to_record
-    from thidua_calendar.workdays_file import parse_holiday_rules
+    from thidua_calendar.files.workdays import BUILTIN_PATH, rules_from_record, rules_to_record
+    from thidua_calendar.files.workdays_schema import parse_holiday_rules
 
     root = Path(__file__).resolve().parent.parent
     validated = parse_holiday_rules((root / "data" / "workdays.yaml").read_text(
@@ -427,7 +427,7 @@ def test_working_days_load_without_pydantic():
     import subprocess
     import sys
 
-    code = ("import sys; from thidua_calendar.workdays_data import load_work_calendar; "
+    code = ("import sys; from thidua_calendar.files.workdays import load_work_calendar; "
             "load_work_calendar().days_off(2026); "
             "print('pydantic' in sys.modules, 'yaml' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -542,7 +542,7 @@ def test_an_announcement_given_in_two_files_names_both(tmp_path):
 
 
 def test_the_rules_file_keeps_estimates_within_the_allowed_offsets():
-    from thidua_calendar.workdays_file import parse_holiday_rules
+    from thidua_calendar.files.workdays_schema import parse_holiday_rules
 
     root = Path(__file__).resolve().parent.parent
     text = (root / "data" / "workdays.yaml").read_text(encoding="utf-8")

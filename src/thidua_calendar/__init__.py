@@ -17,7 +17,7 @@ from thidua_calendar.anniversaries import (
     occurrence,
     occurrences,
 )
-from thidua_calendar.catalog import Catalog, builtin_catalog, load_catalog
+from thidua_calendar.catalog import Catalog
 from thidua_calendar.errors import (
     AnnouncementError,
     CatalogError,
@@ -30,6 +30,7 @@ from thidua_calendar.errors import (
     ThiduaCalendarError,
     UnknownEntryError,
 )
+from thidua_calendar.files.catalog import builtin_catalog, load_catalog
 from thidua_calendar.lunar import LunarDate, LunarMonth, can_chi, lunar_months, to_lunar, to_solar
 from thidua_calendar.render.lines import format_date, group_lines, occurrence_text
 from thidua_calendar.render.listing import listing_records, render_listing
@@ -50,10 +51,10 @@ if TYPE_CHECKING:
         Window,
         schedule,
     )
-    from thidua_calendar.deadlines_file import DeadlineFile
+    from thidua_calendar.files.deadlines import DeadlineFile
+    from thidua_calendar.files.plan import PlanFile
     from thidua_calendar.phases import Period, Phase, split_period
     from thidua_calendar.plan import Plan, PlanResult, build_plan, default_plan
-    from thidua_calendar.plan_file import PlanFile
     from thidua_calendar.render.deadlines import deadline_phrase, render_schedule, trace_text
     from thidua_calendar.render.plan import plan_sections, render_plan
     from thidua_calendar.render.workdays import render_workdays
@@ -96,21 +97,21 @@ __version__ = "0.2.0"
 def load_work_calendar(*paths: str, weekend: str = "sat-sun") -> WorkCalendar:
     """The working days of Vietnam under a weekend policy (``"sat-sun"`` or ``"sun"``), with
     the announcement files in ``paths`` added; see ``docs/workdays.md``."""
-    from thidua_calendar.workdays_data import load_work_calendar as load
+    from thidua_calendar.files.workdays import load_work_calendar as load
 
     return load(*paths, weekend=weekend)
 
 
 def load_plan_file(path: str, *, catalogs: tuple[str, ...] = ()) -> PlanFile:
     """A plan file, validated; ``PlanFile.build(calendar=…)`` builds it (docs/plans.md)."""
-    from thidua_calendar.plan_file import load_plan_file as load
+    from thidua_calendar.files.plan import load_plan_file as load
 
     return load(path, catalogs=catalogs)
 
 
 def load_deadline_file(path: str) -> DeadlineFile:
     """A deadline rules file, validated; see ``docs/deadlines.md``."""
-    from thidua_calendar.deadlines_file import load_deadline_file as load
+    from thidua_calendar.files.deadlines import load_deadline_file as load
 
     return load(path)
 

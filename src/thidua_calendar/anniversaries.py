@@ -14,7 +14,7 @@ Giỗ Tổ Hùng Vương has no base year; the same article classes it by the so
 itself (2020 was năm tròn).  The catalog says so per entry (``class_by: calendar_year``).
 
 This module is pure: it reads no file and no clock.  Catalog files are read by
-:mod:`thidua_calendar.catalog`.
+:mod:`thidua_calendar.files.catalog`.
 """
 
 from __future__ import annotations

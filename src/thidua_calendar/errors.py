@@ -23,6 +23,7 @@ __all__ = [
     "PlanError",
     "ThiduaCalendarError",
     "UnknownEntryError",
+    "UsageError",
 ]
 
 
@@ -127,3 +128,7 @@ class PlanError(InputError):
 
 class PhaseError(ThiduaCalendarError, ValueError):
     """Phases that cannot be made or used as asked (a split outside the period…)."""
+
+
+class UsageError(ThiduaCalendarError, ValueError):
+    """A command-line value that cannot be understood."""

@@ -1,6 +1,6 @@
 """Vietnam's working days: public holidays, compensatory days off, swapped days, weekends.
 
-The rules, as data (``data/workdays.yaml``, read by :mod:`thidua_calendar.workdays_file`):
+The rules, as data (``data/workdays.yaml``, read by :mod:`thidua_calendar.files.workdays_schema`):
 
 - **Public holidays** of the labour code (Bộ luật Lao động 2019, Điều 112 khoản 1; before
   2021 Bộ luật Lao động 2012, Điều 115): fixed solar days, Giỗ Tổ Hùng Vương on 10/3 of
@@ -237,7 +237,7 @@ class DayOff:
 class WorkCalendar:
     """Working days under a weekend policy: which days are off, counting, rolling.
 
-    >>> from thidua_calendar.workdays_data import builtin_holiday_rules
+    >>> from thidua_calendar.files.workdays import builtin_holiday_rules
     >>> calendar = WorkCalendar(builtin_holiday_rules())
     >>> calendar.is_working_day(date(2025, 4, 26))   # a Saturday worked for Friday 2/5
     True

@@ -9,12 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua_calendar.anniversaries import occurrence, occurrences
-from thidua_calendar.catalog import builtin_catalog
 from thidua_calendar.deadlines import Anchor, Relative, Rule
+from thidua_calendar.files.catalog import builtin_catalog
+from thidua_calendar.files.plan import parse_plan_file
+from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.phases import Period, Phase, attach, check_phases, split_period
 from thidua_calendar.plan import Organisation, Plan, Selector, build_plan
-from thidua_calendar.plan_file import parse_plan_file
-from thidua_calendar.workdays_data import load_work_calendar
 
 CALENDAR = load_work_calendar()
 CATALOG = builtin_catalog()

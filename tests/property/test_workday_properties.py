@@ -15,7 +15,7 @@ from thidua_calendar.deadlines import (
     Rule,
     schedule,
 )
-from thidua_calendar.workdays_data import load_work_calendar
+from thidua_calendar.files.workdays import load_work_calendar
 
 PUBLIC = load_work_calendar()
 FIRMS = load_work_calendar(weekend="sun")

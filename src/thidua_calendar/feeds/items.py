@@ -27,7 +27,8 @@ from thidua_calendar.deadlines import Deadline
 from thidua_calendar.phases import Phase
 from thidua_calendar.plan import Event, Plan, PlanResult, plan_key
 from thidua_calendar.render.deadlines import deadline_phrase, level_name, trace_text
-from thidua_calendar.render.lines import DateStyle, Lang, format_date, occurrence_text
+from thidua_calendar.render.lines import format_date, occurrence_text
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = [
     "DEFAULT_ALARMS",

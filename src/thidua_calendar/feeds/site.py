@@ -41,7 +41,8 @@ from urllib.parse import quote, urlsplit
 from thidua_calendar.feeds.ics import FeedWriter
 from thidua_calendar.feeds.items import FeedItem, Kind, plan_items
 from thidua_calendar.plan import PlanResult, plan_key
-from thidua_calendar.render.lines import DateStyle, Lang, format_date
+from thidua_calendar.render.lines import format_date
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = ["CSP", "FEED_SUFFIXES", "INDEX", "SiteReport", "build_site", "site_files", "write_files"]
 

@@ -20,8 +20,9 @@ import json
 from typing import Any, Literal
 
 from thidua_calendar.deadlines import Conflict, Day, Deadline, Schedule, Step, Wording
-from thidua_calendar.render.lines import DateStyle, Lang, format_date, weekday_name
+from thidua_calendar.render.lines import format_date, weekday_name
 from thidua_calendar.render.workdays import day_label
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = [
     "WORDING_TEXT",

@@ -42,8 +42,8 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from thidua_calendar.plan import PlanResult
-from thidua_calendar.render.lines import DateStyle, Lang
 from thidua_calendar.render.plan import PeriodStyle, PlanSections, plan_sections
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = ["render_docx"]
 

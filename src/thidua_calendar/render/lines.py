@@ -23,15 +23,12 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Milestone, Occurrence
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = [
-    "DATE_STYLES",
-    "DateStyle",
-    "Lang",
     "Line",
     "format_date",
     "group_lines",
@@ -41,10 +38,6 @@ __all__ = [
     "weekday_name",
 ]
 
-Lang = Literal["vi", "en"]
-DateStyle = Literal["d/m/yyyy", "dd/mm/yyyy", "dd/m/yyyy"]
-#: The date styles found in real documents: 3/2/1930, 03/02/1930 and 03/2/1930.
-DATE_STYLES: tuple[DateStyle, ...] = ("d/m/yyyy", "dd/mm/yyyy", "dd/m/yyyy")
 
 _WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

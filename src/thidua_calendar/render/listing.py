@@ -14,14 +14,13 @@ from typing import Any, Literal
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.render.lines import (
-    DateStyle,
-    Lang,
     format_date,
     group_lines,
     milestone_label,
     occurrence_text,
     weekday_name,
 )
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = ["ListingFormat", "listing_records", "render_listing"]
 

@@ -30,13 +30,12 @@ from thidua_calendar.render.deadlines import (
     trace_text,
 )
 from thidua_calendar.render.lines import (
-    DateStyle,
-    Lang,
     format_date,
     group_lines,
     occurrence_text,
     weekday_name,
 )
+from thidua_calendar.styles import DateStyle, Lang
 
 __all__ = [
     "PeriodStyle",

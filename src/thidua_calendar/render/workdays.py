@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
-from thidua_calendar.render.lines import DateStyle, Lang, format_date, weekday_name
+from thidua_calendar.render.lines import format_date, weekday_name
+from thidua_calendar.styles import DateStyle, Lang
 from thidua_calendar.workdays import DayKind, DayOff, WorkCalendar
 
 __all__ = [

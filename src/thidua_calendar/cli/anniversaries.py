@@ -1,0 +1,82 @@
+"""``thidua-calendar anniversaries``: the commemorations of a year."""
+
+from __future__ import annotations
+
+import argparse
+
+from thidua_calendar.anniversaries import Milestone
+from thidua_calendar.cli.clock import this_year
+from thidua_calendar.cli.options import year
+from thidua_calendar.errors import UsageError
+
+_CLASSES: dict[str, Milestone] = {"tron": "nam_tron", "le5": "nam_le_5", "khac": "nam_khac"}
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = 'the commemorations of a year with their counts'
+
+
+def add_options(ann: argparse.ArgumentParser) -> None:
+    from thidua_calendar.styles import DATE_STYLES
+
+    ann.description = "List every catalog entry that occurs in YEAR, sorted by date."
+    ann.add_argument(
+        "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
+    )
+    ann.add_argument(
+        "--format", choices=("text", "markdown", "json", "csv"), default="text",
+        help="output format (default: text)",
+    )
+    ann.add_argument(
+        "--catalog", metavar="FILE", action="append", default=[],
+        help="an extra catalog file (repeatable); see docs/catalog.md",
+    )
+    ann.add_argument(
+        "--tag", metavar="TAG", action="append", default=None,
+        help="keep entries with this tag (repeatable: any of them)",
+    )
+    ann.add_argument(
+        "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
+        help="keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
+    )
+    ann.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ann.add_argument(
+        "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
+        help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",
+    )
+    ann.add_argument(
+        "--solar", action="store_true", help="also print the solar date of lunar days"
+    )
+    ann.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ann.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> str:
+    from thidua_calendar.anniversaries import occurrences
+    from thidua_calendar.files.catalog import load_catalog
+    from thidua_calendar.render.listing import render_listing
+
+    year = args.year if args.year is not None else this_year()
+    catalog = load_catalog(*args.catalog)
+    if args.tag is not None:
+        unknown = sorted(set(args.tag) - set(catalog.tags()))
+        if unknown:
+            raise UsageError(
+                f"no catalog entry has the tag {unknown[0]!r}; tags in use: "
+                + ", ".join(catalog.tags())
+            )
+    found = occurrences(
+        catalog,
+        year,
+        tags=args.tag,
+        milestones=[_CLASSES[name] for name in args.classes] if args.classes else None,
+    )
+    return render_listing(
+        found,
+        year=year,
+        format=args.format,
+        lang=args.lang,
+        date_style=args.date_style,
+        show_solar=args.solar,
+    )

@@ -1,0 +1,57 @@
+"""``thidua-calendar check``: the mistakes in draft plans."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from thidua_calendar.cli.options import CheckFailed, calendar_options, year
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = 'find the mistakes in draft plans'
+
+
+def add_options(check: argparse.ArgumentParser) -> None:
+    check.description = (
+        "Check draft plans (.txt, .md, .docx): counts that do not match their dates, "
+        "impossible dates, base dates that contradict the catalog, đợt that overlap or leave "
+        "gaps, deadlines on days off. Exit 1 if there is an error, 2 if a file cannot be read."
+    )
+    check.add_argument("files", metavar="FILE", nargs="+", help="plan documents")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="output format (default: text)")
+    check.add_argument("--year", type=year,
+                       help="the plan's year (default: read from the document)")
+    calendar_options(check)
+    check.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                       help="an extra catalog file, e.g. your local days (repeatable)")
+    check.set_defaults(run=run, writes_itself=True)
+
+
+def run(args: argparse.Namespace) -> str:
+    from thidua_calendar.files.catalog import load_catalog
+    from thidua_calendar.files.documents import read_document
+    from thidua_calendar.files.workdays import load_work_calendar
+    from thidua_calendar.reading.check import check_document
+
+    catalog = load_catalog(*args.catalog)
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    documents = [(name, read_document(name)) for name in args.files]  # all readable first
+    found = [(name, finding) for name, document in documents
+             for finding in check_document(document, catalog=catalog, calendar=calendar,
+                                           year=args.year)]
+    if args.format == "json":
+        output = json.dumps(
+            [{"file": name, "line": f.line, "column": f.column, "level": f.level,
+              "code": f.code, "message": f.message} for name, f in found],
+            ensure_ascii=False, indent=2) + "\n"
+    else:
+        output = "".join(f"{name}:{f.line}:{f.column}: {f.level}: {f.message} [{f.code}]\n"
+                         for name, f in found)
+    if any(f.level == "error" for _, f in found):
+        sys.stdout.write(output)
+        raise CheckFailed
+    return output

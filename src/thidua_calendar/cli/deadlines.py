@@ -1,0 +1,52 @@
+"""``thidua-calendar deadlines``: a rules file's deadlines on working days."""
+
+from __future__ import annotations
+
+import argparse
+
+from thidua_calendar.cli.options import calendar_options, text_options
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = 'deadlines on working days from a rules file, with traces'
+
+
+def add_options(dead: argparse.ArgumentParser) -> None:
+
+    dead.description = (
+        "Compute the deadlines of a rules file on working days, each with the steps that "
+        "found it, and report lower-level deadlines that fall after the ones they feed."
+    )
+    dead.add_argument("file", metavar="FILE", help="a deadline rules file; see docs/deadlines.md")
+    dead.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+                      help="output format (default: text)")
+    calendar_options(dead)
+    dead.add_argument(
+        "--catalog", metavar="FILE", action="append", default=[],
+        help="an extra catalog file for anniversary: anchors (repeatable)",
+    )
+    text_options(dead)
+    dead.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> str:
+    from thidua_calendar.files.deadlines import load_deadline_file
+    from thidua_calendar.files.workdays import load_work_calendar
+    from thidua_calendar.render.deadlines import render_schedule
+
+    rules_file = load_deadline_file(args.file)
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    catalog = None
+    if args.catalog:
+        from thidua_calendar.files.catalog import load_catalog
+
+        catalog = load_catalog(*args.catalog)
+    found = rules_file.schedule(calendar=calendar, catalog=catalog)
+    if args.lang == "vi":
+        title = f"Các hạn của {args.file} (nghỉ hằng tuần: {calendar.weekend.name})"
+    else:
+        title = f"Deadlines of {args.file} (weekly rest: {calendar.weekend.name_en})"
+    return render_schedule(
+        found, format=args.format, lang=args.lang, date_style=args.date_style, title=title
+    )

@@ -1,0 +1,90 @@
+"""``thidua-calendar ics``: an iCalendar feed of a plan or of default plans."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, datetime
+
+from thidua_calendar.cli.clock import plan_year
+from thidua_calendar.cli.options import alarms, calendar_options, dtstamp, year, years
+from thidua_calendar.cli.plans import default_plans, warn_without_id
+from thidua_calendar.errors import UsageError
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = 'an iCalendar feed of a plan or a year, to subscribe to'
+
+
+def add_options(ics: argparse.ArgumentParser) -> None:
+    ics.description = (
+        "Write an iCalendar feed (RFC 5545) of a plan, or of the default plan of a year or "
+        "years: commemorations, phases and events, deadlines with reminders."
+    )
+    ics.add_argument("file", metavar="PLAN", nargs="?", help="a plan file (docs/plans.md)")
+    span = ics.add_mutually_exclusive_group()
+    span.add_argument("--year", type=year, help="the default plan of YEAR")
+    span.add_argument("--years", metavar="FIRST-LAST", type=years,
+                      help="the default plans of several years, e.g. 2025-2030")
+    ics.add_argument("--only", choices=("commemorations", "phases", "deadlines"),
+                     action="append", default=None,
+                     help="only these kinds (repeatable; default: all)")
+    ics.add_argument("--alarms", metavar="DAYS", type=alarms, default=None,
+                     help="deadline reminders, days before at 09:00 (default: 7,1; 'none')")
+    ics.add_argument("--dtstamp", metavar="TIME", type=dtstamp, default=None,
+                     help="the data's revision time for DTSTAMP, e.g. 2026-11-22T00:00:00Z "
+                          "(default: the plan's issue date)")
+    calendar_options(ics)
+    ics.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                     help="an extra catalog file (repeatable)")
+    ics.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    ics.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> bytes:
+    from thidua_calendar.feeds.ics import FeedWriter
+    from thidua_calendar.feeds.items import DEFAULT_ALARMS, KINDS, plan_items
+    from thidua_calendar.files.workdays import load_work_calendar
+
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    kinds = tuple(args.only) if args.only else KINDS
+    alarms = DEFAULT_ALARMS if args.alarms is None else args.alarms
+    if args.file is not None:
+        if args.year is not None or args.years is not None:
+            raise UsageError("--year and --years choose default plans; a plan file has its own")
+        from thidua_calendar.files.plan import load_plan_file
+
+        plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
+        results = [plan_file.build(calendar=calendar)]
+        date_style = plan_file.date_style
+        warn_without_id(args.file, plan_file.plan)
+    else:
+        first, last = args.years or ((args.year if args.year is not None else plan_year(),)
+                                     * 2)
+        results = default_plans(range(first, last + 1), args.catalog, calendar,
+                                 with_deadlines="deadlines" in kinds)
+        date_style = "d/m/yyyy"
+    items = [item for result in results
+             for item in plan_items(result, kinds=kinds, lang=args.lang, date_style=date_style,
+                                    alarms=alarms)]
+    if not items:
+        raise UsageError("there is nothing to write: the plan has none of the kinds asked for")
+    plans = [result.plan for result in results]
+    stamp = args.dtstamp or datetime.combine(max(plan.issued for plan in plans),
+                                             datetime.min.time(), UTC)
+    years = sorted({plan.period.start.year for plan in plans})
+    span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+    vi = args.lang == "vi"
+    name = f"{plans[0].organisation.name} - {span}"
+    if kinds != KINDS:
+        labels = ({"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
+                   "deadlines": "hạn nộp"} if vi else
+                  {"commemorations": "commemorations", "phases": "phases",
+                   "deadlines": "deadlines"})
+        name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
+    if len(plans) == 1:
+        description = plans[0].title if vi else (plans[0].title_en or plans[0].title)
+    else:
+        description = f"Lịch thi đua {span}" if vi else f"Emulation calendar {span}"
+    return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=description)

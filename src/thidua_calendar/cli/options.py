@@ -1,0 +1,148 @@
+"""Options, value types and output that several commands share."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from datetime import datetime
+
+from thidua_calendar.errors import UsageError
+from thidua_calendar.files.output import write_atomic
+
+PROG = "thidua-calendar"
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+__all__ = [
+    "PROG",
+    "CheckFailed",
+    "HelpFormatter",
+    "alarms",
+    "calendar_options",
+    "catalog_option",
+    "dtstamp",
+    "emit",
+    "parse_date",
+    "port",
+    "text_options",
+    "year",
+    "years",
+]
+
+
+class CheckFailed(Exception):
+    """Findings at the error level: the check command exits 1."""
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's formatter, told the terminal width so that it need not import shutil."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = os.get_terminal_size(sys.stderr.fileno()).columns
+        except (OSError, ValueError):
+            columns = 80
+        super().__init__(prog, width=max(columns - 2, 40))
+
+
+def year(text: str) -> int:
+    if not re.fullmatch(r"\d{1,4}", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year such as 2026")
+    return int(text)
+
+
+def years(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", text.strip())
+    if match is None or not 1900 <= int(match[1]) <= int(match[2]) <= 2100:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a range of years such as 2025-2030 (1900 to 2100)")
+    return int(match[1]), int(match[2])
+
+
+def alarms(text: str) -> tuple[int, ...]:
+    if text.strip().lower() == "none":
+        return ()
+    try:
+        days = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a list of days such as 7,1 (or 'none')") from None
+    wrong = [day for day in days if not 0 <= day <= 60]
+    if wrong:
+        raise argparse.ArgumentTypeError(
+            f"reminder days go from 0 (the day itself) to 60, not {wrong[0]}")
+    return tuple(dict.fromkeys(days))  # "7,7" is one reminder, not two alike
+
+
+def dtstamp(text: str) -> datetime:
+    try:
+        stamp = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a time such as 2026-11-22T00:00:00Z") from None
+    if stamp.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"{text!r} needs a time zone, e.g. a final Z (UTC)")
+    return stamp
+
+
+def port(text: str) -> int:
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port from 0 to 65535")
+    return int(text)
+
+
+def parse_date(text: str, *, original: str) -> tuple[int, int, int]:
+    text = text.strip()
+    if match := _ISO.fullmatch(text):
+        return int(match[1]), int(match[2]), int(match[3])
+    if match := _DATE.fullmatch(text):
+        return int(match[3]), int(match[2]), int(match[1])
+    raise UsageError(
+        f"{original!r} is not a date; write 2026-04-26 or 26/4/2026, "
+        "and a lunar date as 'AL 2026-03-10'"
+    )
+
+
+def calendar_options(command: argparse.ArgumentParser) -> None:
+    """The options every command that counts working days shares."""
+    command.add_argument(
+        "--holidays", metavar="FILE", action="append", default=[],
+        help="a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md",
+    )
+    command.add_argument(
+        "--weekend", choices=("sat-sun", "sun"), default="sat-sun",
+        help="weekly rest days: Saturday and Sunday (public sector, default) or Sunday only",
+    )
+
+
+def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d/m/yyyy",
+                  date_style_help: str = "how dates are written (default: d/m/yyyy)") -> None:
+    """--lang, --date-style and -o, as every command that prints dated text takes them."""
+    from thidua_calendar.styles import DATE_STYLES
+
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="language (default: vi)")
+    parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
+                        help=date_style_help)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def emit(output: str | bytes, path: str | None) -> None:
+    if path is None:
+        if isinstance(output, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(output)
+            sys.stdout.buffer.flush()
+            return
+        sys.stdout.write(output)
+        sys.stdout.flush()
+        return
+    write_atomic(path, output)
+
+
+def catalog_option(parser: argparse.ArgumentParser,
+                   help: str = "an extra catalog file (repeatable)") -> None:
+    """--catalog FILE, repeatable."""
+    parser.add_argument("--catalog", metavar="FILE", action="append", default=[], help=help)

@@ -1,0 +1,78 @@
+"""``thidua-calendar plan``: a plan's phases, commemorations and deadlines."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from thidua_calendar.cli.clock import plan_year
+from thidua_calendar.cli.options import calendar_options, text_options, year
+from thidua_calendar.cli.plans import default_plans
+from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import DateStyle
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = "a plan's phases, commemorations and deadlines, as text, JSON or Word"
+
+
+def add_options(plan: argparse.ArgumentParser) -> None:
+
+    plan.description = (
+        "Build a plan: its phases, the commemorations and events each greets, its deadlines "
+        "on working days; print its calendar sections. Without FILE: a default plan for the "
+        "coming year (see docs/plans.md)."
+    )
+    plan.add_argument("file", metavar="FILE", nargs="?", help="a plan file (docs/plans.md)")
+    plan.add_argument(
+        "--year", type=year,
+        help="the default plan's year (default: the coming year from October, else this year)",
+    )
+    plan.add_argument("--format", choices=("text", "markdown", "json", "docx"), default="text",
+                      help="output format (default: text; docx needs -o)")
+    calendar_options(plan)
+    plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                      help="an extra catalog file (repeatable)")
+    text_options(plan, date_style=None,
+                  date_style_help="how dates are written (default: the plan's style, else "
+                  "d/m/yyyy)")
+    plan.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> str | bytes:
+    from thidua_calendar.files.workdays import load_work_calendar
+    from thidua_calendar.render.plan import PeriodStyle, render_plan
+
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    period_style: PeriodStyle = "den"
+    date_style: DateStyle = "d/m/yyyy"
+    period_date_style: DateStyle | None = None
+    if args.file is None:
+        year = args.year if args.year is not None else plan_year()
+        (result,) = default_plans(range(year, year + 1), args.catalog, calendar)
+    else:
+        if args.year is not None:
+            raise UsageError("--year chooses the default plan's year; a plan file has its own")
+        from thidua_calendar.files.plan import load_plan_file
+
+        plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
+        result = plan_file.build(calendar=calendar)
+        date_style, period_style = plan_file.date_style, plan_file.period_style
+        period_date_style = plan_file.period_date_style
+    if args.date_style is not None:
+        date_style, period_date_style = args.date_style, None
+    if args.format == "docx":
+        if args.output is None:
+            raise UsageError("--format docx writes a file: give it with -o FILE.docx")
+        from thidua_calendar.render.docx import render_docx
+        from thidua_calendar.render.plan import plan_sections
+
+        sections = plan_sections(result, lang=args.lang, date_style=date_style)
+        for warning in sections.warnings:  # not printed in the document itself
+            print(f"thidua-calendar: {sections.warnings_heading.lower()}: {warning}",
+                  file=sys.stderr)
+        return render_docx(result, lang=args.lang, date_style=date_style,
+                           period_style=period_style, period_date_style=period_date_style)
+    return render_plan(result, format=args.format, lang=args.lang, date_style=date_style,
+                       period_style=period_style, period_date_style=period_date_style)

@@ -1,0 +1,82 @@
+"""Building the plans that the plan, ics and site commands print or publish."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from thidua_calendar.cli.clock import plan_year
+from thidua_calendar.cli.options import PROG
+from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import DateStyle
+
+__all__ = ["default_plans", "plan_results", "warn_without_id"]
+
+
+def warn_without_id(path: str, plan: Any) -> None:
+    """One line on stderr for a plan file without ``id``: its feed UIDs hang on the
+    organisation's name (the feeds are still written)."""
+    if plan.id is not None:
+        return
+    from thidua_calendar.plan import slug
+
+    print(f"{PROG}: warning: {path} has no id, so its events' UIDs are made from the "
+          "organisation's name and renaming the organisation would change them (subscribers "
+          f"would see every event twice); add the line 'id: {slug(plan.organisation.name)}' "
+          "to keep them", file=sys.stderr)
+
+
+def default_plans(
+    years: range, catalogs: Sequence[str], calendar: Any, *, with_deadlines: bool = True
+) -> list[Any]:
+    """The default plans of ``years``; without deadlines when they are not wanted, so that a
+    feed of commemorations may reach years whose working days are not known."""
+    import dataclasses
+
+    from thidua_calendar.errors import DeadlineError
+    from thidua_calendar.files.catalog import load_catalog
+    from thidua_calendar.plan import build_plan, default_plan
+
+    catalog = load_catalog(*catalogs)
+    results = []
+    for year in years:
+        if not 1900 <= year <= 2100:
+            raise UsageError(f"year {year} is outside the supported range 1900-2100")
+        plan = default_plan(year)
+        if not with_deadlines:
+            plan = dataclasses.replace(plan, deadlines=())
+        try:
+            results.append(build_plan(plan, catalog=catalog, calendar=calendar))
+        except DeadlineError as error:
+            raise UsageError(
+                f"the default plan's deadlines of {year} cannot be computed ({error.reason}); "
+                "ask for --only commemorations or --only phases"
+            ) from None
+    return results
+
+
+def plan_results(
+    args: argparse.Namespace, files: Sequence[str]
+) -> list[tuple[Any, DateStyle]]:
+    """Built plans with their date styles, from files, or the default plan of --year (the
+    coming year by default)."""
+    from thidua_calendar.files.workdays import load_work_calendar
+
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    if files:
+        if getattr(args, "year", None) is not None:
+            raise UsageError("--year chooses the default plan; plan files have their own")
+        from thidua_calendar.files.plan import load_plan_file
+
+        built = []
+        for name in files:
+            plan_file = load_plan_file(name, catalogs=tuple(args.catalog))
+            built.append((plan_file.build(calendar=calendar), plan_file.date_style))
+        for name, (result, _) in zip(files, built, strict=True):
+            warn_without_id(name, result.plan)
+        return built
+    year = args.year if args.year is not None else plan_year()
+    return [(result, "d/m/yyyy")
+            for result in default_plans(range(year, year + 1), args.catalog, calendar)]

@@ -1,0 +1,48 @@
+"""``thidua-calendar serve``: serve a feed site folder over HTTP."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from thidua_calendar.cli.options import port
+from thidua_calendar.errors import UsageError
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = 'serve a feed site folder over HTTP'
+
+
+def add_options(serve: argparse.ArgumentParser) -> None:
+    serve.description = (
+        "Serve a feed site folder over HTTP for local or LAN subscription (ETag, "
+        "Last-Modified, 304). Loopback only unless --host says otherwise."
+    )
+    serve.add_argument("directory", metavar="DIR", help="the site folder")
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=port, default=8000, help="port (default: 8000)")
+    serve.set_defaults(run=run, writes_itself=True)
+
+
+def run(args: argparse.Namespace) -> str:
+    from thidua_calendar.feeds.serve import make_server
+
+    if not os.path.isdir(args.directory):
+        raise UsageError(f"{args.directory} is not a folder; build one with "
+                         "'thidua-calendar site -o DIR'")
+    try:
+        server = make_server(args.directory, host=args.host, port=args.port)
+    except OSError as error:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
+    port = server.server_address[1]
+    print(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
+          file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return ""

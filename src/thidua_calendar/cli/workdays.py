@@ -1,0 +1,40 @@
+"""``thidua-calendar workdays``: days off and swapped working days of a year."""
+
+from __future__ import annotations
+
+import argparse
+
+from thidua_calendar.cli.clock import this_year
+from thidua_calendar.cli.options import calendar_options, text_options, year
+
+__all__ = ["SUMMARY", "add_options", "run"]
+
+
+SUMMARY = 'days off and swapped working days of a year'
+
+
+def add_options(work: argparse.ArgumentParser) -> None:
+
+    work.description = (
+        "List the public holidays, compensatory days off (nghỉ bù) and swapped days "
+        "(hoán đổi) of YEAR, with their names and reasons."
+    )
+    work.add_argument(
+        "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
+    )
+    work.add_argument("--format", choices=("text", "json"), default="text",
+                      help="output format (default: text)")
+    calendar_options(work)
+    text_options(work)
+    work.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> str:
+    from thidua_calendar.files.workdays import load_work_calendar
+    from thidua_calendar.render.workdays import render_workdays
+
+    year = args.year if args.year is not None else this_year()
+    calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
+    return render_workdays(
+        calendar, year, format=args.format, lang=args.lang, date_style=args.date_style
+    )

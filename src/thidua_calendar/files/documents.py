@@ -1,0 +1,98 @@
+"""Reading plan documents as lines of text: ``.txt``, ``.md`` and Word ``.docx``.
+
+A Word document gives its body in reading order: each paragraph a line, and each table row a
+line with its cells joined by " | " (a merged cell once), where the table stands.  This module
+and :mod:`thidua_calendar.render.docx` are the only ones that import python-docx.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from thidua_calendar.errors import InputError
+from thidua_calendar.files.input import read_text
+
+__all__ = ["Document", "DocumentError", "read_document"]
+
+
+class Document:
+    """A plan's text: its lines, and the whole text they make, read as one so that an item
+    wrapped over two lines is still one item; :meth:`position` maps an offset back to a
+    1-based line and column."""
+
+    __slots__ = ("lines", "starts", "text")
+
+    def __init__(self, lines: Iterable[str], /) -> None:
+        self.lines = [line.rstrip("\r") for line in lines]
+        self.starts: list[int] = []
+        offset = 0
+        for line in self.lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+        self.text = "\n".join(self.lines)
+
+    @classmethod
+    def from_text(cls, text: str, /) -> Document:
+        return cls(text.split("\n"))
+
+    def position(self, offset: int, /) -> tuple[int, int]:
+        """The 1-based line and column of an offset in :attr:`text`."""
+        import bisect
+
+        index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return index + 1, offset - self.starts[index] + 1
+
+class DocumentError(InputError):
+    """A plan document that cannot be read."""
+
+    item_label = "document"
+    default_where = "<document>"
+
+
+def read_document(path: str | os.PathLike[str], /) -> Document:
+    """The text of a .txt, .md or .docx file as a :class:`Document`; raises
+    :class:`DocumentError` with one sentence when it cannot be read."""
+    name = os.fspath(path)
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".docx":
+        return Document(_docx_lines(name))
+    if extension not in (".txt", ".md", ".text", ".markdown", ""):
+        raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",
+                            path=name)
+    return Document.from_text(read_text(name, DocumentError))
+
+
+def _docx_lines(name: str) -> list[str]:
+    import zipfile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not os.path.exists(name):
+        raise DocumentError("no such file", path=name)
+    try:
+        document = docx.Document(name)
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise DocumentError(f"not a Word document ({error})", path=name) from None
+    except OSError as error:
+        raise DocumentError(f"cannot read the file: {error.strerror}", path=name) from None
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    lines: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                cells = []
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) not in seen:  # a merged cell repeats across the row
+                        seen.add(id(cell._tc))
+                        cells.append(cell.text)
+                lines.append(" | ".join(cells))
+    return lines

@@ -1,0 +1,517 @@
+"""Reading plan files: YAML -> a validated :class:`~thidua_calendar.plan.Plan`.
+
+The format is documented field by field in ``docs/plans.md``.  Every problem, whether found
+while reading (an impossible date, an unknown key) or while building the plan (overlapping
+phases, an unknown commemoration id, a deadline anchored to a phase that does not exist), is
+one :class:`~thidua_calendar.errors.PlanError` (or ``DeadlineError``) naming the file, the line,
+the item and the field.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from thidua_calendar.anniversaries import Commemoration, occurrence
+from thidua_calendar.catalog import Catalog
+from thidua_calendar.deadlines import Anchor, Rule
+from thidua_calendar.errors import InputError, OutOfRangeError, PhaseError, PlanError
+from thidua_calendar.files.catalog import load_catalog
+from thidua_calendar.files.deadlines import parse_rule
+from thidua_calendar.files.yaml_input import (
+    child,
+    compose,
+    construct,
+    line_of,
+    read_text,
+    validation_error,
+)
+from thidua_calendar.phases import Period, Phase, split_period
+from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
+from thidua_calendar.styles import DateStyle
+from thidua_calendar.workdays import WorkCalendar
+
+__all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
+
+_SEE = "docs/plans.md"
+_Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
+_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_ONE_DAY = timedelta(days=1)
+#: The anniversaries a school year's four phases end on: Nhà giáo, the Party, the Youth Union.
+SCHOOL_TERM_ENDS = ("nha_giao_viet_nam", "thanh_lap_dang", "thanh_lap_doan")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]:
+    """``2022-02-14``, ``2022-02`` (a month) or ``2022`` (a year): the first day and the
+    precision."""
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 1, 1), "year"
+    match = _DAY.fullmatch(text)
+    if match is None:
+        raise ValueError(f"write a date as YYYY-MM-DD (or YYYY-MM for a month), not {value!r}")
+    try:
+        if match[3] is None:
+            return date(int(match[1]), int(match[2]), 1), "month"
+        return date(int(match[1]), int(match[2]), int(match[3])), "day"
+    except ValueError as error:
+        raise ValueError(f"{text} is not a real date: {error}") from None
+
+
+class _OrganisationModel(_Model):
+    name: _Text
+    short: _Text | None = None
+    level: _Text | None = None
+    parent: _Text | None = None
+    place: _Text | None = None
+
+
+class _PeriodModel(_Model):
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    school_year: Annotated[int, Field(ge=1900, le=2099)] | None = None
+    start: _Text | None = None
+    end: _Text | None = None
+
+    @field_validator("start", mode="plain")
+    @classmethod
+    def _check_start(cls, value: object) -> str:
+        text = str(value)
+        if text != "issued":
+            _partial_date(text)
+        return text
+
+    @field_validator("end", mode="plain")
+    @classmethod
+    def _check_end(cls, value: object) -> str:
+        _partial_date(value)
+        return str(value)
+
+
+class _PhaseModel(_Model):
+    id: _Id
+    name: _Text
+    name_en: _Text | None = None
+    start: _Text
+    end: _Text | None = None
+    end_text: _Text | None = None
+    end_text_en: _Text | None = None
+    theme: _Text | None = None
+    theme_en: _Text | None = None
+    also: list[_Text] = []
+    also_en: list[_Text] | None = None
+
+    @field_validator("start", "end", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        text = str(value)
+        if text == "issued" or text.startswith("anniversary:"):
+            if text.startswith("anniversary:"):
+                Anchor.parse(text)
+            return text
+        _partial_date(text)
+        return text
+
+
+class _SplitModel(_Model):
+    split: Literal["halves", "quarters", "school_terms"] | list[_Text]
+    names: list[_Text] | None = None
+    names_en: list[_Text] | None = None
+    themes: list[_Text] | None = None
+    themes_en: list[_Text] | None = None
+
+
+class _SelectorModel(_Model):
+    tags: list[_Id] = []
+    classes: list[Literal["nam_tron", "nam_le_5", "nam_khac"]] = []
+    ids: list[_Id] = []
+
+
+class _EventModel(_Model):
+    id: _Id
+    name: _Text
+    name_en: _Text | None = None
+    date: _Text | None = None
+    end: _Text | None = None
+    phase: _Id | None = None
+
+    @field_validator("date", "end", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        _partial_date(value)
+        return str(value)
+
+
+class _LocalModel(_Model):
+    """A day of the unit's own, written in the plan (an extracted draft keeps them here)."""
+
+    id: _Id
+    name: _Text
+    name_en: _Text | None = None
+    origin: _Text
+    note: _Text | None = None
+
+    @field_validator("origin", mode="plain")
+    @classmethod
+    def _check_origin(cls, value: object) -> str:
+        from thidua_calendar.anniversaries import Origin
+
+        Origin.parse(str(value))
+        return str(value)
+
+
+class _AllowModel(_Model):
+    gaps: bool = False
+    overlaps: bool = False
+
+
+class _StyleModel(_Model):
+    dates: DateStyle = "d/m/yyyy"
+    period: Literal["den", "dash"] = "den"
+    period_dates: DateStyle | None = None
+
+
+class _PlanModel(_Model):
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
+    title: _Text
+    title_en: _Text | None = None
+    organisation: _OrganisationModel
+    implements: _Text | None = None
+    issued: _Text
+    period: _PeriodModel
+    phases: list[_PhaseModel] | _SplitModel
+    greet: list[_SelectorModel] = []
+    exclude: list[_Id] = []
+    lead_up: dict[str, _Id] = {}
+    catalogs: list[_Text] = []
+    local: list[_LocalModel] = []
+    events: list[_EventModel] = []
+    deadlines: list[dict[str, Any]] = []
+    allow: _AllowModel = _AllowModel()
+    preamble: bool = True
+    style: _StyleModel = _StyleModel()
+
+    @field_validator("issued", mode="plain")
+    @classmethod
+    def _check(cls, value: object) -> str:
+        _partial_date(value)
+        return str(value)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanFile:
+    """A validated plan file: the plan, its catalog (built-in plus the file's
+    ``catalogs:``), its rendering style, and where each item is in the file."""
+
+    path: str
+    plan: Plan
+    catalog: Catalog
+    date_style: DateStyle = "d/m/yyyy"
+    period_style: Literal["den", "dash"] = "den"
+    period_date_style: DateStyle | None = None
+    _root: Any = None
+
+    def build(self, *, calendar: WorkCalendar) -> PlanResult:
+        """The built plan; errors are placed at their line in this file."""
+        try:
+            return build_plan(self.plan, catalog=self.catalog, calendar=calendar)
+        except InputError as error:
+            raise self.locate(error) from None
+
+    def locate(self, error: InputError) -> InputError:
+        """The error placed at the line of its item and field."""
+        root = self._root
+        if root is None:
+            return error
+        parts: list[str | int] = [
+            int(part) if part.isdigit() else part for part in (error.field or "").split(".")
+            if part
+        ]
+        lists = {"phase": "phases", "event": "events", "deadline": "deadlines"}
+        where: list[str | int]
+        if error.item_label in lists and error.entry_id is not None:
+            key = lists[error.item_label]
+            node = child(root, key)
+            index = _index_of(node, error.entry_id)
+            where = [key, index, *parts] if index is not None else [key]
+        elif error.item_label == "lead_up" and error.entry_id is not None:
+            where = ["lead_up", error.entry_id]
+            error = PlanError(error.reason, entry_id=None, field=f"lead_up.{error.entry_id}",
+                              item="plan")
+        else:
+            where = parts
+        return error.located(path=self.path, line=line_of(root, where))
+
+
+def _index_of(node: yaml.Node | None, entry_id: str) -> int | None:
+    if not isinstance(node, yaml.SequenceNode):
+        return None
+    for index, item in enumerate(node.value):
+        id_node = child(item, "id")
+        if id_node is not None and id_node.value == entry_id:
+            return index
+    return None
+
+
+def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> PlanFile:
+    """The plan of a file's text; ``catalogs`` are extra catalog files (the file's own
+    ``catalogs:`` are read relative to the file's folder)."""
+    root = compose(text, path, PlanError, expected="a plan: title, organisation, issued, "
+                   "period, phases")
+    data = construct(root, path, PlanError)
+    try:
+        model = _PlanModel.model_validate(data)
+    except ValidationError as error:
+        raise validation_error(error, root, data, path, PlanError, items="phases",
+                               item="phase", see=_SEE) from None
+
+    def fail(reason: str, *where: str | int) -> PlanError:
+        return PlanError(reason, path=path, line=line_of(root, where),
+                         field=".".join(str(part) for part in where), item="plan")
+
+    folder = os.path.dirname(os.path.abspath(path))
+    own = [os.path.join(folder, name) for name in model.catalogs]
+    for index, name in enumerate(own):
+        if not os.path.isfile(name):
+            raise fail(f"no catalog file {name} (catalogs are read relative to the plan's "
+                       "folder)", "catalogs", index)
+    catalog = load_catalog(*catalogs, *own)
+    if model.local:
+        catalog = _with_local(catalog, model.local, root, path)
+    issued, issued_precision = _partial_date(model.issued)
+    period = _period(model.period, issued, fail)
+    phases = _phases(model, period, issued, catalog, root, path)
+    rules: list[Rule] = [
+        parse_rule(raw, root, data, path, position)
+        for position, raw in enumerate(model.deadlines)
+    ]
+    events = []
+    for event in model.events:
+        day: date | None = None
+        precision: Literal["day", "month", "year"] = "day"
+        if event.date:
+            day, precision = _partial_date(event.date)
+        end = _period_end(event.end) if event.end else None
+        events.append(Event(id=event.id, name=event.name, name_en=event.name_en or event.name,
+                            date=day, precision=precision, end=end, phase=event.phase))
+    for written, phase_id in model.lead_up.items():
+        entry_id, _, year = written.partition("@")
+        if entry_id not in catalog or (year and not re.fullmatch(r"\d{4}", year)):
+            raise fail(f"no catalog entry has the id {entry_id!r} (write ID or ID@YEAR)",
+                       "lead_up", written)
+        if all(phase.id != phase_id for phase in phases):
+            raise fail(f"no phase has the id {phase_id!r}", "lead_up", written)
+    plan = Plan(
+        id=model.id,
+        title=model.title,
+        title_en=model.title_en,
+        organisation=Organisation(**model.organisation.model_dump()),
+        issued=issued,
+        issued_precision=issued_precision,
+        implements=model.implements,
+        period=period,
+        phases=phases,
+        greet=tuple(
+            Selector(tags=tuple(s.tags), classes=tuple(s.classes), ids=tuple(s.ids))
+            for s in model.greet
+        ),
+        exclude=tuple(model.exclude),
+        lead_up=dict(model.lead_up),
+        events=tuple(events),
+        deadlines=tuple(rules),
+        allow_gaps=model.allow.gaps,
+        allow_overlaps=model.allow.overlaps,
+        preamble=model.preamble,
+    )
+    return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
+                    period_style=model.style.period,
+                    period_date_style=model.style.period_dates, _root=root)
+
+
+def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
+                path: str) -> Catalog:
+    from thidua_calendar.anniversaries import Origin, Source
+
+    entries = list(catalog.entries)
+    for position, item in enumerate(local):
+        if item.id in catalog:
+            raise PlanError(f"the catalog already has the id {item.id!r}; choose another",
+                            path=path, line=line_of(root, ("local", position, "id")),
+                            field=f"local.{position}.id", item="plan")
+        origin = Origin.parse(item.origin)
+        entries.append(Commemoration(
+            id=item.id, name=item.name, name_en=item.name_en or item.name, origin=origin,
+            count="years" if origin.year is not None else "none", tags=("local",),
+            note=item.note,
+            sources=(Source(title=f"Kế hoạch {os.path.basename(path)}", url=f"file://{path}"),),
+        ))
+    return Catalog(tuple(entries))
+
+
+def _period(model: _PeriodModel, issued: date, fail: Any) -> Period:
+    given = [key for key in ("year", "school_year") if getattr(model, key) is not None]
+    if len(given) > 1 or (given and model.start is not None):
+        raise fail("give year, school_year, or start (and end), not more than one", "period")
+    if model.year is not None:
+        return Period(start=date(model.year, 1, 1), end=date(model.year, 12, 31))
+    if model.school_year is not None:
+        return Period(start=date(model.school_year, 9, 1),
+                      end=date(model.school_year + 1, 5, 31))
+    if model.start is None:
+        raise fail("the period needs year, school_year or start", "period")
+    start = issued if model.start == "issued" else _partial_date(model.start)[0]
+    end = _period_end(model.end) if model.end is not None else None
+    if end is not None and end < start:
+        raise fail(f"the period ends on {end.isoformat()}, before it starts on "
+                   f"{start.isoformat()}", "period", "end")
+    return Period(start=start, end=end)
+
+
+def _period_end(text: str) -> date:
+    day, precision = _partial_date(text)
+    if precision == "year":
+        return date(day.year, 12, 31)
+    if precision == "month":
+        return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
+    return day
+
+
+def _phases(
+    model: _PlanModel, period: Period, issued: date, catalog: Catalog, root: yaml.Node,
+    path: str,
+) -> tuple[Phase, ...]:
+    if isinstance(model.phases, _SplitModel):
+        return _split(model.phases, period, catalog, root, path,
+                      starts_on_issue=model.period.start == "issued")
+    phases = []
+    for position, item in enumerate(model.phases):
+        def fail(reason: str, field: str, *, phase_id: str = item.id,
+                 where: int = position) -> PlanError:
+            return PlanError(reason, path=path, line=line_of(root, ("phases", where, field)),
+                             entry_id=phase_id, field=field, item="phase")
+
+        start, start_text = _phase_day(item.start, issued, catalog, period, fail, "start")
+        end = None
+        if item.end is not None:
+            end, _ = _phase_day(item.end, issued, catalog, period, fail, "end")
+        if item.also_en is not None and len(item.also_en) != len(item.also):
+            raise fail(f"also_en has {len(item.also_en)} items for {len(item.also)} in also",
+                       "also_en")
+        phases.append(Phase(
+            id=item.id, name=item.name, name_en=item.name_en or item.name, start=start,
+            end=end, theme=item.theme, theme_en=item.theme_en, start_text=start_text,
+            end_text=item.end_text, end_text_en=item.end_text_en, also=tuple(item.also),
+            also_en=tuple(item.also_en) if item.also_en is not None else None,
+        ))
+    return tuple(phases)
+
+
+def _phase_day(
+    text: str, issued: date, catalog: Catalog, period: Period, fail: Any, field: str
+) -> tuple[date, str | None]:
+    """A phase's start or end and, for a start, how the plan words it."""
+    if text == "issued":
+        return issued, "nay"
+    if text.startswith("anniversary:"):
+        anchor = Anchor.parse(text)
+        if anchor.ref not in catalog:
+            raise fail(f"no catalog entry has the id {anchor.ref!r}", field)
+        try:
+            day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+        except OutOfRangeError as error:
+            raise fail(str(error), field) from None
+        if day is None:
+            raise fail(f"{catalog.get(anchor.ref).name} does not occur once in the plan's "
+                       "period; write anniversary:ID@YEAR", field)
+        return day, None
+    day, precision = _partial_date(text)
+    if precision == "month":
+        if field == "end":
+            return _period_end(text), None
+        return day, f"tháng {day.month:02d}/{day.year}"
+    return day, None
+
+
+def _anniversary_in(entry: Commemoration, year: int | None, period: Period) -> date | None:
+    years = [year] if year else list(range(period.start.year, (period.end or period.start).year
+                                           + 1))
+    days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
+            and (year is not None or period.contains(occ.date))]
+    return days[0] if len(days) == 1 else None
+
+
+def _split(
+    model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str,
+    *, starts_on_issue: bool,
+) -> tuple[Phase, ...]:
+    def fail(reason: str) -> PlanError:
+        return PlanError(reason, path=path, line=line_of(root, ("phases", "split")),
+                         field="phases.split", item="plan")
+
+    how: Any = model.split
+    if how == "school_terms":
+        if period.start.month not in (8, 9) or period.end is None or (
+            period.end.year != period.start.year + 1
+        ):
+            raise fail("school_terms splits a school year (period: {school_year: YYYY}, or "
+                       "one that starts in August or September and ends the next year)")
+        how = [f"anniversary:{entry_id}" for entry_id in SCHOOL_TERM_ENDS]
+    if isinstance(how, list):
+        ends = []
+        for text in how:
+            if str(text).startswith("anniversary:"):
+                anchor = Anchor.parse(str(text))
+                if anchor.ref not in catalog:
+                    raise fail(f"no catalog entry has the id {anchor.ref!r}")
+                try:
+                    day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
+                except OutOfRangeError as error:
+                    raise fail(str(error)) from None
+                if day is None:
+                    raise fail(f"{anchor.ref} does not occur once in the plan's period")
+                ends.append(day)
+            else:
+                try:
+                    ends.append(_period_end(str(text)))
+                except ValueError as error:
+                    raise fail(str(error)) from None
+        how = ends
+    try:
+        phases = split_period(period, how, names=model.names, names_en=model.names_en)
+    except PhaseError as error:
+        raise fail(str(error)) from None
+    themes = _per_phase(model.themes, "themes", phases, fail)
+    themes_en = _per_phase(model.themes_en, "themes_en", phases, fail)
+    return tuple(
+        Phase(id=p.id, name=p.name, name_en=p.name_en, start=p.start, end=p.end,
+              theme=theme, theme_en=theme_en,
+              start_text="nay" if index == 0 and starts_on_issue else None)
+        for index, (p, theme, theme_en) in enumerate(zip(phases, themes, themes_en,
+                                                         strict=True))
+    )
+
+
+def _per_phase(
+    values: list[str] | None, name: str, phases: tuple[Phase, ...], fail: Any
+) -> list[str | None]:
+    if values is None:
+        return [None] * len(phases)
+    if len(values) != len(phases):
+        raise fail(f"{len(values)} {name} for {len(phases)} phases")
+    return list(values)
+
+
+def load_plan_file(path: str | os.PathLike[str], *, catalogs: tuple[str, ...] = ()) -> PlanFile:
+    """Read and validate a plan file (raises :class:`PlanError` and friends)."""
+    name = os.fspath(path)
+    return parse_plan_file(read_text(name, PlanError), name, catalogs=catalogs)

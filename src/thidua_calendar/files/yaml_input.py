@@ -1,0 +1,239 @@
+"""YAML input with positions: the shared part of every file format the library reads.
+
+Catalogs, holiday announcements and deadline rules are YAML files validated with pydantic.
+This module reads such a file keeping each node's line, refuses what PyYAML would silently
+accept (a key given twice, an unquoted impossible date), and turns the first validation
+problem into one :class:`~thidua_calendar.errors.InputError` sentence naming the file, the
+line, the item's id and the field.  Imported only when a file has to be validated: PyYAML
+and pydantic take longer to import than a short command's whole run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from thidua_calendar.errors import InputError
+from thidua_calendar.files.input import read_text
+
+__all__ = [
+    "child",
+    "compose",
+    "construct",
+    "line_of",
+    "read_text",
+    "validation_error",
+]
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_YAML_1_2_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+def _without_timestamps(base: type[Any]) -> type[Any]:
+    """A loader class that leaves dates as the strings the file wrote, and reads only
+    ``true``/``false`` as booleans.
+
+    An unquoted ``origin: 2000-02-30`` would otherwise fail inside PyYAML with no line;
+    kept as text it reaches the field's own check, which names the line and the field.
+    YAML 1.1 also reads ``off``, ``on``, ``yes`` and ``no`` as booleans, which would turn a
+    swap's ``off:`` key into ``False``; YAML 1.2 and these formats do not.
+    """
+    resolvers: dict[Any, list[tuple[str, Any]]] = {}
+    for first, entries in base.yaml_implicit_resolvers.items():
+        kept = [(tag, regexp) for tag, regexp in entries if tag not in (_TIMESTAMP, _BOOL)]
+        if first in tuple("tTfF"):
+            kept.append((_BOOL, _YAML_1_2_BOOL))
+        resolvers[first] = kept
+    return type(f"Dateless{base.__name__}", (base,), {"yaml_implicit_resolvers": resolvers})
+
+
+_LOADER = _without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_CONSTRUCTOR = _without_timestamps(yaml.SafeLoader)
+
+
+def compose(text: str, path: str, error: type[InputError], *, expected: str) -> yaml.MappingNode:
+    """The document's root mapping, with positions; ``expected`` describes it in errors."""
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as problem:
+        raise _syntax_error(problem, text, path, error) from None
+    except yaml.YAMLError as problem:
+        raise error(f"the file is not valid YAML: {problem}", path=path) from None
+    if root is None:
+        raise error(f"the file is empty; it needs {expected}", path=path)
+    if not isinstance(root, yaml.MappingNode):
+        raise error(
+            f"the file must be a mapping with {expected}", path=path,
+            line=root.start_mark.line + 1,
+        )
+    _reject_duplicate_keys(root, path, error)
+    return root
+
+
+def construct(root: yaml.Node, path: str, error: type[InputError]) -> Any:
+    """The plain Python data of a composed document (dates stay strings)."""
+    loader = _CONSTRUCTOR("")
+    try:
+        return loader.construct_document(root)
+    except yaml.constructor.ConstructorError as problem:
+        mark = problem.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        raise error(f"cannot read the value: {problem.problem}", path=path, line=line) from None
+
+
+_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?)[ \t]*:(?:[ \t]|$)")
+
+
+def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
+                  error: type[InputError]) -> InputError:
+    """One sentence for a YAML syntax error, with the key written on its line as the field.
+    An unclosed bracket or quote is reported on the line that opens it: PyYAML notices it
+    later, often on the next line."""
+    reason = problem.problem or problem.context or "it cannot be parsed"
+    mark = problem.problem_mark
+    context = problem.context_mark
+    opened = (problem.context or "").startswith(("while parsing a flow",
+                                                  "while scanning a quoted scalar"))
+    if opened and context is not None and (mark is None or context.line < mark.line):
+        noticed = f" (noticed on line {mark.line + 1})" if mark is not None else ""
+        reason = f"{reason}, {problem.context}{noticed}"
+        mark = context
+    line = mark.line + 1 if mark is not None else None
+    field = None
+    if line is not None:
+        lines = text.splitlines()
+        if line <= len(lines) and (key := _KEY.match(lines[line - 1])) is not None:
+            field = key["key"].strip()
+    return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field)
+
+
+def _reject_duplicate_keys(node: yaml.Node, path: str, error: type[InputError]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[object] = set()
+        for key, value in node.value:
+            if key.value in seen:
+                raise error(
+                    f"the key {key.value!r} appears twice in one mapping",
+                    path=path,
+                    line=key.start_mark.line + 1,
+                    field=str(key.value),
+                )
+            seen.add(key.value)
+            _reject_duplicate_keys(value, path, error)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(item, path, error)
+
+
+def child(node: yaml.Node, key: str | int) -> yaml.Node | None:
+    """The value node under ``key`` of a mapping, or item ``key`` of a sequence."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value  # type: ignore[no-any-return]
+        return None
+    if isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+        return node.value[key]  # type: ignore[no-any-return]
+    return None
+
+
+def line_of(node: yaml.Node, loc: Sequence[str | int]) -> int:
+    """The line of the deepest node along ``loc`` that exists (1-based)."""
+    for key in loc:
+        found = child(node, key)
+        if found is None:
+            break
+        node = found
+    return int(node.start_mark.line) + 1
+
+
+def validation_error(
+    problem: ValidationError,
+    root: yaml.Node,
+    data: Any,
+    path: str,
+    error: type[InputError],
+    *,
+    prefix: tuple[str | int, ...] = (),
+    items: str,
+    item: str | None = None,
+    see: str,
+) -> InputError:
+    """The first pydantic problem as one sentence at its line.
+
+    Items are the members of the top-level list named ``items`` (``entries``,
+    ``deadlines``, ``announcements``); the error names such an item by its ``id`` (or
+    ``year``) and the field by its dotted path inside the item.  ``see`` names the page
+    documenting the format.
+    """
+    details = problem.errors(include_url=False)
+    # A misspelt key shows up twice, as an unknown key and as a missing one; the unknown
+    # one points at the line to fix.
+    first = next((d for d in details if d["type"] == "extra_forbidden"), details[0])
+    # Drop the tags pydantic adds for the members of a union ("list[_PhaseModel]").
+    loc = prefix + tuple(
+        part for part in first["loc"]
+        if isinstance(part, int) or (isinstance(part, str) and not _is_union_tag(part))
+    )
+    entry_id = None
+    field_path: str | None
+    if len(loc) >= 2 and loc[0] == items and isinstance(loc[1], int):
+        members = data.get(items) if isinstance(data, Mapping) else None
+        raw = members[loc[1]] if isinstance(members, list) and loc[1] < len(members) else None
+        if isinstance(raw, Mapping):
+            for key in ("id", "year"):
+                if isinstance(raw.get(key), (str, int)) and not isinstance(raw.get(key), bool):
+                    entry_id = str(raw[key])
+                    break
+        field_path = ".".join(str(part) for part in loc[2:]) or None
+    else:
+        field_path = ".".join(str(part) for part in loc) or None
+    return error(
+        _reason(first, see),
+        path=path,
+        line=line_of(root, loc),
+        entry_id=entry_id,
+        field=field_path,
+        item=item if entry_id is not None else None,
+    )
+
+
+def _is_union_tag(part: str) -> bool:
+    return part.startswith("_") or "[" in part
+
+
+def _reason(detail: Mapping[str, Any], see: str) -> str:
+    kind = detail["type"]
+    if kind == "missing":
+        return "the field is required but missing"
+    if kind == "extra_forbidden":
+        return f"unknown field; see {see} for the fields allowed here"
+    context = detail.get("ctx") or {}
+    value = detail.get("input")
+    if kind == "too_short" and "min_length" in context:
+        least = context["min_length"]
+        if not value:
+            return f"the list is empty; give at least {least} item{'s' if least != 1 else ''}"
+        return f"the list has {len(value)} item(s); give at least {least}"
+    if kind == "string_too_short":
+        return "the text is empty; write something here"
+    bounds = {
+        "greater_than_equal": ("ge", "at least"),
+        "greater_than": ("gt", "more than"),
+        "less_than_equal": ("le", "at most"),
+        "less_than": ("lt", "less than"),
+    }
+    if kind in bounds and bounds[kind][0] in context:
+        key, words = bounds[kind]
+        return f"{value!r} is out of range; the value must be {words} {context[key]}"
+    message = str(detail["msg"])
+    message = message.removeprefix("Value error, ")
+    if kind == "literal_error" or kind.endswith("_type") or kind == "string_pattern_mismatch":
+        return f"{message} (got {detail.get('input')!r})"
+    return message
