@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from thidua_calendar import lunar
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR, Precision, check_year, days_in_month
 from thidua_calendar.errors import OutOfRangeError
 
 __all__ = [
@@ -49,11 +50,6 @@ __all__ = [
     "occurrences",
 ]
 
-#: The years for which occurrences are computed: the range of the lunar table.
-FIRST_YEAR = 1900
-LAST_YEAR = 2100
-
-Precision = Literal["day", "month", "year"]
 CountStyle = Literal["years", "edition", "none"]
 Duration = Literal["day", "month"]
 ClassBy = Literal["count", "calendar_year"]
@@ -259,14 +255,6 @@ class Occurrence:
         return self.count if self.commemoration.count == "edition" else None
 
 
-def days_in_month(year: int, month: int, /) -> int:
-    """The number of days of a month of the Gregorian calendar."""
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
-
-
 def milestone_of(number: int, /) -> Milestone:
     """The class of Nghị định 145/2013 Điều 3 for a count (or a calendar year)."""
     if number % 10 == 0:
@@ -283,7 +271,7 @@ def occurrence(commemoration: Commemoration, year: int, /) -> Occurrence | None:
     11 or 12 that falls outside the solar year.  Raises :class:`OutOfRangeError` for a year
     outside ``FIRST_YEAR..LAST_YEAR``.
     """
-    _check_year(year)
+    check_year(year)
     first = commemoration.observed_from
     if first is not None and year < first:
         return None
@@ -326,7 +314,7 @@ def occurrences(
     ``tags`` keeps entries that carry any of them; ``milestones`` keeps occurrences of
     those classes.
     """
-    _check_year(year)
+    check_year(year)
     wanted_tags = frozenset(tags) if tags is not None else None
     wanted_classes = frozenset(milestones) if milestones is not None else None
     found = []
@@ -341,13 +329,6 @@ def occurrences(
         found.append(occ)
     found.sort(key=lambda occ: occ.date)
     return tuple(found)
-
-
-def _check_year(year: int) -> None:
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise OutOfRangeError(
-            f"year {year} is outside the supported range {FIRST_YEAR}-{LAST_YEAR}"
-        )
 
 
 def _count(commemoration: Commemoration, year: int) -> int | None:

@@ -15,7 +15,6 @@ Pure: no files, no clock.
 
 from __future__ import annotations
 
-from calendar import monthrange
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,6 +27,7 @@ from thidua_calendar.anniversaries import (
     occurrence,
     occurrences,
 )
+from thidua_calendar.dates import Precision, month_end, month_start
 from thidua_calendar.deadlines import (
     Anchor,
     NamedDate,
@@ -55,7 +55,6 @@ __all__ = [
     "slug",
 ]
 
-Precision = Literal["day", "month", "year"]
 _Date = date  # for annotations in classes with a field named ``date``
 
 
@@ -403,8 +402,7 @@ def _overlaps(phase: Phase, day: date, event: Event) -> bool:
     if event.precision == "year":
         first, last = date(day.year, 1, 1), date(day.year, 12, 31)
     else:
-        first = day.replace(day=1)
-        last = day.replace(day=monthrange(day.year, day.month)[1])
+        first, last = month_start(day), month_end(day)
     return phase.start <= last and (phase.end is None or phase.end >= first)
 
 

@@ -8,6 +8,7 @@ import re
 import sys
 from datetime import datetime
 
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
 from thidua_calendar.files.output import write_atomic
 
@@ -55,9 +56,9 @@ def year(text: str) -> int:
 
 def years(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{4})\s*-\s*(\d{4})", text.strip())
-    if match is None or not 1900 <= int(match[1]) <= int(match[2]) <= 2100:
+    if match is None or not FIRST_YEAR <= int(match[1]) <= int(match[2]) <= LAST_YEAR:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a range of years such as 2025-2030 (1900 to 2100)")
+            f"{text!r} is not a range of years such as 2025-2030 ({FIRST_YEAR} to {LAST_YEAR})")
     return int(match[1]), int(match[2])
 
 

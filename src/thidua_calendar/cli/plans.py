@@ -9,6 +9,7 @@ from typing import Any
 
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import PROG
+from thidua_calendar.dates import check_year
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import DateStyle
 
@@ -42,8 +43,7 @@ def default_plans(
     catalog = load_catalog(*catalogs)
     results = []
     for year in years:
-        if not 1900 <= year <= 2100:
-            raise UsageError(f"year {year} is outside the supported range 1900-2100")
+        check_year(year)
         plan = default_plan(year)
         if not with_deadlines:
             plan = dataclasses.replace(plan, deadlines=())

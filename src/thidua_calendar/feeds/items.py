@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from thidua_calendar.anniversaries import Occurrence
+from thidua_calendar.dates import next_month
 from thidua_calendar.deadlines import Deadline
 from thidua_calendar.phases import Phase
 from thidua_calendar.plan import Event, Plan, PlanResult, plan_key
@@ -66,10 +67,6 @@ class FeedItem:
     transparent: bool = True
 
 
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def _span(occ: Occurrence) -> tuple[date, date]:
     """An occurrence's days: its day; the whole month when that is all the origin says
     ("(12/1972 - 12/2022)"); the whole campaign month.  An origin known only to the year
@@ -80,7 +77,7 @@ def _span(occ: Occurrence) -> tuple[date, date]:
     if occ.end > occ.date:
         return occ.date, occ.end + _ONE_DAY
     if occ.precision == "month":
-        return occ.date, _month_end(occ.date)
+        return occ.date, next_month(occ.date)
     return occ.date, occ.date + _ONE_DAY
 
 
@@ -160,7 +157,7 @@ def _event_item(event: Event, key: str, lang: Lang) -> FeedItem | None:
     if event.end is not None:
         end = event.end + _ONE_DAY
     elif event.precision == "month":
-        end = _month_end(event.date)
+        end = next_month(event.date)
     elif event.precision == "year":
         end = date(event.date.year + 1, 1, 1)
     else:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from thidua_calendar.anniversaries import ClassBy, CountStyle, Duration, LeapDay, Origin
 from thidua_calendar.errors import CatalogError
+from thidua_calendar.files.fields import Id, Model, SourceModel, Text
 from thidua_calendar.files.yaml_input import child, compose, construct, line_of, validation_error
 
 __all__ = ["Record", "parse_catalog"]
@@ -36,18 +37,6 @@ class Record:
 
 
 _SEE = "docs/catalog.md"
-_Text = Annotated[str, Field(min_length=1)]
-_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-_Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class _SourceModel(_Model):
-    title: _Text
-    url: _Url
 
 
 def _origin(value: object) -> Origin:
@@ -60,10 +49,10 @@ def _origin(value: object) -> Origin:
     return Origin.parse(value)
 
 
-class _AlternativeModel(_Model):
+class _AlternativeModel(Model):
     origin: Origin
-    note: _Text
-    sources: list[_SourceModel] = Field(min_length=1)
+    note: Text
+    sources: list[SourceModel] = Field(min_length=1)
 
     @field_validator("origin", mode="plain")
     @classmethod
@@ -71,27 +60,27 @@ class _AlternativeModel(_Model):
         return _origin(value)
 
 
-class _PrintedWithModel(_Model):
-    id: _Id
-    joiner: _Text = "và"
-    joiner_en: _Text = "and"
+class _PrintedWithModel(Model):
+    id: Id
+    joiner: Text = "và"
+    joiner_en: Text = "and"
 
 
-class _EntryModel(_Model):
-    id: _Id
-    name: _Text
-    name_en: _Text
+class _EntryModel(Model):
+    id: Id
+    name: Text
+    name_en: Text
     origin: Origin
     count: CountStyle | None = None
     duration: Duration = "day"
     first_year: int | None = None
     class_by: ClassBy = "count"
-    tags: list[_Id] = Field(min_length=1)
+    tags: list[Id] = Field(min_length=1)
     printed_with: _PrintedWithModel | None = None
     with_can_chi: bool = False
     leap_day: LeapDay = "feb28"
-    note: _Text | None = None
-    sources: list[_SourceModel] = Field(min_length=1)
+    note: Text | None = None
+    sources: list[SourceModel] = Field(min_length=1)
     alternatives: list[_AlternativeModel] = []
     override: bool = False
 
@@ -116,7 +105,7 @@ class _EntryModel(_Model):
         return None
 
 
-class _FileModel(_Model):
+class _FileModel(Model):
     entries: list[dict[str, Any]]
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator
 
 from thidua_calendar.deadlines import (
     Anchor,
@@ -32,7 +32,7 @@ from thidua_calendar.deadlines import (
     schedule,
 )
 from thidua_calendar.errors import DeadlineError, InputError, OutOfRangeError
-from thidua_calendar.files.workdays_schema import IsoDate, parse_iso_date
+from thidua_calendar.files.fields import Id, IsoDate, Model, Text, Year, parse_iso_date
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -46,13 +46,7 @@ from thidua_calendar.workdays import RollPolicy, WorkCalendar
 __all__ = ["DeadlineFile", "Phase", "load_deadline_file", "parse_deadline_file", "parse_rule"]
 
 _SEE = "docs/deadlines.md"
-_Text = Annotated[str, Field(min_length=1)]
-_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 _TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 def _date(value: object) -> date:
@@ -65,7 +59,7 @@ def _anchor(value: object) -> Anchor:
     return Anchor.parse(value)
 
 
-class _OffsetModel(_Model):
+class _OffsetModel(Model):
     anchor: Anchor
     days: int | None = None
     working_days: int | None = None
@@ -95,8 +89,8 @@ class _OffsetModel(_Model):
         return Relative(anchor=self.anchor, amount=self.days, unit="days", direction=direction)
 
 
-class _NthModel(_Model):
-    month: _Text
+class _NthModel(Model):
+    month: Text
     n: int
 
     @field_validator("month")
@@ -124,9 +118,9 @@ def _month(text: str) -> tuple[int, int]:
     return int(parts[0]), int(parts[1])
 
 
-class _WindowModel(_Model):
+class _WindowModel(Model):
     from_: Annotated[str, Field(alias="from", min_length=1)]
-    to: _Text
+    to: Text
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
@@ -144,7 +138,7 @@ def _window_end(value: object) -> OnDate | Relative:
     return OnDate(date=_date(text))
 
 
-class _TimingModel(_Model):
+class _TimingModel(Model):
     date: IsoDate | None = None
     after: _OffsetModel | None = None
     before: _OffsetModel | None = None
@@ -171,35 +165,35 @@ class _TimingModel(_Model):
 
 
 class _AudienceModel(_TimingModel):
-    id: _Id
-    name: _Text
-    name_en: _Text | None = None
+    id: Id
+    name: Text
+    name_en: Text | None = None
 
 
 class _RuleModel(_TimingModel):
-    id: _Id
-    name: _Text
-    name_en: _Text | None = None
+    id: Id
+    name: Text
+    name_en: Text | None = None
     wording: Wording = "cham_nhat"
     roll: RollPolicy = "previous"
-    level: _Text | None = None
-    feeds: _Id | None = None
+    level: Text | None = None
+    feeds: Id | None = None
     lead_working_days: int | None = None
     audiences: list[_AudienceModel] = []
-    note: _Text | None = None
-    source: _Text | None = None
+    note: Text | None = None
+    source: Text | None = None
 
 
-class _PhaseModel(_Model):
-    id: _Id
-    name: _Text
-    name_en: _Text | None = None
+class _PhaseModel(Model):
+    id: Id
+    name: Text
+    name_en: Text | None = None
     start: IsoDate
     end: IsoDate | None = None
 
 
-class _FileModel(_Model):
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+class _FileModel(Model):
+    year: Year | None = None
     phases: list[_PhaseModel] = []
     deadlines: list[dict[str, Any]] = Field(min_length=1)
 

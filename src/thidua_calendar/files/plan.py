@@ -16,14 +16,16 @@ from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from thidua_calendar.anniversaries import Commemoration, occurrence
 from thidua_calendar.catalog import Catalog
+from thidua_calendar.dates import month_end
 from thidua_calendar.deadlines import Anchor, Rule
 from thidua_calendar.errors import InputError, OutOfRangeError, PhaseError, PlanError
 from thidua_calendar.files.catalog import load_catalog
 from thidua_calendar.files.deadlines import parse_rule
+from thidua_calendar.files.fields import Id, Model, Text, Year
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -40,16 +42,10 @@ from thidua_calendar.workdays import WorkCalendar
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
 
 _SEE = "docs/plans.md"
-_Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
-_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 _DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _ONE_DAY = timedelta(days=1)
 #: The anniversaries a school year's four phases end on: Nhà giáo, the Party, the Youth Union.
 SCHOOL_TERM_ENDS = ("nha_giao_viet_nam", "thanh_lap_dang", "thanh_lap_doan")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]:
@@ -69,19 +65,19 @@ def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]
         raise ValueError(f"{text} is not a real date: {error}") from None
 
 
-class _OrganisationModel(_Model):
-    name: _Text
-    short: _Text | None = None
-    level: _Text | None = None
-    parent: _Text | None = None
-    place: _Text | None = None
+class _OrganisationModel(Model):
+    name: Text
+    short: Text | None = None
+    level: Text | None = None
+    parent: Text | None = None
+    place: Text | None = None
 
 
-class _PeriodModel(_Model):
-    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+class _PeriodModel(Model):
+    year: Year | None = None
     school_year: Annotated[int, Field(ge=1900, le=2099)] | None = None
-    start: _Text | None = None
-    end: _Text | None = None
+    start: Text | None = None
+    end: Text | None = None
 
     @field_validator("start", mode="plain")
     @classmethod
@@ -98,18 +94,18 @@ class _PeriodModel(_Model):
         return str(value)
 
 
-class _PhaseModel(_Model):
-    id: _Id
-    name: _Text
-    name_en: _Text | None = None
-    start: _Text
-    end: _Text | None = None
-    end_text: _Text | None = None
-    end_text_en: _Text | None = None
-    theme: _Text | None = None
-    theme_en: _Text | None = None
-    also: list[_Text] = []
-    also_en: list[_Text] | None = None
+class _PhaseModel(Model):
+    id: Id
+    name: Text
+    name_en: Text | None = None
+    start: Text
+    end: Text | None = None
+    end_text: Text | None = None
+    end_text_en: Text | None = None
+    theme: Text | None = None
+    theme_en: Text | None = None
+    also: list[Text] = []
+    also_en: list[Text] | None = None
 
     @field_validator("start", "end", mode="plain")
     @classmethod
@@ -123,27 +119,27 @@ class _PhaseModel(_Model):
         return text
 
 
-class _SplitModel(_Model):
-    split: Literal["halves", "quarters", "school_terms"] | list[_Text]
-    names: list[_Text] | None = None
-    names_en: list[_Text] | None = None
-    themes: list[_Text] | None = None
-    themes_en: list[_Text] | None = None
+class _SplitModel(Model):
+    split: Literal["halves", "quarters", "school_terms"] | list[Text]
+    names: list[Text] | None = None
+    names_en: list[Text] | None = None
+    themes: list[Text] | None = None
+    themes_en: list[Text] | None = None
 
 
-class _SelectorModel(_Model):
-    tags: list[_Id] = []
+class _SelectorModel(Model):
+    tags: list[Id] = []
     classes: list[Literal["nam_tron", "nam_le_5", "nam_khac"]] = []
-    ids: list[_Id] = []
+    ids: list[Id] = []
 
 
-class _EventModel(_Model):
-    id: _Id
-    name: _Text
-    name_en: _Text | None = None
-    date: _Text | None = None
-    end: _Text | None = None
-    phase: _Id | None = None
+class _EventModel(Model):
+    id: Id
+    name: Text
+    name_en: Text | None = None
+    date: Text | None = None
+    end: Text | None = None
+    phase: Id | None = None
 
     @field_validator("date", "end", mode="plain")
     @classmethod
@@ -152,14 +148,14 @@ class _EventModel(_Model):
         return str(value)
 
 
-class _LocalModel(_Model):
+class _LocalModel(Model):
     """A day of the unit's own, written in the plan (an extracted draft keeps them here)."""
 
-    id: _Id
-    name: _Text
-    name_en: _Text | None = None
-    origin: _Text
-    note: _Text | None = None
+    id: Id
+    name: Text
+    name_en: Text | None = None
+    origin: Text
+    note: Text | None = None
 
     @field_validator("origin", mode="plain")
     @classmethod
@@ -170,30 +166,30 @@ class _LocalModel(_Model):
         return str(value)
 
 
-class _AllowModel(_Model):
+class _AllowModel(Model):
     gaps: bool = False
     overlaps: bool = False
 
 
-class _StyleModel(_Model):
+class _StyleModel(Model):
     dates: DateStyle = "d/m/yyyy"
     period: Literal["den", "dash"] = "den"
     period_dates: DateStyle | None = None
 
 
-class _PlanModel(_Model):
+class _PlanModel(Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
-    title: _Text
-    title_en: _Text | None = None
+    title: Text
+    title_en: Text | None = None
     organisation: _OrganisationModel
-    implements: _Text | None = None
-    issued: _Text
+    implements: Text | None = None
+    issued: Text
     period: _PeriodModel
     phases: list[_PhaseModel] | _SplitModel
     greet: list[_SelectorModel] = []
-    exclude: list[_Id] = []
-    lead_up: dict[str, _Id] = {}
-    catalogs: list[_Text] = []
+    exclude: list[Id] = []
+    lead_up: dict[str, Id] = {}
+    catalogs: list[Text] = []
     local: list[_LocalModel] = []
     events: list[_EventModel] = []
     deadlines: list[dict[str, Any]] = []
@@ -382,7 +378,7 @@ def _period_end(text: str) -> date:
     if precision == "year":
         return date(day.year, 12, 31)
     if precision == "month":
-        return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
+        return month_end(day)
     return day
 
 

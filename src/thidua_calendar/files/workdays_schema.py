@@ -17,15 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date
 from typing import Annotated, Any, Literal, TypeVar
 
 import yaml
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
-    PlainValidator,
     ValidationError,
     field_validator,
     model_validator,
@@ -33,6 +29,15 @@ from pydantic import (
 
 from thidua_calendar.anniversaries import Source
 from thidua_calendar.errors import AnnouncementError
+from thidua_calendar.files.fields import (
+    Id,
+    IsoDate,
+    Model,
+    SourceModel,
+    Text,
+    Year,
+    parse_iso_date,
+)
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -62,67 +67,36 @@ __all__ = [
 _SEE = "docs/workdays.md"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
-_Text = Annotated[str, Field(min_length=1)]
-_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-_Url = Annotated[str, Field(pattern=r"^https?://\S+$")]
-_Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
-def parse_iso_date(value: object) -> date:
-    """A date written ``2025-04-26``; a clear error for anything else or an impossible day."""
-    if isinstance(value, date):
-        return value
-    text = str(value)
-    match = _ISO_DATE.fullmatch(text)
-    if match is None:
-        raise ValueError(f"write the date as YYYY-MM-DD, such as 2025-04-26 (got {value!r})")
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError as error:
-        raise ValueError(f"{text} is not a real date: {error}") from None
+class _CodeModel(Model):
+    name: Text
+    name_en: Text
+    holidays_article: Text
+    holidays_article_en: Text
+    compensatory_article: Text
+    compensatory_article_en: Text
+    first_year: Year
+    last_year: Year | None = None
+    sources: list[SourceModel] = Field(min_length=1)
 
 
-#: A date field: ``2025-04-26`` in the file, checked by :func:`parse_iso_date`.
-IsoDate = Annotated[date, PlainValidator(parse_iso_date)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class _SourceModel(_Model):
-    title: _Text
-    url: _Url
-
-
-class _CodeModel(_Model):
-    name: _Text
-    name_en: _Text
-    holidays_article: _Text
-    holidays_article_en: _Text
-    compensatory_article: _Text
-    compensatory_article_en: _Text
-    first_year: _Year
-    last_year: _Year | None = None
-    sources: list[_SourceModel] = Field(min_length=1)
-
-
-class _HolidayModel(_Model):
-    id: _Id
-    name: _Text
-    name_en: _Text
-    date: _Text
+class _HolidayModel(Model):
+    id: Id
+    name: Text
+    name_en: Text
+    date: Text
     days: int = Field(default=1, ge=1, le=9)
     announced: bool = False
     estimate: dict[str, list[int]] = {}
     allowed_offsets: list[Annotated[int, Field(ge=-7, le=7)]] = []
-    first_year: _Year | None = None
-    last_year: _Year | None = None
-    law: _Text | None = None
-    law_en: _Text | None = None
+    first_year: Year | None = None
+    last_year: Year | None = None
+    law: Text | None = None
+    law_en: Text | None = None
     compensated: bool = True
-    note: _Text | None = None
-    sources: list[_SourceModel] = Field(min_length=1)
+    note: Text | None = None
+    sources: list[SourceModel] = Field(min_length=1)
 
     @field_validator("date")
     @classmethod
@@ -156,49 +130,49 @@ class _HolidayModel(_Model):
         return self
 
 
-class _WeekendModel(_Model):
+class _WeekendModel(Model):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z-]*$")]
-    name: _Text
-    name_en: _Text
+    name: Text
+    name_en: Text
     rest_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
         min_length=1
     )
     swaps: bool
-    sources: list[_SourceModel] = Field(min_length=1)
+    sources: list[SourceModel] = Field(min_length=1)
 
 
-class _SwapModel(_Model):
+class _SwapModel(Model):
     off: IsoDate
     work: IsoDate
-    document: _Text | None = None
-    note: _Text | None = None
+    document: Text | None = None
+    note: Text | None = None
 
 
-class _AnnouncementModel(_Model):
-    year: _Year
-    title: _Text
+class _AnnouncementModel(Model):
+    year: Year
+    title: Text
     days: dict[str, list[IsoDate]] = {}
     swaps: list[_SwapModel] = []
     compensatory: list[IsoDate] = []
-    note: _Text | None = None
-    sources: list[_SourceModel] = []
+    note: Text | None = None
+    sources: list[SourceModel] = []
     replaces_builtin: bool = False
 
 
 class _BuiltinAnnouncementModel(_AnnouncementModel):
-    sources: list[_SourceModel] = Field(min_length=1)
+    sources: list[SourceModel] = Field(min_length=1)
 
 
-class _RulesFileModel(_Model):
-    first_year: _Year
-    last_year: _Year
+class _RulesFileModel(Model):
+    first_year: Year
+    last_year: Year
     codes: list[_CodeModel] = Field(min_length=1)
     holidays: list[_HolidayModel] = Field(min_length=1)
     weekends: list[_WeekendModel] = Field(min_length=1)
     announcements: list[_BuiltinAnnouncementModel]
 
 
-class _AnnouncementsFileModel(_Model):
+class _AnnouncementsFileModel(Model):
     announcements: list[_AnnouncementModel] = Field(min_length=1)
 
 
@@ -214,7 +188,7 @@ def _reference(text: str) -> tuple[Literal["solar", "lunar"], int, int]:
     return calendar, month, day
 
 
-def _sources(items: list[_SourceModel]) -> tuple[Source, ...]:
+def _sources(items: list[SourceModel]) -> tuple[Source, ...]:
     return tuple(Source(title=item.title, url=item.url) for item in items)
 
 
@@ -231,7 +205,7 @@ def _announcement(model: _AnnouncementModel) -> Announcement:
     )
 
 
-_M = TypeVar("_M", bound=_Model)
+_M = TypeVar("_M", bound=Model)
 
 
 def _validated(
