@@ -541,3 +541,51 @@ def test_a_phase_ending_on_an_anniversary_out_of_range_is_at_its_line(tmp_path, 
     with pytest.raises(PlanError, match=r"plan.yaml:12: phase 'dot_1', field 'end': year 2101 "
                                         r"is outside the supported range 1900-2100"):
         _build(tmp_path, text, calendar)
+
+
+OPEN_PERIOD = """\
+organisation: {name: Công đoàn cơ sở Trường Tiểu học A}
+title: Phong trào thi đua năm học
+issued: 2022-07-25
+period: {start: 2022-08-01}
+phases:
+  - {id: dot_1, name: Đợt 1, start: 2022-08-01, end: "anniversary:thanh_lap_cong_doan_vn"}
+greet:
+  - ids: [thanh_lap_cong_doan_vn]
+deadlines:
+  - id: bao_cao
+    name: Báo cáo
+    name_en: Report
+    on: "anniversary:thanh_lap_cong_doan_vn"
+"""
+
+
+def test_phases_splits_and_deadlines_agree_on_an_open_period_s_anniversary(tmp_path, calendar):
+    # The open period starts after 28/7/2022: the đợt ends on the next 28/7, and the
+    # deadline anchored on the same day resolves to the same date (one rule, one horizon).
+    text = OPEN_PERIOD.replace(
+        '    on: "anniversary:thanh_lap_cong_doan_vn"\n',
+        '    after: {anchor: "anniversary:thanh_lap_cong_doan_vn", days: 0}\n')
+    result = _build(tmp_path, text, calendar)
+    assert result.phases[0].phase.end == date(2023, 7, 28)
+    assert [occ.date for occ in result.phases[0].occurrences] == [date(2023, 7, 28)]
+    (deadline,) = result.schedule.deadlines
+    assert deadline.stated == date(2023, 7, 28)
+    # A split at the same anniversary takes the same occurrence (a split needs an end).
+    split = text.split("period:")[0] + (
+        "period: {start: 2022-08-01, end: 2023-12-31}\n"
+        'phases:\n  split: ["anniversary:thanh_lap_cong_doan_vn"]\n'
+        + "greet:" + text.split("greet:")[1])
+    result = _build(tmp_path, split, calendar)
+    assert [(p.phase.start, p.phase.end) for p in result.phases] == [
+        (date(2022, 8, 1), date(2023, 7, 28)), (date(2023, 7, 29), date(2023, 12, 31))]
+
+
+def test_an_anniversary_twice_in_the_horizon_asks_for_its_year(tmp_path, calendar):
+    text = OPEN_PERIOD.replace("end: \"anniversary:thanh_lap_cong_doan_vn\"",
+                               "end: \"anniversary:quoc_khanh\"").replace(
+        '    on: "anniversary:thanh_lap_cong_doan_vn"\n',
+        '    after: {anchor: "anniversary:quoc_khanh", days: 0}\n')
+    with pytest.raises(PlanError, match="occurs 2 times in the plan's period; write "
+                                        "anniversary:quoc_khanh@YEAR"):
+        _build(tmp_path, text, calendar)

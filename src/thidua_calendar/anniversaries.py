@@ -27,7 +27,7 @@ from typing import Literal
 
 from thidua_calendar import lunar
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR, Precision, check_year, days_in_month
-from thidua_calendar.errors import OutOfRangeError
+from thidua_calendar.errors import OccurrenceError, OutOfRangeError
 
 __all__ = [
     "FIRST_YEAR",
@@ -47,7 +47,9 @@ __all__ = [
     "days_in_month",
     "milestone_of",
     "occurrence",
+    "occurrence_in",
     "occurrences",
+    "occurrences_between",
 ]
 
 CountStyle = Literal["years", "edition", "none"]
@@ -299,6 +301,51 @@ def occurrence(commemoration: Commemoration, year: int, /) -> Occurrence | None:
         milestone=_milestone(commemoration, year, counted_year),
         lunar_date=lunar_date,
     )
+
+
+def occurrences_between(
+    commemoration: Commemoration, first: datetime.date, last: datetime.date, /
+) -> tuple[Occurrence, ...]:
+    """Every occurrence of ``commemoration`` whose day falls from ``first`` to ``last``
+    (both included), in date order."""
+    found = []
+    for year in range(first.year, last.year + 1):
+        occ = occurrence(commemoration, year)
+        if occ is not None and first <= occ.date <= last:
+            found.append(occ)
+    return tuple(found)
+
+
+def occurrence_in(
+    commemoration: Commemoration,
+    first: datetime.date,
+    last: datetime.date,
+    /,
+    *,
+    year: int | None = None,
+) -> Occurrence:
+    """The one occurrence of ``commemoration`` from ``first`` to ``last``, or, when ``year``
+    is given (``anniversary:ID@YEAR``), its occurrence in that year wherever it falls.
+
+    This is the one answer to "which occurrence" for phases, splits and deadlines alike; an
+    open period passes its horizon as ``last`` (:attr:`~thidua_calendar.phases.Period.horizon`).
+    Raises :class:`OccurrenceError` when there is none or more than one, and
+    :class:`OutOfRangeError` for years outside the supported range.
+    """
+    if year is not None:
+        found = occurrence(commemoration, year)
+        if found is None:
+            raise OccurrenceError(f"{commemoration.name} does not occur in {year}", count=0)
+        return found
+    within = occurrences_between(commemoration, first, last)
+    if len(within) == 1:
+        return within[0]
+    if not within:
+        reason = f"{commemoration.name} does not occur in the plan's period"
+    else:
+        reason = (f"{commemoration.name} occurs {len(within)} times in the plan's period; "
+                  f"write anniversary:{commemoration.id}@YEAR")
+    raise OccurrenceError(reason, count=len(within))
 
 
 def occurrences(

@@ -18,6 +18,7 @@ __all__ = [
     "DeadlineError",
     "InputError",
     "LunarDateError",
+    "OccurrenceError",
     "OutOfRangeError",
     "PhaseError",
     "PlanError",
@@ -41,6 +42,16 @@ class LunarDateError(ThiduaCalendarError, ValueError):
 
 class UnknownEntryError(ThiduaCalendarError, LookupError):
     """An id that no loaded catalog defines."""
+
+
+class OccurrenceError(ThiduaCalendarError, LookupError):
+    """An anniversary that a phase or a deadline counts from does not occur exactly once in
+    the span it is looked for in; ``count`` says how often it does."""
+
+    def __init__(self, reason: str, /, *, count: int) -> None:
+        self.reason = reason
+        self.count = count
+        super().__init__(reason)
 
 
 class InputError(ThiduaCalendarError, ValueError):

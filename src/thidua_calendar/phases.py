@@ -47,6 +47,12 @@ class Period:
     def contains(self, day: date, /) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
+    @property
+    def horizon(self) -> date:
+        """The last day the plan looks at: its end or, for a movement with no set end, the
+        end of the year after it starts ("until the epidemic is controlled" has no date)."""
+        return self.end or date(self.start.year + 1, 12, 31)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Phase:

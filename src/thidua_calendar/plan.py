@@ -25,6 +25,7 @@ from thidua_calendar.anniversaries import (
     Milestone,
     Occurrence,
     occurrence,
+    occurrence_in,
     occurrences,
 )
 from thidua_calendar.dates import Precision, month_end, month_start
@@ -37,7 +38,13 @@ from thidua_calendar.deadlines import (
     Window,
     schedule,
 )
-from thidua_calendar.errors import DeadlineError, OutOfRangeError, PhaseError, PlanError
+from thidua_calendar.errors import (
+    DeadlineError,
+    OccurrenceError,
+    OutOfRangeError,
+    PhaseError,
+    PlanError,
+)
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
 from thidua_calendar.workdays import WorkCalendar
 
@@ -162,15 +169,8 @@ class PlanResult:
 
     @property
     def years(self) -> tuple[int, ...]:
-        start, last = _span(self.plan.period)
-        return tuple(range(start.year, last.year + 1))
-
-
-def _span(period: Period) -> tuple[date, date]:
-    """The days a plan greets: its period, or for a period with no end, up to the end of
-    the year after it starts (a horizon, since "until the epidemic is controlled" has no
-    date)."""
-    return period.start, period.end or date(period.start.year + 1, 12, 31)
+        period = self.plan.period
+        return tuple(range(period.start.year, period.horizon.year + 1))
 
 
 def build_plan(
@@ -328,7 +328,7 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
         if entry_id not in by_id:
             raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan")
     found: dict[tuple[str, date], Occurrence] = {}
-    first, last = _span(plan.period)
+    first, last = plan.period.start, plan.period.horizon
     for year in range(first.year, last.year + 1):
         for selector in plan.greet:
             chosen: list[Occurrence] = []
@@ -446,19 +446,11 @@ def _anniversary_anchors(rule: Rule) -> list[tuple[Anchor, str]]:
 def _anniversary_date(
     entry: Commemoration, year: int | None, period: Period, rule: Rule, field_name: str
 ) -> NamedDate:
-    first, last = _span(period)
-    years = [year] if year is not None else list(range(first.year, last.year + 1))
     try:
-        days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
-                and (year is not None or first <= occ.date <= last)]
-    except OutOfRangeError as error:
+        found = occurrence_in(entry, period.start, period.horizon, year=year)
+    except (OccurrenceError, OutOfRangeError) as error:
         raise DeadlineError(str(error), entry_id=rule.id, field=field_name) from None
-    if len(days) != 1:
-        reason = (f"{entry.name} does not occur in the plan's period" if not days else
-                  f"{entry.name} occurs {len(days)} times in the plan's period; write "
-                  f"anniversary:{entry.id}@YEAR")
-        raise DeadlineError(reason, entry_id=rule.id, field=field_name)
-    return NamedDate(name=entry.name, name_en=entry.name_en, date=days[0])
+    return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 
 
 

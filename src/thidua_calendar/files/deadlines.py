@@ -239,8 +239,8 @@ class DeadlineFile:
         return found
 
     def _anniversary(self, anchor: Anchor, rule: Rule, catalog: Any) -> NamedDate:
-        from thidua_calendar.anniversaries import occurrence
-        from thidua_calendar.errors import UnknownEntryError
+        from thidua_calendar.anniversaries import occurrence_in
+        from thidua_calendar.errors import OccurrenceError, UnknownEntryError
 
         year = anchor.year or self.year
         if year is None:
@@ -259,16 +259,11 @@ class DeadlineFile:
                 str(error), entry_id=rule.id, field=_anchor_field(rule, anchor)
             )) from None
         try:
-            found = occurrence(entry, year)
-        except OutOfRangeError as error:
+            found = occurrence_in(entry, date(year, 1, 1), date(year, 12, 31), year=year)
+        except (OccurrenceError, OutOfRangeError) as error:
             raise self.locate(DeadlineError(
                 str(error), entry_id=rule.id, field=_anchor_field(rule, anchor)
             )) from None
-        if found is None:
-            raise self.locate(DeadlineError(
-                f"{entry.name} does not occur in {year}", entry_id=rule.id,
-                field=_anchor_field(rule, anchor),
-            ))
         return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 
     def schedule(self, *, calendar: WorkCalendar, catalog: Any = None) -> Schedule:

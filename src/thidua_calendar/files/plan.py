@@ -18,11 +18,17 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import Field, ValidationError, field_validator
 
-from thidua_calendar.anniversaries import Commemoration, occurrence
+from thidua_calendar.anniversaries import Commemoration, occurrence_in
 from thidua_calendar.catalog import Catalog
 from thidua_calendar.dates import month_end
 from thidua_calendar.deadlines import Anchor, Rule
-from thidua_calendar.errors import InputError, OutOfRangeError, PhaseError, PlanError
+from thidua_calendar.errors import (
+    InputError,
+    OccurrenceError,
+    OutOfRangeError,
+    PhaseError,
+    PlanError,
+)
 from thidua_calendar.files.catalog import load_catalog
 from thidua_calendar.files.deadlines import parse_rule
 from thidua_calendar.files.fields import Id, Model, Text, Year
@@ -424,11 +430,8 @@ def _phase_day(
             raise fail(f"no catalog entry has the id {anchor.ref!r}", field)
         try:
             day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
-        except OutOfRangeError as error:
+        except (OccurrenceError, OutOfRangeError) as error:
             raise fail(str(error), field) from None
-        if day is None:
-            raise fail(f"{catalog.get(anchor.ref).name} does not occur once in the plan's "
-                       "period; write anniversary:ID@YEAR", field)
         return day, None
     day, precision = _partial_date(text)
     if precision == "month":
@@ -438,12 +441,11 @@ def _phase_day(
     return day, None
 
 
-def _anniversary_in(entry: Commemoration, year: int | None, period: Period) -> date | None:
-    years = [year] if year else list(range(period.start.year, (period.end or period.start).year
-                                           + 1))
-    days = [occ.date for y in years if (occ := occurrence(entry, y)) is not None
-            and (year is not None or period.contains(occ.date))]
-    return days[0] if len(days) == 1 else None
+def _anniversary_in(entry: Commemoration, year: int | None, period: Period) -> date:
+    """Where a phase boundary or a split on ``anniversary:ID[@YEAR]`` falls: the one answer
+    of :func:`~thidua_calendar.anniversaries.occurrence_in`, over the period up to its
+    horizon (an open-ended movement looks up to the end of the following year)."""
+    return occurrence_in(entry, period.start, period.horizon, year=year).date
 
 
 def _split(
@@ -470,12 +472,9 @@ def _split(
                 if anchor.ref not in catalog:
                     raise fail(f"no catalog entry has the id {anchor.ref!r}")
                 try:
-                    day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
-                except OutOfRangeError as error:
+                    ends.append(_anniversary_in(catalog.get(anchor.ref), anchor.year, period))
+                except (OccurrenceError, OutOfRangeError) as error:
                     raise fail(str(error)) from None
-                if day is None:
-                    raise fail(f"{anchor.ref} does not occur once in the plan's period")
-                ends.append(day)
             else:
                 try:
                     ends.append(_period_end(str(text)))
