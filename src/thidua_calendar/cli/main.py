@@ -13,9 +13,11 @@ import importlib
 import sys
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TextIO
 
-from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit
+from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit, input_files
 from thidua_calendar.errors import ThiduaCalendarError
+from thidua_calendar.files.output import Terminated, terminating
 
 __all__ = ["PROG", "main"]
 
@@ -39,30 +41,130 @@ def _command_module(name: str) -> ModuleType:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    parser = _parser(arguments)
-    args = parser.parse_args(arguments)
-    if not hasattr(args, "run"):
-        parser.print_help(sys.stderr)
-        return 2
+    """Run the command line; returns the exit status.
+
+    0 done; 1 ``check`` found errors; 2 the input or the options are wrong, or the output
+    cannot be written (one sentence on stderr, no traceback); 130 interrupted (Ctrl-C);
+    143 terminated (``SIGTERM``).  Temporary files are removed in every case.
+    """
+    with terminating():
+        return _main(sys.argv[1:] if argv is None else list(argv))
+
+
+def _main(arguments: list[str]) -> int:
     try:
+        _input_limits()
+        parser = _parser(arguments)
+        args = parser.parse_args(arguments)
+        if not hasattr(args, "run"):
+            parser.print_help(sys.stderr)
+            return 2
         output = args.run(args)
         if getattr(args, "writes_itself", False):
-            sys.stdout.write(output)
+            _stdout().write(output)
         else:
-            emit(output, getattr(args, "output", None))
+            emit(output, getattr(args, "output", None), inputs=input_files(args))
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except ThiduaCalendarError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
     except CheckFailed:
-        sys.stdout.flush()
+        _flush_quietly()
         return 1
     except BrokenPipeError:
         # The reader (e.g. `head`) went away: not an error of ours.
-        sys.stderr.close()
+        _silence_stdout()
         return 0
+    except KeyboardInterrupt:
+        _silence_stdout()
+        _say(f"{PROG}: interrupted")
+        return 130
+    except Terminated:
+        _silence_stdout()
+        return 143
+    except UnicodeEncodeError as error:
+        _silence_stdout()
+        return _fail(f"the console's encoding ({error.encoding}) cannot show this text; "
+                     "set PYTHONIOENCODING=utf-8, or write to a file with -o FILE")
+    except OSError as error:  # writing stdout: a full disk, a closed or broken stream
+        _silence_stdout()
+        reason = error.strerror or str(error)
+        return _fail(f"cannot write the output: {reason}")
+    except RecursionError:
+        return _fail("the input is nested too deeply to read")
+    except MemoryError:
+        return _fail("not enough memory for this input")
+    except Exception as error:  # a bug: still one sentence, the traceback on request
+        import os
+
+        if os.environ.get("THIDUA_CALENDAR_DEBUG"):
+            raise
+        return _fail(f"internal error ({type(error).__name__}: {error}); please report it "
+                     "with the input that caused it (THIDUA_CALENDAR_DEBUG=1 shows where)")
     return 0
+
+
+def _input_limits() -> None:
+    """``THIDUA_CALENDAR_MAX_INPUT_MB`` raises the input size limits (docs/cli.md)."""
+    import os
+
+    value = os.environ.get("THIDUA_CALENDAR_MAX_INPUT_MB")
+    if value is None or not value.strip():
+        return
+    from thidua_calendar.errors import UsageError
+    from thidua_calendar.files.input import set_size_limit
+
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes <= 1_000_000:
+        raise UsageError(f"THIDUA_CALENDAR_MAX_INPUT_MB={value!r} is not a size in megabytes "
+                         "such as 50")
+    set_size_limit(megabytes)
+
+
+def _stdout() -> TextIO:
+    if sys.stdout is None:
+        raise OSError(9, "standard output is closed; use -o FILE")
+    return sys.stdout
+
+
+def _say(message: str) -> None:
+    if sys.stderr is not None:
+        try:
+            print(message, file=sys.stderr)
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+
+
+def _fail(message: str) -> int:
+    _say(f"{PROG}: error: {message}")
+    return 2
+
+
+def _flush_quietly() -> None:
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's last flush of what could
+    not be written does not print a traceback at exit."""
+    import os
+
+    try:
+        if sys.stdout is None:
+            return
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:

@@ -6,7 +6,8 @@ import argparse
 import os
 import re
 import sys
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
@@ -25,6 +26,7 @@ __all__ = [
     "catalog_option",
     "dtstamp",
     "emit",
+    "input_files",
     "parse_date",
     "port",
     "text_options",
@@ -85,6 +87,13 @@ def dtstamp(text: str) -> datetime:
             f"{text!r} is not a time such as 2026-11-22T00:00:00Z") from None
     if stamp.tzinfo is None:
         raise argparse.ArgumentTypeError(f"{text!r} needs a time zone, e.g. a final Z (UTC)")
+    try:
+        utc_year = stamp.astimezone(UTC).year
+    except OverflowError:
+        utc_year = 0
+    if not FIRST_YEAR <= utc_year <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is outside the supported years {FIRST_YEAR}-{LAST_YEAR}")
     return stamp
 
 
@@ -130,17 +139,35 @@ def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
 
-def emit(output: str | bytes, path: str | None) -> None:
+def emit(output: str | bytes, path: str | None, *, inputs: Iterable[str] = ()) -> None:
+    """Write a command's output to stdout, or atomically to ``path`` (never over one of its
+    ``inputs``: see :func:`~thidua_calendar.files.output.write_atomic`)."""
     if path is None:
+        stdout = sys.stdout
+        if stdout is None:
+            raise OSError(9, "standard output is closed; use -o FILE")
         if isinstance(output, bytes):
-            sys.stdout.flush()
-            sys.stdout.buffer.write(output)
-            sys.stdout.buffer.flush()
+            stdout.flush()
+            stdout.buffer.write(output)
+            stdout.buffer.flush()
             return
-        sys.stdout.write(output)
-        sys.stdout.flush()
+        stdout.write(output)
+        stdout.flush()
         return
-    write_atomic(path, output)
+    write_atomic(path, output, inputs=inputs)
+
+
+def input_files(args: argparse.Namespace) -> tuple[str, ...]:
+    """The existing files named by a command's arguments (other than ``-o``): what its
+    output must not overwrite."""
+    found: list[str] = []
+    for name, value in vars(args).items():
+        if name == "output":
+            continue
+        values = value if isinstance(value, (list, tuple)) else [value]
+        found.extend(item for item in values
+                     if isinstance(item, str) and item and os.path.isfile(item))
+    return tuple(found)
 
 
 def catalog_option(parser: argparse.ArgumentParser,

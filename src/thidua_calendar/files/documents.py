@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 
 from thidua_calendar.errors import InputError
-from thidua_calendar.files.input import read_text
+from thidua_calendar.files.input import LIMITS, read_bytes, read_text, too_large
 
 __all__ = ["Document", "DocumentError", "read_document"]
 
@@ -64,35 +64,87 @@ def read_document(path: str | os.PathLike[str], /) -> Document:
 
 
 def _docx_lines(name: str) -> list[str]:
+    import io
     import zipfile
+    import zlib
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree  # type: ignore[import-untyped]
 
-    if not os.path.exists(name):
-        raise DocumentError("no such file", path=name)
+    data = read_bytes(name, DocumentError, limit=LIMITS.docx)
     try:
-        document = docx.Document(name)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise DocumentError(f"not a Word document: {error}", path=name) from None
+    with archive:
+        _check_parts(archive, name)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as error:
+        raise DocumentError(f"the document is damaged: its XML cannot be read ({error})",
+                            path=name) from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+            AttributeError, EOFError, NotImplementedError, zlib.error) as error:
         raise DocumentError(f"not a Word document ({error})", path=name) from None
     except OSError as error:
         raise DocumentError(f"cannot read the file: {error.strerror}", path=name) from None
+    root = document.element
+    body = getattr(root, "body", None)
+    if root.tag != _W_DOCUMENT or body is None:
+        raise DocumentError("not a Word document: word/document.xml does not hold a "
+                            "<w:document> with a <w:body>", path=name)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append(Paragraph(child, document).text)
-        elif tag == "tbl":
-            for row in Table(child, document).rows:
-                cells = []
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) not in seen:  # a merged cell repeats across the row
-                        seen.add(id(cell._tc))
-                        cells.append(cell.text)
-                lines.append(" | ".join(cells))
+    try:
+        for child in body.iterchildren():
+            if not isinstance(child.tag, str):  # a comment or a processing instruction
+                continue
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                for row in Table(child, document).rows:
+                    cells = []
+                    seen: set[int] = set()
+                    for cell in row.cells:
+                        if id(cell._tc) not in seen:  # a merged cell repeats across the row
+                            seen.add(id(cell._tc))
+                            cells.append(cell.text)
+                    lines.append(" | ".join(cells))
+    except (ValueError, IndexError, AttributeError, TypeError, KeyError) as error:
+        raise DocumentError(f"the document is damaged: its body cannot be read ({error})",
+                            path=name) from None
     return lines
+
+
+_W_DOCUMENT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}document"
+#: More parts than any Word document has; a zip of thousands of entries is not a document.
+_MAX_PARTS = 5000
+#: Parts smaller than this are not held to the compression ratio.
+_RATIO_FLOOR = 1024 * 1024
+
+
+def _check_parts(archive: object, name: str) -> None:
+    """Refuse a .docx whose zip directory announces parts that are too large once
+    decompressed, or compressed suspiciously well, before any part is read.  Reading a part
+    never yields more than the size its directory entry states, so these bounds hold."""
+    import zipfile
+
+    assert isinstance(archive, zipfile.ZipFile)
+    parts = archive.infolist()
+    if len(parts) > _MAX_PARTS:
+        raise DocumentError(f"not a Word document: it holds {len(parts)} parts", path=name)
+    for part in parts:
+        if part.file_size > LIMITS.docx_part:
+            raise DocumentError(too_large(f"the part {part.filename!r} once decompressed",
+                                          LIMITS.docx_part), path=name)
+        if (part.file_size > _RATIO_FLOOR
+                and part.file_size > LIMITS.docx_ratio * max(part.compress_size, 1)):
+            raise DocumentError(
+                f"the part {part.filename!r} decompresses to "
+                f"{part.file_size // max(part.compress_size, 1)} times its size, more than "
+                f"the {LIMITS.docx_ratio} times a Word document needs (a zip bomb?)",
+                path=name)

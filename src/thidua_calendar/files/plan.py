@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from thidua_calendar.anniversaries import Commemoration, occurrence_in
 from thidua_calendar.catalog import Catalog
-from thidua_calendar.dates import month_end
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR, month_end
 from thidua_calendar.deadlines import Anchor, Rule
 from thidua_calendar.errors import (
     InputError,
@@ -59,10 +59,16 @@ def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]
     precision."""
     text = str(value).strip()
     if re.fullmatch(r"\d{4}", text):
+        if not FIRST_YEAR <= int(text) <= LAST_YEAR:
+            raise ValueError(f"{text}: the year is outside the supported range "
+                             f"{FIRST_YEAR}-{LAST_YEAR}")
         return date(int(text), 1, 1), "year"
     match = _DAY.fullmatch(text)
     if match is None:
         raise ValueError(f"write a date as YYYY-MM-DD (or YYYY-MM for a month), not {value!r}")
+    if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        raise ValueError(f"{text}: the year is outside the supported range "
+                         f"{FIRST_YEAR}-{LAST_YEAR}")
     try:
         if match[3] is None:
             return date(int(match[1]), int(match[2]), 1), "month"

@@ -72,8 +72,69 @@ def compose(text: str, path: str, error: type[InputError], *, expected: str) -> 
             f"the file must be a mapping with {expected}", path=path,
             line=root.start_mark.line + 1,
         )
+    _check_graph(root, path, error)
     _reject_duplicate_keys(root, path, error)
     return root
+
+
+#: How many values a document may hold once its aliases are expanded.  A plan or catalog
+#: of thousands of entries has tens of thousands; a "billion laughs" has billions.
+MAX_VALUES = 1_000_000
+#: How deeply lists and mappings may nest.
+MAX_DEPTH = 64
+
+
+def _check_graph(root: yaml.Node, path: str, error: type[InputError]) -> None:
+    """Refuse, before anything walks the document, an alias that contains itself, nesting
+    deeper than :data:`MAX_DEPTH`, a key that is a list or a mapping, and aliases that
+    expand to more than :data:`MAX_VALUES` values.
+
+    Composing shares an aliased node instead of copying it, so the graph is as small as the
+    text; the expanded size is counted once per node (memoised), in linear time.
+    """
+    expanded: dict[int, int] = {}
+    # An explicit stack of (node, depth, children entered?), so no recursion limit is hit.
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, depth, entered = stack.pop()
+        key = id(node)
+        children: list[yaml.Node]
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            expanded[key] = 1
+            continue
+        if entered:
+            open_nodes.discard(key)
+            total = 1 + sum(expanded[id(part)] for part in children)
+            if total > MAX_VALUES:
+                raise error(
+                    f"the file's aliases (*name) expand to more than {MAX_VALUES:,} values; "
+                    "write the values out instead of repeating anchors",
+                    path=path, line=node.start_mark.line + 1)
+            expanded[key] = total
+            continue
+        if key in expanded:
+            continue
+        if depth > MAX_DEPTH:
+            raise error(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                        path=path, line=node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise error("a key must be plain text, not a list or a mapping",
+                                path=path, line=key_node.start_mark.line + 1)
+        open_nodes.add(key)
+        stack.append((node, depth, True))
+        for part in children:
+            if id(part) in open_nodes:
+                raise error("an alias (*name) refers to the list or mapping that contains it",
+                            path=path, line=part.start_mark.line + 1)
+            if id(part) not in expanded:
+                stack.append((part, depth + 1, False))
 
 
 def construct(root: yaml.Node, path: str, error: type[InputError]) -> Any:
@@ -85,6 +146,32 @@ def construct(root: yaml.Node, path: str, error: type[InputError]) -> Any:
         mark = problem.problem_mark
         line = mark.line + 1 if mark is not None else None
         raise error(f"cannot read the value: {problem.problem}", path=path, line=line) from None
+    except (ValueError, TypeError, OverflowError, ArithmeticError):
+        # A value its explicit tag cannot hold ("!!int zz", "!!timestamp 2020-13-45"):
+        # find the scalar that fails on its own, for its line.
+        raise _bad_tagged_scalar(root, path, error) from None
+
+
+def _bad_tagged_scalar(root: yaml.Node, path: str, error: type[InputError]) -> InputError:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(reversed([part for pair in node.value for part in pair]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+        else:
+            try:
+                _CONSTRUCTOR("").construct_object(node)
+            except Exception:
+                tag = node.tag.rsplit(":", 1)[-1]
+                return error(f"{node.value!r} is not a valid {tag} value",
+                             path=path, line=node.start_mark.line + 1)
+    return error("a value cannot be read", path=path)
 
 
 _KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?)[ \t]*:(?:[ \t]|$)")
@@ -113,22 +200,30 @@ def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
     return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field)
 
 
-def _reject_duplicate_keys(node: yaml.Node, path: str, error: type[InputError]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[object] = set()
-        for key, value in node.value:
-            if key.value in seen:
-                raise error(
-                    f"the key {key.value!r} appears twice in one mapping",
-                    path=path,
-                    line=key.start_mark.line + 1,
-                    field=str(key.value),
-                )
-            seen.add(key.value)
-            _reject_duplicate_keys(value, path, error)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(item, path, error)
+def _reject_duplicate_keys(root: yaml.Node, path: str, error: type[InputError]) -> None:
+    """Refuse a key given twice in one mapping; each node is looked at once, however many
+    aliases share it."""
+    seen_nodes: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen_nodes:
+            continue
+        seen_nodes.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            seen: set[object] = set()
+            for key, _value in node.value:
+                if key.value in seen:
+                    raise error(
+                        f"the key {key.value!r} appears twice in one mapping",
+                        path=path,
+                        line=key.start_mark.line + 1,
+                        field=str(key.value),
+                    )
+                seen.add(key.value)
+            stack.extend(reversed([value for _, value in node.value]))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
 
 
 def child(node: yaml.Node, key: str | int) -> yaml.Node | None:

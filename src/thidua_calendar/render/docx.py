@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 import zipfile
 from datetime import UTC, date, datetime, time
 
@@ -171,9 +172,29 @@ def _setup(document: Document, lang: Lang) -> None:
     normal_format.line_spacing = 1.0
 
 
+#: What XML 1.0 cannot hold (C0 controls but tab and line ends, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: The longest core property (title, author) python-docx writes.
+_PROPERTY_LIMIT = 255
+
+
+def _xml_text(text: str) -> str:
+    """``text`` without the characters an XML document cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def _property(text: str) -> str:
+    """A document property: one line of XML text, cut to python-docx's limit with an
+    ellipsis (the body keeps the whole text)."""
+    line = " ".join(_xml_text(text).split())
+    if len(line) > _PROPERTY_LIMIT:
+        line = line[: _PROPERTY_LIMIT - 1].rstrip() + "…"
+    return line
+
+
 def _run(paragraph: Paragraph, text: str, lang: Lang, *, size: Length, bold: bool = False,
          italic: bool = False) -> None:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_xml_text(text))
     run.font.name = FONT
     run.font.size = size
     run.bold = bold
@@ -330,9 +351,9 @@ def render_docx(
     # command prints them on stderr instead.
 
     core = document.core_properties
-    core.title = sections.title
-    core.author = sections.organisation
-    core.last_modified_by = sections.organisation
+    core.title = _property(sections.title)
+    core.author = _property(sections.organisation)
+    core.last_modified_by = _property(sections.organisation)
     core.comments = ""
     core.language = _LANGUAGE_TAG[lang]
     core.revision = 1
