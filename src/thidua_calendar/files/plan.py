@@ -31,7 +31,7 @@ from thidua_calendar.errors import (
 )
 from thidua_calendar.files.catalog import load_catalog
 from thidua_calendar.files.deadlines import parse_rule
-from thidua_calendar.files.fields import Id, Model, Text, Year
+from thidua_calendar.files.fields import Id, Model, SourceModel, Text, Year
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -168,6 +168,9 @@ class _LocalModel(Model):
     name_en: Text | None = None
     origin: Text
     note: Text | None = None
+    #: Where the day comes from; a feed cites these, and nothing when there are none (never
+    #: the plan file's own path, which would differ with how its name was typed).
+    sources: list[SourceModel] = []
 
     @field_validator("origin", mode="plain")
     @classmethod
@@ -361,7 +364,8 @@ def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
             id=item.id, name=item.name, name_en=item.name_en or item.name, origin=origin,
             count="years" if origin.year is not None else "none", tags=("local",),
             note=item.note,
-            sources=(Source(title=f"Kế hoạch {os.path.basename(path)}", url=f"file://{path}"),),
+            sources=tuple(Source(title=source.title, url=source.url)
+                          for source in item.sources),
         ))
     return Catalog(tuple(entries))
 
