@@ -27,7 +27,7 @@ def add_options(serve: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> str:
-    from thidua_calendar.feeds.serve import make_server
+    from thidua_calendar.feeds.serve import exposure_warning, make_server
 
     if not os.path.isdir(args.directory):
         raise UsageError(f"{args.directory} is not a folder; build one with "
@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> str:
     port = server.server_address[1]
     print(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
           file=sys.stderr)
+    warning = exposure_warning(args.host, args.directory)
+    if warning:
+        print(f"thidua-calendar: {warning}", file=sys.stderr)
+    sys.stderr.flush()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -58,21 +58,28 @@ HTTP/1.1 persistent connections are kept (every response has a ``Content-Length`
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import http.server
+import io
+import ipaddress
 import os
 import re
 import socket
+import socketserver
 import stat
 import sys
+import threading
+import time
 from collections.abc import Mapping
 from datetime import UTC
 from email.utils import formatdate, parsedate_to_datetime
 from http import HTTPStatus
 from pathlib import Path
+from typing import Any, BinaryIO
 from urllib.parse import quote, unquote
 
-__all__ = ["CONTENT_TYPES", "make_server", "serve"]
+__all__ = ["CONTENT_TYPES", "exposure_warning", "is_loopback", "make_server", "serve"]
 
 #: Content types by (lower-case) suffix; anything else is ``application/octet-stream``.
 CONTENT_TYPES: Mapping[str, str] = {
@@ -138,12 +145,17 @@ def _segments(decoded: str) -> list[str] | None:
 
 
 def _inside(root: Path, path: Path) -> Path | None:
-    """``path`` with every symlink resolved, if that exists and lies inside ``root``."""
+    """``path`` with every symlink resolved, if that exists, lies inside ``root`` and is no
+    dotfile there (a link ``feed.ics -> .secret`` does not serve ``.secret``)."""
     try:
         real = path.resolve(strict=True)
     except (OSError, RuntimeError, ValueError):  # missing, a symlink loop, a bad name
         return None
-    return real if real.is_relative_to(root) else None
+    if not real.is_relative_to(root):
+        return None
+    if any(part.startswith(".") for part in real.relative_to(root).parts):
+        return None
+    return real
 
 
 def _lookup(root: Path, target: str) -> Path | str | None:
@@ -171,21 +183,66 @@ def _lookup(root: Path, target: str) -> Path | str | None:
     return real if real.is_file() and not slash else None
 
 
-def _read(path: Path) -> tuple[bytes, os.stat_result] | None:
-    """The bytes and status of a regular file, or ``None`` if it cannot be read as one."""
+#: Files up to this size are sent with their header fields in one write.
+_SMALL = 64 * 1024
+#: The chunk a larger file is streamed in.
+_CHUNK = 256 * 1024
+
+
+class _Opened:
+    """A regular file open for reading, with its status and (cached) entity tag."""
+
+    __slots__ = ("etag", "file", "status")
+
+    def __init__(self, file: BinaryIO, status: os.stat_result, etag: str) -> None:
+        self.file = file
+        self.status = status
+        self.etag = etag
+
+
+class _EtagCache:
+    """The entity tags of files by identity (device, inode, size, mtime), so that a file is
+    hashed once per change rather than once per request."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self._tags: dict[tuple[int, int, int, int], str] = {}
+        self._size = size
+        self._lock = threading.Lock()
+
+    def tag(self, file: BinaryIO, status: os.stat_result) -> str:
+        key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns)
+        with self._lock:
+            found = self._tags.get(key)
+        if found is not None:
+            return found
+        digest = hashlib.sha256()
+        while chunk := file.read(_CHUNK):
+            digest.update(chunk)
+        file.seek(0)
+        etag = '"' + digest.hexdigest()[:32] + '"'
+        with self._lock:
+            if len(self._tags) >= self._size:
+                self._tags.clear()
+            self._tags[key] = etag
+        return etag
+
+
+def _open(path: Path, tags: _EtagCache) -> _Opened | None:
+    """A regular file open for reading, or ``None`` if it cannot be opened as one."""
     try:
         fd = os.open(path, _OPEN_FLAGS)
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as file:
+    file = os.fdopen(fd, "rb")
+    try:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
+            file.close()
             return None
-        return file.read(), status
-
-
-def _etag(data: bytes) -> str:
-    return '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
+        return _Opened(file, status, tags.tag(file, status))
+    except BaseException:
+        file.close()
+        raise
 
 
 def _none_match(field: str, etag: str) -> bool:
@@ -214,15 +271,125 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
+def exposure_warning(host: str, directory: str | os.PathLike[str]) -> str | None:
+    """The warning to print when ``host`` listens beyond this computer, else ``None``."""
+    if is_loopback(host):
+        return None
+    where = "every network interface" if host in ("", "0.0.0.0", "::") else repr(host)
+    return (f"warning: listening on {where}: anyone who can reach this computer can read "
+            f"every file in {os.fspath(directory)}; use --host 127.0.0.1 to keep it local, "
+            "and a real web server to publish (docs/feeds.md)")
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this computer only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # "" (every interface) or a name that may resolve anywhere
+
+
+def _connection_limit() -> int:
+    """How many connections may be open at once: what the process's file limit allows,
+    keeping some for files and logs, at most :data:`MAX_CONNECTIONS`."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return 64
+    if soft == resource.RLIM_INFINITY:
+        return MAX_CONNECTIONS
+    return max(8, min(MAX_CONNECTIONS, soft // 2 - 16))
+
+
+#: The most connections served at once (each has a thread); beyond it, the connection that
+#: has waited longest for its request is closed to make room.
+MAX_CONNECTIONS = 1000
+#: Seconds a client has to send a whole request head (line and header fields) once the
+#: server waits for it, idle keep-alive time included; then the connection is closed.
+HEADER_TIMEOUT = 10.0
+#: Seconds a single send may block on a client that does not read.
+WRITE_TIMEOUT = 30.0
+
+
+class _DeadlineSocketReader(io.RawIOBase):
+    """Reads from a socket, failing with :class:`TimeoutError` once ``deadline`` (a
+    :func:`time.monotonic` time) has passed, however slowly the bytes trickle in."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        super().__init__()
+        self.sock = sock
+        self.deadline: float | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.deadline is not None:
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the request head took too long")
+            self.sock.settimeout(remaining)
+        else:
+            self.sock.settimeout(WRITE_TIMEOUT)
+        return self.sock.recv_into(buffer)
+
+
 class _FeedServer(http.server.ThreadingHTTPServer):
-    """A threading HTTP server that knows its folder and whether to log."""
+    """A threading HTTP server that knows its folder and whether to log, and bounds what
+    clients can hold: see the module docstring, "Under load"."""
 
     daemon_threads = True
+    block_on_close = False
+    #: The listen backlog (the kernel may cap it at ``net.core.somaxconn``).
+    request_queue_size = 1024
 
     def __init__(self, address: tuple[str, int], root: Path, *, quiet: bool) -> None:
         self.root = root
         self.quiet = quiet
+        self.tags = _EtagCache()
+        self.max_connections = _connection_limit()
+        self._lock = threading.Lock()
+        #: Open connections -> when each began waiting for a request (None: being answered).
+        self._open: dict[socket.socket, float | None] = {}
         super().__init__(address, _FeedHandler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._lock:
+            if len(self._open) >= self.max_connections:
+                waiting = [(since, sock) for sock, since in self._open.items()
+                           if since is not None]
+                if not waiting:  # every connection is being answered: refuse this one
+                    self.shutdown_request(request)
+                    return
+                _, oldest = min(waiting, key=lambda pair: pair[0])
+                self._open[oldest] = None  # evicted once
+                with contextlib.suppress(OSError):
+                    oldest.shutdown(socket.SHUT_RDWR)
+            self._open[request] = time.monotonic()
+        super().process_request(request, client_address)
+
+    def waiting(self, sock: socket.socket, since: float | None) -> None:
+        """Record that ``sock`` waits for a request (``since``) or is being answered."""
+        with self._lock:
+            if sock in self._open:
+                self._open[sock] = since
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._lock:
+            self._open.pop(request, None)
+        super().shutdown_request(request)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away or timed out is not worth a traceback; anything else is
+        one line on stderr."""
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError) or self.quiet:
+            return
+        sys.stderr.write(f"{client_address[0]} error: {type(error).__name__}: {error}\n")
 
 
 class _FeedServer6(_FeedServer):
@@ -235,18 +402,51 @@ class _FeedHandler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "thidua-calendar"
     sys_version = ""
-    #: Seconds an idle connection is kept.
-    timeout = 30
+    #: Seconds an idle connection is kept (the request head's deadline covers it).
+    timeout = HEADER_TIMEOUT
 
     @property
     def _feed_server(self) -> _FeedServer:
         assert isinstance(self.server, _FeedServer)
         return self.server
 
+    def setup(self) -> None:
+        self.connection = self.request
+        with contextlib.suppress(OSError):
+            self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self._reader = _DeadlineSocketReader(self.connection)
+        self.rfile = io.BufferedReader(self._reader, 64 * 1024)
+        self.wfile = socketserver._SocketWriter(self.connection)  # type: ignore[attr-defined]
+
+    def finish(self) -> None:
+        with contextlib.suppress(OSError):
+            self.rfile.close()
+
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (OSError, ValueError):  # a reset, a broken pipe, a timeout: nothing to say
+            self.close_connection = True
+
+    def handle_one_request(self) -> None:
+        started = time.monotonic()
+        self._reader.deadline = started + HEADER_TIMEOUT
+        self._feed_server.waiting(self.connection, started)
+        super().handle_one_request()
+
     # -- requests ---------------------------------------------------------------------
 
     def parse_request(self) -> bool:
-        if not super().parse_request():
+        parsed = super().parse_request()
+        self._reader.deadline = None  # the head is in: sending has its own timeout
+        with contextlib.suppress(OSError):
+            self.connection.settimeout(WRITE_TIMEOUT)
+        self._feed_server.waiting(self.connection, None)
+        if not parsed:
+            return False
+        if self.request_version >= "HTTP/1.1" and len(self.headers.get_all("Host") or []) != 1:
+            # RFC 9112 §3.2: exactly one Host field in an HTTP/1.1 request, or 400.
+            self.send_error(HTTPStatus.BAD_REQUEST, "Bad request: one Host header is required")
             return False
         if self.headers.get("Content-Length", "0").strip() != "0" or (
             "Transfer-Encoding" in self.headers
@@ -271,23 +471,31 @@ class _FeedHandler(http.server.BaseHTTPRequestHandler):
             self._send_text(HTTPStatus.MOVED_PERMANENTLY, "Moved permanently\n",
                             {"Location": found})
             return
-        read = None if found is None else _read(found)
-        if found is None or read is None:
+        opened = None if found is None else _open(found, self._feed_server.tags)
+        if found is None or opened is None:
             self._send_text(HTTPStatus.NOT_FOUND, "Not found\n")
             return
-        data, status = read
-        etag = _etag(data)
-        validators = {
-            "ETag": etag,
-            "Last-Modified": formatdate(status.st_mtime, usegmt=True),
-            "Cache-Control": "no-cache",
-        }
-        if self._not_modified(etag, status.st_mtime):
-            self._send(HTTPStatus.NOT_MODIFIED, validators, b"")
-            return
-        headers = {"Content-Type": _content_type(found), **validators,
-                   "X-Content-Type-Options": "nosniff"}
-        self._send(HTTPStatus.OK, headers, data)
+        with opened.file:
+            status = opened.status
+            validators = {
+                "ETag": opened.etag,
+                "Last-Modified": formatdate(status.st_mtime, usegmt=True),
+                "Cache-Control": "no-cache",
+            }
+            if self._not_modified(opened.etag, status.st_mtime):
+                self._send(HTTPStatus.NOT_MODIFIED, validators, b"")
+                return
+            headers = {"Content-Type": _content_type(found), **validators,
+                       "X-Content-Type-Options": "nosniff"}
+            if status.st_size <= _SMALL or self.command == "HEAD":
+                body = opened.file.read(_SMALL + 1) if self.command != "HEAD" else b""
+                if len(body) <= _SMALL:
+                    self._send(HTTPStatus.OK, headers, body, length=status.st_size
+                               if self.command == "HEAD" else None)
+                    return
+                opened.file.seek(0)
+            self._send(HTTPStatus.OK, headers, b"", length=status.st_size)
+            self.connection.sendfile(opened.file, 0, status.st_size)
 
     def _not_modified(self, etag: str, mtime: float) -> bool:
         """RFC 9110 §13.2.2, steps 3 and 4, for ``GET`` and ``HEAD``."""
@@ -299,17 +507,23 @@ class _FeedHandler(http.server.BaseHTTPRequestHandler):
 
     # -- responses --------------------------------------------------------------------
 
-    def _send(self, code: HTTPStatus, headers: Mapping[str, str], body: bytes) -> None:
+    def _send(self, code: HTTPStatus, headers: Mapping[str, str], body: bytes, *,
+              length: int | None = None) -> None:
+        """The status line, ``headers`` and ``body`` in one write (no delayed-ACK stall
+        between header and body); ``length`` announces a body sent afterwards (or not at
+        all, for ``HEAD``)."""
         self.send_response(code)
         for name, value in headers.items():
             self.send_header(name, value)
         if code != HTTPStatus.NOT_MODIFIED:
-            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Content-Length", str(len(body) if length is None else length))
         if self.close_connection:
             self.send_header("Connection", "close")
-        self.end_headers()
+        buffer: list[bytes] = self._headers_buffer  # type: ignore[attr-defined]
+        buffer.append(b"\r\n")
         if body and self.command != "HEAD":
-            self.wfile.write(body)
+            buffer.append(body)
+        self.flush_headers()
 
     def _send_text(self, code: HTTPStatus, text: str,
                    headers: Mapping[str, str] | None = None) -> None:
@@ -333,10 +547,14 @@ class _FeedHandler(http.server.BaseHTTPRequestHandler):
             code = code.value
         self.log_message('"%s" %s', self.requestline, code)
 
+    def log_error(self, format: str, *args: Any) -> None:
+        """Timeouts and clients that go away are routine: not logged."""
+
     def log_message(self, format: str, *args: object) -> None:
         if self._feed_server.quiet:
             return
-        sys.stderr.write(f"{self.address_string()} {_printable(format % args)}\n")
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"{self.address_string()} {_printable(format % args)}\n")
 
 
 def make_server(
@@ -379,6 +597,9 @@ def serve(
             shown = f"[{address!s}]" if server.address_family == socket.AF_INET6 else address
             sys.stderr.write(f"Serving {Path(directory).resolve()} at http://{shown!s}:{bound}/"
                              " (Ctrl-C to stop)\n")
+            warning = exposure_warning(host, directory)
+            if warning:
+                sys.stderr.write(warning + "\n")
             sys.stderr.flush()
         server.serve_forever()
     except KeyboardInterrupt:
