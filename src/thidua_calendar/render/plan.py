@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
-from thidua_calendar.plan import Event, PlanPhase, PlanResult, Warning
+from thidua_calendar.plan import Event, PlanPhase, PlanResult, PlanWarning
 from thidua_calendar.render.deadlines import (
     conflict_text,
     deadline_phrase,
@@ -192,7 +192,7 @@ def _due(deadline: Deadline, lang: Lang, date_style: DateStyle) -> str:
     return text
 
 
-def _warning_text(warning: Warning, result: PlanResult, lang: Lang,
+def _warning_text(warning: PlanWarning, result: PlanResult, lang: Lang,
                   date_style: DateStyle) -> str:
     vi = lang == "vi"
     if warning.kind == "no_theme":
