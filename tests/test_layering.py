@@ -136,11 +136,6 @@ def test_the_check_itself_sees_a_clock_call():
     assert _clock_calls(_tree("cli/clock.py"))
 
 
-def test_every_public_name_resolves():
-    missing = [name for name in thidua_calendar.__all__ if not hasattr(thidua_calendar, name)]
-    assert missing == []
-
-
 def test_listing_a_year_does_not_load_working_days_or_deadlines():
     # Their classes cost as much to define as the rest of the package: loaded on first use.
     code = ("import sys, thidua_calendar.cli; "
