@@ -431,7 +431,7 @@ def _anniversary_date(
     try:
         found = occurrence_in(entry, period.start, period.horizon, year=year)
     except (OccurrenceError, OutOfRangeError) as error:
-        raise DeadlineError(str(error), entry_id=rule.id, field=field_name) from None
+        raise DeadlineError.wrap(error, entry_id=rule.id, field=field_name) from None
     return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 
 

@@ -166,7 +166,8 @@ def test_the_command_exits_1_on_errors_0_otherwise_2_when_unreadable(tmp_path, c
     assert status == 1
     (record,) = json.loads(out)
     assert record.keys() == {"file", "line", "column", "level", "code", "message"}
-    status, _, err = _run(capsys, "check", str(right), str(tmp_path / "missing.txt"))
+    missing = str(tmp_path / "missing.txt")
+    status, _, err = _run(capsys, "check", str(right), missing, "--lang", "en")
     assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing.txt'}: no such "
                                 "file\n")
 

@@ -28,6 +28,8 @@ def add_options(check: argparse.ArgumentParser) -> None:
     calendar_options(check)
     check.add_argument("--catalog", metavar="FILE", action="append", default=[],
                        help="an extra catalog file, e.g. your local days (repeatable)")
+    check.add_argument("--lang", choices=("vi", "en"), default="vi",
+                       help="language of messages (default: vi)")
     check.set_defaults(run=run, writes_itself=True)
 
 

@@ -26,6 +26,8 @@ def add_options(extract: argparse.ArgumentParser) -> None:
     extract.add_argument("--catalog", metavar="FILE", action="append", default=[],
                          help="an extra catalog file to match names against (repeatable)")
     extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    extract.add_argument("--lang", choices=("vi", "en"), default="vi",
+                         help="language of messages (default: vi)")
     extract.set_defaults(run=run)
 
 
