@@ -41,7 +41,6 @@ from thidua_calendar.reading.printed_plan import (
     LunarText,
     PhaseText,
     TextDate,
-    fold,
     read_deadlines,
     read_items,
     read_lunar,
@@ -49,6 +48,7 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.text import fold
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry", "origin_text",

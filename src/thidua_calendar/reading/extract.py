@@ -35,18 +35,17 @@ import yaml
 
 from thidua_calendar.anniversaries import Commemoration, occurrence
 from thidua_calendar.files.documents import Document
-from thidua_calendar.plan import slug
 from thidua_calendar.reading.check import match_entry, origin_text, same_origin
 from thidua_calendar.reading.printed_plan import (
     Item,
     PhaseText,
     TextDate,
-    fold,
     read_deadlines,
     read_items,
     read_phases,
     read_year,
 )
+from thidua_calendar.text import fold, slug
 
 __all__ = ["Draft", "extract_plan"]
 
@@ -170,14 +169,9 @@ def _emit_list(items: list[Any], indent: int, out: list[str]) -> None:
 
 
 def _slug(text: str, *, fallback: str = "muc") -> str:
-    """Lower-case ASCII words joined by underscores, starting with a letter."""
-    words = fold(text).split()
-    result = ""
-    for word in words:
-        candidate = f"{result}_{word}" if result else word
-        if len(candidate) > 60:
-            break
-        result = candidate
+    """An id for the plan file: lower-case ASCII words joined by underscores, at most 60
+    characters, starting with a letter (the file's ids must)."""
+    result = slug(text, separator="_", fallback="", limit=60)
     if not result:
         return fallback
     return result if result[0].isalpha() else f"{fallback}_{result}"

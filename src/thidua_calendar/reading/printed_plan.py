@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
+
+from thidua_calendar.text import fold
 
 __all__ = [
     "DeadlineText",
@@ -38,7 +39,6 @@ __all__ = [
     "LunarText",
     "PhaseText",
     "TextDate",
-    "fold",
     "read_deadlines",
     "read_items",
     "read_lunar",
@@ -158,14 +158,6 @@ class DeadlineText:
     task: str = ""
     #: The date printed no year ("trước ngày 15/7"); ``date`` has the year it was read with.
     year_implied: bool = False
-
-
-def fold(text: str, /) -> str:
-    """Lower-case ASCII words for matching names: diacritics dropped, đ as d, punctuation as
-    spaces ("Ngày Giải phóng hoàn toàn miền Nam" -> "ngay giai phong hoan toan mien nam")."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())
 
 
 def _name_before(line: str, end: int, start: int) -> str:
