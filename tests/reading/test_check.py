@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua_calendar.cli import main
+from thidua_calendar.errors import DocumentError
 from thidua_calendar.files.catalog import builtin_catalog
-from thidua_calendar.files.documents import Document, DocumentError, read_document
+from thidua_calendar.files.documents import Document, read_document
 from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.reading.check import check_document, match_entry
 from thidua_calendar.reading.printed_plan import TextDate
