@@ -12,8 +12,8 @@ file needs a value anyway (a required field), the value is a marked placeholder.
   movement "được tổ chức từ nay đến khi …" with no set end; their themes from
   ``Với chủ đề “…”``;
 - what to greet: every counted anniversary printed in a đợt's paragraph, matched to the
-  catalog (tolerantly, :func:`~thidua_calendar.reading.check.match_entry`); days the catalog lacks
-  become the plan's ``local:`` days; a day greeted by a đợt that ends before it is a
+  catalog (tolerantly, :func:`~thidua_calendar.reading.matching.match_entry`); days the
+  catalog lacks become the plan's ``local:`` days; a day greeted by a đợt that ends before it is a
   ``lead_up``; a printed base date that contradicts the catalog keeps the catalog's entry
   and says so; a catalog day printed without a count ("Tháng Công nhân năm 2022") is greeted
   when its whole name stands in the đợt's paragraph;
@@ -35,7 +35,12 @@ import yaml
 
 from thidua_calendar.anniversaries import Commemoration, occurrence
 from thidua_calendar.files.documents import Document
-from thidua_calendar.reading.check import match_entry, origin_text, same_origin
+from thidua_calendar.reading.matching import (
+    contradicts,
+    match_entry,
+    match_partner,
+    origin_text,
+)
 from thidua_calendar.reading.printed_plan import (
     Item,
     PhaseText,
@@ -227,12 +232,6 @@ def _end_of(day: TextDate) -> tuple[date, str]:
 
 def _show(day: date) -> str:
     return f"{day.day}/{day.month}/{day.year}"
-
-
-def _contradicts(day: TextDate, entry: Commemoration) -> bool:
-    """The printed base date disagrees with the catalog's origin (solar, with a year)."""
-    origin = entry.origin
-    return origin.calendar == "solar" and origin.year is not None and not same_origin(day, entry)
 
 
 # -- the header: title, issuing body, issue date, the plan implemented -------------------------
@@ -745,10 +744,10 @@ class _Drafter:
         entries = [entry]
         if re.search(r"\svà\s", item.name):
             for part in re.split(r"\s+và\s+", item.name):
-                partner = _partner(part, self.catalog, entry.origin.year)
+                partner = match_partner(part, self.catalog, entry.origin.year)
                 if partner is not None and partner not in entries:
                     entries.append(partner)
-        if _contradicts(item.first, entry):
+        if contradicts(item.first, entry):
             counted = (entry.origin.year is not None and item.count is not None
                        and year is not None and year - entry.origin.year == item.count)
             why = (f"{item.count} năm in {year} counts from {entry.origin.year}"
@@ -957,24 +956,6 @@ def _task(before: str) -> tuple[str, str]:
         cut = name.rfind(" ", 0, 80)
         name = name[: cut if cut > 20 else 80]
     return chunk, _upper_first(name)
-
-
-def _partner(part: str, catalog: Sequence[Commemoration], year: int | None
-             ) -> Commemoration | None:
-    """The day one half of "<A> và <B>" names: a tolerant match, else the one entry of the
-    same base year whose name holds every word of the half ("Cách mạng tháng Tám")."""
-    if year is None:
-        return None
-    found = match_entry(part, catalog)
-    if found is not None:
-        return found if found.origin.year == year else None
-    words = set(fold(part).split()) - {"ngay", "nam", "ky", "niem"}
-    words = {word for word in words if not word.isdigit()}
-    if len(words) < 2:
-        return None
-    candidates = [entry for entry in catalog
-                  if entry.origin.year == year and words <= set(fold(entry.name).split())]
-    return candidates[0] if len(candidates) == 1 else None
 
 
 def _audience_name(who: str) -> str:
