@@ -36,8 +36,8 @@ from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
 from thidua_calendar.reading.matching import CatalogNames, origin_text, same_origin
 from thidua_calendar.reading.printed_plan import (
+    AnniversaryText,
     DeadlineText,
-    Item,
     LunarText,
     PhaseText,
     TextDate,
@@ -130,7 +130,8 @@ class _Years(NamedTuple):
     why: str
 
 
-def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) -> _Years:
+def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
+                   plan_year: int | None) -> _Years:
     """The years a lone base date may be counted to: the year its day falls in the đợt that
     holds it, else the plan's year or the next (a school year, a plan written late in the
     year for the next)."""
@@ -157,7 +158,7 @@ def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) 
     return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
 
 
-def _check_item(item: Item, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
+def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
@@ -195,7 +196,7 @@ def _check_item(item: Item, entries: CatalogNames, allowed: _Years, add: _Add) -
     _check_catalog(item, entries, add)
 
 
-def _check_catalog(item: Item, entries: CatalogNames, add: _Add) -> None:
+def _check_catalog(item: AnniversaryText, entries: CatalogNames, add: _Add) -> None:
     """The base date agrees with the catalog's for the commemoration the name surely names
     (:meth:`~thidua_calendar.reading.matching.CatalogNames.strong`); a looser match is never
     called wrong."""
@@ -322,7 +323,7 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
                 f"between {earlier.label} and {later.label}")
 
 
-def _check_greetings(document: Document, holders: _Holders, items: Sequence[Item],
+def _check_greetings(document: Document, holders: _Holders, items: Sequence[AnniversaryText],
                      add: _Add) -> None:
     """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
     slip worth a look."""

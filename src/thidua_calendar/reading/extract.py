@@ -42,7 +42,7 @@ from thidua_calendar.reading.matching import (
     origin_text,
 )
 from thidua_calendar.reading.printed_plan import (
-    Item,
+    AnniversaryText,
     PhaseText,
     TextDate,
     read_deadlines,
@@ -727,7 +727,7 @@ class _Drafter:
                 ids.extend(kept)
         return ids, local, lead_up
 
-    def greet_item(self, item: Item, phase: _Phase, period_start: date, period_end: date,
+    def greet_item(self, item: AnniversaryText, phase: _Phase, period_start: date, period_end: date,
                    local: list[Any], local_ids: dict[str, str],
                    lead_up: dict[str, Any]) -> list[Any]:
         printed = _printed(item)
@@ -769,7 +769,7 @@ class _Drafter:
             result.append(chosen.id)
         return result
 
-    def local_item(self, item: Item, phase: _Phase, printed: str, year: int | None,
+    def local_item(self, item: AnniversaryText, phase: _Phase, printed: str, year: int | None,
                    period_start: date, period_end: date, local: list[Any],
                    local_ids: dict[str, str], lead_up: dict[str, Any]) -> list[Any]:
         first = item.first
@@ -827,7 +827,7 @@ class _Drafter:
                 "to it",))
         return []
 
-    def undated(self, phase: _Phase, mine: Sequence[Item], period_start: date,
+    def undated(self, phase: _Phase, mine: Sequence[AnniversaryText], period_start: date,
                 period_end: date) -> list[Any]:
         """Counted days printed without dates ("kỷ niệm 93 năm Ngày thành lập Công đoàn Việt
         Nam."): greeted when the catalog knows the day and the count agrees."""
@@ -967,7 +967,7 @@ def _audience_id(name: str) -> str:
     return _slug(re.sub(r"^khối\s+", "", name, flags=re.IGNORECASE), fallback="nhom")
 
 
-def _printed(item: Item) -> str:
+def _printed(item: AnniversaryText) -> str:
     count = f"{item.count} năm " if item.count is not None else ""
     dates = item.first.text + (f" - {item.second.text}" if item.second is not None else "")
     return _clean(f"{count}{item.name} ({dates})")
@@ -982,7 +982,8 @@ def _movement_phase(match: re.Match[str]) -> PhaseText:
                      end_text=end_text)
 
 
-def _occurrence_year(item: Item, entry: Commemoration | None, phase: _Phase) -> int | None:
+def _occurrence_year(item: AnniversaryText, entry: Commemoration | None,
+                     phase: _Phase) -> int | None:
     """The year the printed anniversary falls in."""
     if item.second is not None and item.second.valid:
         return item.second.year
