@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from thidua_calendar import plan
-from thidua_calendar.text import fold, one_line, slug
+from thidua_calendar.text import fold, one_line, slug, upper_first
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -46,6 +46,11 @@ def test_the_plan_key_slug_is_this_one():
 
 def test_one_line():
     assert one_line(" a\n b\t\tc  ") == "a b c"
+
+
+def test_upper_first_keeps_the_rest():
+    assert upper_first("ngày Quốc tế Lao động") == "Ngày Quốc tế Lao động"
+    assert upper_first("") == ""
 
 
 @given(st.text())

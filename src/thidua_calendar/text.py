@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["fold", "one_line", "slug"]
+__all__ = ["fold", "one_line", "slug", "upper_first"]
 
 
 def fold(text: str, /) -> str:
@@ -45,3 +45,9 @@ def slug(text: str, /, *, separator: str = "-", fallback: str = "plan",
 def one_line(text: str, /) -> str:
     """The text on one line: every run of whitespace, line breaks included, as one space."""
     return " ".join(text.split())
+
+
+def upper_first(text: str, /) -> str:
+    """The text with its first character in upper case, the rest as it is ("ngày …" ->
+    "Ngày …"; ``str.capitalize`` would lower the rest)."""
+    return text[:1].upper() + text[1:]
