@@ -7,8 +7,9 @@ written as they are (dates, ``issued``), :class:`Noted` values carrying comment 
 their key or item, and :class:`Comment` lines among a list's items.  Scalars that need quotes
 are quoted by PyYAML, imported only then, so that the file reads back to the same values.
 
-The tree's keys are the plan file's (docs/plans.md); :func:`thidua_calendar.reading.draft
-.draft_text` is the one place that spells them.
+The tree's keys are the plan file's (docs/plans.md); ``reading/draft.py`` (``draft_text``) is
+the one place that spells them.  The typed draft lives there, in the reading layer, because
+this module sits below it and may not import it; it knows the format, not what is drafted.
 """
 
 from __future__ import annotations
