@@ -22,6 +22,7 @@ __all__ = [
     "AnnouncementError",
     "CatalogError",
     "DeadlineError",
+    "DocumentError",
     "InputError",
     "LunarDateError",
     "OccurrenceError",
@@ -178,6 +179,13 @@ class DeadlineError(InputError):
 
     item_label = "deadline"
     default_where = "<deadlines>"
+
+
+class DocumentError(InputError):
+    """A plan document (.txt, .md, .docx) that cannot be read."""
+
+    item_label = "document"
+    default_where = "<document>"
 
 
 class PlanError(InputError):
