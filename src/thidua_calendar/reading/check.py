@@ -32,6 +32,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from thidua_calendar.anniversaries import Commemoration
+from thidua_calendar.dates import month_end
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
 from thidua_calendar.reading.matching import CatalogNames, origin_text, same_origin
@@ -145,7 +146,7 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
             for candidate in range(start.year, end.year + 1):
                 first_day = date(candidate, first.month or 1, 1)
                 last_day = (date(candidate, 12, 31) if first.month is None
-                            else _month_end(first_day))
+                            else month_end(first_day))
                 if first.day is not None and first.month is not None:
                     try:
                         first_day = last_day = date(candidate, first.month, first.day)
@@ -246,12 +247,9 @@ def _bounds(phase: PhaseText) -> tuple[date | None, date | None]:
     start = phase.start.to_date() if phase.start is not None else None
     end = phase.end.to_date() if phase.end is not None else None
     if end is not None and phase.end is not None and phase.end.precision == "month":
-        end = _month_end(end)
+        end = month_end(end)
     return start, end
 
-
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
 
 
 def _first_mentions(phases: Sequence[PhaseText]) -> list[PhaseText]:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from thidua_calendar.anniversaries import FIRST_YEAR, LAST_YEAR, Commemoration, occurrence
+from thidua_calendar.dates import month_end
 from thidua_calendar.files.documents import Document
 from thidua_calendar.files.plan_writer import comment_text
 from thidua_calendar.reading.draft import (
@@ -107,9 +108,6 @@ def _usable(day: TextDate) -> bool:
     return day.valid and FIRST_YEAR <= day.year <= LAST_YEAR
 
 
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
-
 
 def _start_spec(day: TextDate) -> str:
     if day.precision == "day":
@@ -125,7 +123,7 @@ def _end_of(day: TextDate) -> tuple[date, str]:
     if day.precision == "day":
         return first, first.isoformat()
     if day.precision == "month":
-        return _month_end(first), f"{day.year:04d}-{day.month:02d}"
+        return month_end(first), f"{day.year:04d}-{day.month:02d}"
     return date(day.year, 12, 31), f"{day.year:04d}-12-31"
 
 
