@@ -18,10 +18,12 @@ line (the library never reads the clock) and, when the page is served over http(
 Writing: everything is computed in memory first, so an error leaves the previous site as it
 was.  Only the files whose bytes change are written, so an unchanged rebuild keeps every
 modification time (and every ``ETag`` and ``Last-Modified`` a server derives from them).
-They are written in two phases: each to a temporary file in the same folder (a failure,
-such as a full disk, deletes them and leaves the previous site untouched), then renamed over
-the old ones with :func:`os.replace`, the feeds first and ``index.html`` last, so that the
-page never links a feed that is not there.  Files the site does not know are left alone.
+They are written in two phases: each to a temporary file in the same folder, flushed to
+disk, by the package's one atomic writer (:func:`~thidua_calendar.files.output.write_temporary`;
+a failure, such as a full disk, deletes them and leaves the previous site untouched), then
+renamed over the old ones with :func:`os.replace`, the feeds first and ``index.html`` last,
+so that the page never links a feed that is not there.  Files the site does not know are
+left alone.
 
 Deterministic: the same inputs give the same bytes; no clock, no random ids.
 """
@@ -40,6 +42,7 @@ from urllib.parse import quote, urlsplit
 
 from thidua_calendar.feeds.ics import FeedWriter
 from thidua_calendar.feeds.items import FeedItem, Kind, plan_items
+from thidua_calendar.files.output import write_temporary
 from thidua_calendar.plan import PlanResult, plan_key
 from thidua_calendar.render.lines import format_date
 from thidua_calendar.styles import DateStyle, Lang
@@ -747,30 +750,6 @@ def site_files(
     return dict(sorted(files.items()))
 
 
-def _write_temporary(path: Path, data: bytes) -> Path:
-    """``data`` in a new hidden file beside ``path``, flushed to disk; its mode follows the
-    umask."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    attempt = 0
-    while True:
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.tmp")
-        try:
-            fd = os.open(temporary, flags, 0o666)
-        except FileExistsError:
-            attempt += 1
-            continue
-        break
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    return temporary
-
-
 def _publishing_order(name: str) -> tuple[bool, str]:
     """Feeds first, the page last: the page never links a feed that is not in place yet."""
     return name == INDEX, name
@@ -801,16 +780,16 @@ def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
     changed = sorted((name for name in files if current[name] != files[name]),
                      key=_publishing_order)
     unchanged = sorted(name for name in files if current[name] == files[name])
-    temporaries: dict[str, Path] = {}
+    temporaries: dict[str, str] = {}
     try:
         for name in changed:
-            temporaries[name] = _write_temporary(folder / name, files[name])
+            temporaries[name] = write_temporary(folder / name, files[name])
         for name in changed:
             os.replace(temporaries[name], folder / name)
             del temporaries[name]
     finally:
         for temporary in temporaries.values():  # what was not renamed: a failed build
-            temporary.unlink(missing_ok=True)
+            Path(temporary).unlink(missing_ok=True)
     return SiteReport(folder, tuple(sorted(changed)), tuple(unchanged))
 
 
