@@ -532,6 +532,30 @@ def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
     assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
 
 
+def _calendar_names(data: bytes) -> list[str]:
+    unfolded = data.decode("utf-8").replace("\r\n ", "").splitlines()
+    return [line.split(":", 1)[1] for line in unfolded if line.startswith("X-WR-CALNAME:")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("only", [[], ["deadlines"], ["commemorations"], ["phases"]])
+def test_ics_and_site_name_a_cross_year_plan_alike(tmp_path, capsys, lang, only):
+    """Seed 004 runs from 11/2019 to 12/2020: both commands call it "… - 2019-2020" (``ics``
+    once said "… - 2019"), whole or one kind at a time."""
+    seed = str(SEEDS / "004.yaml")
+    options = [arg for kind in only for arg in ("--only", kind)]
+    status, out, _ = run(capsys, "ics", seed, "--lang", lang, *options)
+    assert status == 0
+    (ics_name,) = _calendar_names(out.encode("utf-8"))
+    status, _, _ = run(capsys, "site", seed, "--lang", lang, "-o", str(tmp_path))
+    assert status == 0
+    suffix = {"commemorations": "-ngay-ky-niem", "phases": "-dot-thi-dua",
+              "deadlines": "-han-nop"}[only[0]] if only else ""
+    feed = tmp_path / f"lien-doan-lao-dong-tinh-bac-kan-2019{suffix}.ics"
+    assert _calendar_names(feed.read_bytes()) == [ics_name]
+    assert ics_name.startswith("Liên đoàn Lao động tỉnh Bắc Kạn - 2019-2020")
+
+
 def _without_id(tmp_path: Path, seed: str) -> Path:
     text = (SEEDS / f"{seed}.yaml").read_text(encoding="utf-8")
     stripped = re.sub(r"^id: .*\n", "", text, count=1, flags=re.MULTILINE)

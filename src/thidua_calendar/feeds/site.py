@@ -41,7 +41,14 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from thidua_calendar.feeds.ics import FeedWriter
-from thidua_calendar.feeds.items import FeedItem, Kind, plan_items
+from thidua_calendar.feeds.items import (
+    KINDS,
+    FeedItem,
+    Kind,
+    calendar_title,
+    plan_items,
+    plan_years,
+)
 from thidua_calendar.files.output import write_temporary
 from thidua_calendar.plan import PlanResult, plan_key
 from thidua_calendar.render.lines import format_date
@@ -115,10 +122,6 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "kind_commemorations": "Ngày kỷ niệm",
         "kind_phases": "Đợt thi đua và sự kiện",
         "kind_deadlines": "Hạn nộp (có nhắc việc)",
-        "cal_all": "",
-        "cal_commemorations": " (ngày kỷ niệm)",
-        "cal_phases": " (đợt thi đua)",
-        "cal_deadlines": " (hạn nộp)",
         "desc_all": "Ngày kỷ niệm - các đợt thi đua và hạn nộp: {title}",
         "desc_commemorations": "Ngày kỷ niệm trong kế hoạch: {title}",
         "desc_phases": "Các đợt thi đua và sự kiện: {title}",
@@ -158,10 +161,6 @@ _TEXT: dict[Lang, dict[str, str]] = {
         "kind_commemorations": "Commemorations",
         "kind_phases": "Phases and events",
         "kind_deadlines": "Deadlines (with reminders)",
-        "cal_all": "",
-        "cal_commemorations": " (commemorations)",
-        "cal_phases": " (phases)",
-        "cal_deadlines": " (deadlines)",
         "desc_all": "Commemorations - phases and deadlines: {title}",
         "desc_commemorations": "Commemorations in the plan: {title}",
         "desc_phases": "Phases and events: {title}",
@@ -391,13 +390,6 @@ class _Plan:
     feeds: tuple[_Feed, ...]
 
 
-def _years(result: PlanResult) -> str:
-    period = result.plan.period
-    if period.end is None or period.end.year == period.start.year:
-        return str(period.start.year)
-    return f"{period.start.year}-{period.end.year}"
-
-
 def _check_key(key: str) -> str:
     if (not key or key.startswith(".") or any(ch in key for ch in "/\\\0")
             or key != key.strip()):
@@ -408,14 +400,14 @@ def _check_key(key: str) -> str:
 def _feeds(result: PlanResult, key: str, items: Sequence[FeedItem], writer: FeedWriter,
            lang: Lang) -> tuple[_Feed, ...]:
     text = _TEXT[lang]
-    base = f"{result.plan.organisation.name} - {_years(result)}"
     feeds = []
     for kind, suffix in FEED_SUFFIXES.items():
         chosen = [item for item in items if kind is None or item.kind == kind]
         if not chosen:  # RFC 5545 wants at least one component: no empty feed is written
             continue
         label = kind or "all"
-        name = base + text[f"cal_{label}"]
+        name = calendar_title([result.plan], kinds=KINDS if kind is None else (kind,),
+                              lang=lang)
         title = result.plan.title if lang == "vi" else (result.plan.title_en or result.plan.title)
         description = text[f"desc_{label}"].format(title=title)
         data = writer.calendar(chosen, name=name, description=description)
@@ -678,8 +670,9 @@ def _page(plans: Sequence[_Plan], lang: Lang, base_url: str | None) -> bytes:
     if len(plans) > 1:
         out.append(f'<nav aria-label="{_e(text["plans"])}"><ul>')
         for plan in plans:
+            the_plan = plan.result.plan
             out.append(f'<li><a href="#plan-{_e(quote(plan.key))}">'
-                       f"{_e(plan.result.plan.organisation.name)} – {_e(_years(plan.result))}"
+                       f"{_e(the_plan.organisation.name)} – {_e(plan_years([the_plan]))}"
                        "</a></li>")
         out.append("</ul></nav>")
     for plan in plans:
