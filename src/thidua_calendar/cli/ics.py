@@ -9,6 +9,7 @@ from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import alarms, calendar_options, dtstamp, year, years
 from thidua_calendar.cli.plans import default_plans, warn_without_id
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -37,7 +38,7 @@ def add_options(ics: argparse.ArgumentParser) -> None:
     calendar_options(ics)
     ics.add_argument("--catalog", metavar="FILE", action="append", default=[],
                      help="an extra catalog file (repeatable)")
-    ics.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ics.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
     ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     ics.set_defaults(run=run)
 

@@ -44,7 +44,16 @@ from thidua_calendar.files.output import write_temporary
 from thidua_calendar.plan import PlanResult, plan_key
 from thidua_calendar.styles import DateStyle, Lang
 
-__all__ = ["CSP", "FEED_SUFFIXES", "INDEX", "SiteReport", "build_site", "site_files", "write_files"]
+__all__ = [
+    "CSP",
+    "FEED_SUFFIXES",
+    "INDEX",
+    "SiteReport",
+    "build_site",
+    "report_line",
+    "site_files",
+    "write_files",
+]
 
 INDEX = "index.html"
 #: File-name suffix of each feed of a plan; ``None`` is the feed of every kind.
@@ -217,3 +226,12 @@ def build_site(
     files = site_files(results, dtstamp=dtstamp, base_url=base_url, lang=lang,
                        date_styles=date_styles)
     return write_files(directory, files)
+
+
+def report_line(report: SiteReport, /, *, folder: str, lang: Lang = "vi") -> str:
+    """What a build did, in one line for people: ``"site: ghi 5 tệp, 0 tệp không đổi"``;
+    ``folder`` is the folder as the user wrote it."""
+    written, unchanged = len(report.written), len(report.unchanged)
+    if lang == "en":
+        return f"{folder}: {written} file(s) written, {unchanged} unchanged\n"
+    return f"{folder}: ghi {written} tệp, {unchanged} tệp không đổi\n"
