@@ -12,6 +12,9 @@ function of what the event is.
 All-day items keep dates end to end (``end`` is exclusive, as ``DTEND;VALUE=DATE`` is):
 converting through a datetime and UTC is how feeds shift a holiday by a day.
 
+A feed is named by :func:`calendar_title` (the organisation and the years the plans cover,
+then the kinds when not all), the one name ``thidua-calendar ics`` and the site both write.
+
 Pure: no icalendar, no clock; :mod:`thidua_calendar.feeds.ics` writes the items.
 """
 
