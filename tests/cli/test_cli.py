@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -12,11 +13,22 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from thidua_calendar import builtin_catalog, occurrence, occurrences
 from thidua_calendar.cli import main
+from thidua_calendar.styles import (
+    DATE_STYLES,
+    LANGS,
+    FindingsFormat,
+    ListingFormat,
+    LunarFormat,
+    PlanFormat,
+    ScheduleFormat,
+    WorkdaysFormat,
+)
 
 LOCAL_DAYS = Path(__file__).parents[2] / "examples" / "catalogs" / "local-days.yaml"
 JSON_KEYS = {"id", "name", "date", "years", "class", "precision", "origin", "text"}
@@ -167,6 +179,49 @@ def test_argparse_errors_exit_2(capsys):
         main(["anniversaries", "twenty"])
     assert caught.value.code == 2
     assert "is not a year" in capsys.readouterr().err
+
+
+def _choices(*command: str) -> dict[str, tuple[str, ...]]:
+    """Each option's choices, as the parser of ``command`` offers them."""
+    from thidua_calendar.cli.main import _parser
+
+    parser = _parser(list(command))
+    for name in command:
+        parser = next(action for action in parser._actions
+                      if isinstance(action, argparse._SubParsersAction)).choices[name]
+    return {action.option_strings[-1]: tuple(action.choices) for action in parser._actions
+            if action.option_strings and action.choices is not None}
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [
+        (["anniversaries"], ListingFormat),
+        (["workdays"], WorkdaysFormat),
+        (["deadlines"], ScheduleFormat),
+        (["check"], FindingsFormat),
+        (["lunar", "months"], LunarFormat),
+        (["lunar", "convert"], LunarFormat),
+    ],
+)
+def test_format_choices_are_the_renderers_formats(command, formats):
+    choices = _choices(*command)
+    assert choices["--format"] == get_args(formats)
+    assert choices.get("--lang", LANGS) == LANGS
+
+
+def test_plan_offers_its_renderer_s_formats_and_word():
+    choices = _choices("plan")
+    assert choices["--format"] == (*get_args(PlanFormat), "docx")
+    assert (choices["--lang"], choices["--date-style"]) == (LANGS, DATE_STYLES)
+
+
+def test_the_renderers_use_the_formats_the_cli_offers():
+    from thidua_calendar.render import deadlines, findings, listing, lunar, plan, workdays
+
+    assert (listing.ListingFormat, plan.PlanFormat, deadlines.ScheduleFormat,
+            workdays.WorkdaysFormat, findings.FindingsFormat, lunar.LunarFormat) == (
+        ListingFormat, PlanFormat, ScheduleFormat, WorkdaysFormat, FindingsFormat, LunarFormat)
 
 
 def test_lunar_months_json(capsys):
@@ -535,6 +590,30 @@ def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
         target / "index.html").read_text(encoding="utf-8")
     _, again, _ = run(capsys, *argv)
     assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
+
+
+def _calendar_names(data: bytes) -> list[str]:
+    unfolded = data.decode("utf-8").replace("\r\n ", "").splitlines()
+    return [line.split(":", 1)[1] for line in unfolded if line.startswith("X-WR-CALNAME:")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("only", [[], ["deadlines"], ["commemorations"], ["phases"]])
+def test_ics_and_site_name_a_cross_year_plan_alike(tmp_path, capsys, lang, only):
+    """Seed 004 runs from 11/2019 to 12/2020: both commands call it "… - 2019-2020" (``ics``
+    once said "… - 2019"), whole or one kind at a time."""
+    seed = str(SEEDS / "004.yaml")
+    options = [arg for kind in only for arg in ("--only", kind)]
+    status, out, _ = run(capsys, "ics", seed, "--lang", lang, *options)
+    assert status == 0
+    (ics_name,) = _calendar_names(out.encode("utf-8"))
+    status, _, _ = run(capsys, "site", seed, "--lang", lang, "-o", str(tmp_path))
+    assert status == 0
+    suffix = {"commemorations": "-ngay-ky-niem", "phases": "-dot-thi-dua",
+              "deadlines": "-han-nop"}[only[0]] if only else ""
+    feed = tmp_path / f"lien-doan-lao-dong-tinh-bac-kan-2019{suffix}.ics"
+    assert _calendar_names(feed.read_bytes()) == [ics_name]
+    assert ics_name.startswith("Liên đoàn Lao động tỉnh Bắc Kạn - 2019-2020")
 
 
 def _without_id(tmp_path: Path, seed: str) -> Path:
