@@ -7,7 +7,7 @@ import sys
 from typing import get_args
 
 from thidua_calendar.cli.options import CheckFailed, calendar_options, year
-from thidua_calendar.styles import FindingsFormat
+from thidua_calendar.styles import LANGS, FindingsFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -29,7 +29,7 @@ def add_options(check: argparse.ArgumentParser) -> None:
     calendar_options(check)
     check.add_argument("--catalog", metavar="FILE", action="append", default=[],
                        help="an extra catalog file, e.g. your local days (repeatable)")
-    check.add_argument("--lang", choices=("vi", "en"), default="vi",
+    check.add_argument("--lang", choices=LANGS, default="vi",
                        help="language of messages (default: vi)")
     check.set_defaults(run=run, writes_itself=True)
 

@@ -42,7 +42,7 @@ from thidua_calendar.files.yaml_input import (
 )
 from thidua_calendar.phases import Period, Phase, split_period
 from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
-from thidua_calendar.styles import DateStyle
+from thidua_calendar.styles import DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
@@ -179,7 +179,7 @@ class _AllowModel(Model):
 
 class _StyleModel(Model):
     dates: DateStyle = "d/m/yyyy"
-    period: Literal["den", "dash"] = "den"
+    period: PeriodStyle = "den"
     period_dates: DateStyle | None = None
 
 
@@ -219,7 +219,7 @@ class PlanFile:
     plan: Plan
     catalog: Catalog
     date_style: DateStyle = "d/m/yyyy"
-    period_style: Literal["den", "dash"] = "den"
+    period_style: PeriodStyle = "den"
     period_date_style: DateStyle | None = None
     _root: Any = None
 
