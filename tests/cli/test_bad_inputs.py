@@ -26,24 +26,27 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 ENV.pop("THIDUA_CALENDAR_DEBUG", None)
 
 
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
+def run(capsys, *argv: str, lang: str = "en") -> tuple[int, str, str]:
+    """The command line in process; messages in English unless ``lang`` says otherwise."""
+    status = main([*argv, "--lang", lang])
     captured = capsys.readouterr()
     return status, captured.out, captured.err
 
 
-def one_sentence(err: str, *words: str) -> None:
+def one_sentence(err: str, *words: str, lang: str = "en") -> None:
     """stderr is one line, no traceback, and names each of ``words``."""
     assert "Traceback" not in err
     assert err.count("\n") == 1, err
-    assert err.startswith("thidua-calendar: error: "), err
+    assert err.startswith("thidua-calendar: error: " if lang == "en"
+                          else "thidua-calendar: lỗi: "), err
     for word in words:
         assert word in err, (word, err)
 
 
 def process(*argv: str, cwd: Path | None = None, env: dict[str, str] | None = None,
             **options: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "thidua_calendar", *argv], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "thidua_calendar", *argv, "--lang", "en"],
+                          cwd=cwd,
                           env=env or ENV, capture_output=True, text=True, timeout=60,
                           **options)  # type: ignore[call-overload]
 
@@ -222,7 +225,8 @@ def test_a_docx_plan_with_an_awkward_title_is_a_valid_file(tmp_path, capsys, tit
     plan.write_text(re.sub(r"^title: .*$", lambda _: f'title: "{escaped}"', text, count=1,
                            flags=re.MULTILINE), encoding="utf-8")
     out = tmp_path / "p.docx"
-    status, _, err = run(capsys, "plan", str(plan), "--format", "docx", "-o", str(out))
+    status, _, err = run(capsys, "plan", str(plan), "--format", "docx", "-o", str(out),
+                         lang="vi")
     assert status == 0, err
     document = docx.Document(str(out))
     assert len(document.core_properties.title) <= 255
@@ -251,6 +255,15 @@ def test_a_device_is_refused_without_reading_it(capsys, command):
     status, _, err = run(capsys, *command, "/dev/zero")
     assert status == 2
     one_sentence(err, "/dev/zero", "not a regular file")
+
+
+def test_the_messages_are_vietnamese_by_default(tmp_path, capsys):
+    status, _, err = run(capsys, "plan", "/dev/zero", lang="vi")
+    assert status == 2
+    one_sentence(err, "/dev/zero", "không phải tệp thường", lang="vi")
+    (tmp_path / "p.yaml").write_text(LAUGHS, encoding="utf-8")
+    status, _, err = run(capsys, "plan", str(tmp_path / "p.yaml"), lang="vi")
+    one_sentence(err, "bí danh", lang="vi")
 
 
 def test_a_folder_is_refused(tmp_path, capsys):
@@ -297,7 +310,7 @@ def test_output_keeps_the_mode_of_an_existing_file(tmp_path, capsys):
     out.chmod(0o600)
     assert run(capsys, "plan", str(SEED), "-o", str(out))[0] == 0
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
-    assert "Phát động" in out.read_text(encoding="utf-8")
+    assert "Emulation movement" in out.read_text(encoding="utf-8")
 
 
 def test_output_writes_through_a_symlink(tmp_path, capsys):
@@ -308,7 +321,7 @@ def test_output_writes_through_a_symlink(tmp_path, capsys):
     assert run(capsys, "plan", str(SEED), "-o", str(link))[0] == 0
     assert link.is_symlink()
     assert os.readlink(link) == target.name
-    assert "Phát động" in target.read_text(encoding="utf-8")
+    assert "Emulation movement" in target.read_text(encoding="utf-8")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["link.txt", "real.txt"]
 
 
@@ -316,7 +329,8 @@ def test_a_full_disk_is_one_sentence():
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full")
     with open("/dev/full", "w") as full:
-        result = subprocess.run([sys.executable, "-m", "thidua_calendar", "plan", str(SEED)],
+        result = subprocess.run([sys.executable, "-m", "thidua_calendar", "plan", str(SEED),
+                                 "--lang", "en"],
                                 env=ENV, stdout=full, stderr=subprocess.PIPE, text=True,
                                 timeout=60)
     assert result.returncode == 2
@@ -324,7 +338,8 @@ def test_a_full_disk_is_one_sentence():
 
 
 def test_a_closed_stdout_is_one_sentence():
-    result = subprocess.run([sys.executable, "-m", "thidua_calendar", "plan", str(SEED)],
+    result = subprocess.run([sys.executable, "-m", "thidua_calendar", "plan", str(SEED),
+                                 "--lang", "en"],
                             env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, timeout=60, pass_fds=(),
                             preexec_fn=lambda: os.close(1))

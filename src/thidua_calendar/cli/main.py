@@ -67,7 +67,7 @@ def _main(arguments: list[str]) -> int:
         if sys.stdout is not None:
             sys.stdout.flush()
     except ThiduaCalendarError as error:
-        return _fail(str(error))
+        return _fail(arguments, error.message(message_lang(arguments)))
     except CheckFailed:
         _flush_quietly()
         return 1
@@ -77,30 +77,41 @@ def _main(arguments: list[str]) -> int:
         return 0
     except KeyboardInterrupt:
         _silence_stdout()
-        _say(f"{PROG}: interrupted")
+        _say(f"{PROG}: " + ("đã dừng" if message_lang(arguments) == "vi" else "interrupted"))
         return 130
     except Terminated:
         _silence_stdout()
         return 143
     except UnicodeEncodeError as error:
         _silence_stdout()
-        return _fail(f"the console's encoding ({error.encoding}) cannot show this text; "
-                     "set PYTHONIOENCODING=utf-8, or write to a file with -o FILE")
+        return _fail(arguments,
+                     f"the console's encoding ({error.encoding}) cannot show this text; "
+                     "set PYTHONIOENCODING=utf-8, or write to a file with -o FILE",
+                     f"bảng mã của cửa sổ lệnh ({error.encoding}) không hiện được chữ này; "
+                     "đặt PYTHONIOENCODING=utf-8, hoặc ghi ra tệp bằng -o TỆP")
     except OSError as error:  # writing stdout: a full disk, a closed or broken stream
         _silence_stdout()
         reason = error.strerror or str(error)
-        return _fail(f"cannot write the output: {reason}")
+        reason_vi = ("đầu ra chuẩn đã đóng; dùng -o TỆP" if reason.startswith("standard output")
+                     else reason)
+        return _fail(arguments, f"cannot write the output: {reason}",
+                     f"không ghi được kết quả: {reason_vi}")
     except RecursionError:
-        return _fail("the input is nested too deeply to read")
+        return _fail(arguments, "the input is nested too deeply to read",
+                     "đầu vào lồng nhau quá sâu, không đọc được")
     except MemoryError:
-        return _fail("not enough memory for this input")
+        return _fail(arguments, "not enough memory for this input",
+                     "không đủ bộ nhớ cho đầu vào này")
     except Exception as error:  # a bug: still one sentence, the traceback on request
         import os
 
         if os.environ.get("THIDUA_CALENDAR_DEBUG"):
             raise
-        return _fail(f"internal error ({type(error).__name__}: {error}); please report it "
-                     "with the input that caused it (THIDUA_CALENDAR_DEBUG=1 shows where)")
+        return _fail(arguments,
+                     f"internal error ({type(error).__name__}: {error}); please report it "
+                     "with the input that caused it (THIDUA_CALENDAR_DEBUG=1 shows where)",
+                     f"lỗi nội bộ ({type(error).__name__}: {error}); xin báo lỗi kèm đầu vào "
+                     "gây ra nó (THIDUA_CALENDAR_DEBUG=1 cho biết chỗ lỗi)")
     return 0
 
 
@@ -120,7 +131,9 @@ def _input_limits() -> None:
         megabytes = -1.0
     if not 0 < megabytes <= 1_000_000:
         raise UsageError(f"THIDUA_CALENDAR_MAX_INPUT_MB={value!r} is not a size in megabytes "
-                         "such as 50")
+                         "such as 50",
+                         vi=f"THIDUA_CALENDAR_MAX_INPUT_MB={value!r} không phải một cỡ tính "
+                         "bằng MB, ví dụ 50")
     set_size_limit(megabytes)
 
 
@@ -139,8 +152,12 @@ def _say(message: str) -> None:
             pass
 
 
-def _fail(message: str) -> int:
-    _say(f"{PROG}: error: {message}")
+def _fail(arguments: Sequence[str], message: str, vi: str | None = None) -> int:
+    """One sentence on stderr, in the language asked for; exit status 2."""
+    if message_lang(arguments) == "vi":
+        _say(f"{PROG}: lỗi: {vi or message}")
+    else:
+        _say(f"{PROG}: error: {message}")
     return 2
 
 
@@ -165,6 +182,16 @@ def _silence_stdout() -> None:
         os.close(null)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def message_lang(argv: Sequence[str]) -> str:
+    """The language of messages for people: Vietnamese unless ``--lang en`` is given."""
+    for position, argument in enumerate(argv):
+        if argument == "--lang" and position + 1 < len(argv):
+            return "en" if argv[position + 1] == "en" else "vi"
+        if argument.startswith("--lang="):
+            return "en" if argument == "--lang=en" else "vi"
+    return "vi"
 
 
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from thidua_calendar.errors import InputError
-from thidua_calendar.files.input import LIMITS, read_bytes, read_text, too_large
+from thidua_calendar.errors import DocumentError  # re-exported: readers catch it here
+from thidua_calendar.files.input import LIMITS, read_bytes, read_text, too_large, too_large_vi
 
 __all__ = ["Document", "DocumentError", "read_document"]
 
@@ -43,12 +43,6 @@ class Document:
         index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
         return index + 1, offset - self.starts[index] + 1
 
-class DocumentError(InputError):
-    """A plan document that cannot be read."""
-
-    item_label = "document"
-    default_where = "<document>"
-
 
 def read_document(path: str | os.PathLike[str], /) -> Document:
     """The text of a .txt, .md or .docx file as a :class:`Document`; raises
@@ -76,24 +70,30 @@ def _docx_lines(name: str) -> list[str]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise DocumentError(f"not a Word document: {error}", path=name) from None
+        raise DocumentError(f"not a Word document: {error}",
+                            vi=f"không phải văn bản Word: {error}", path=name) from None
     with archive:
         _check_parts(archive, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except etree.XMLSyntaxError as error:
         raise DocumentError(f"the document is damaged: its XML cannot be read ({error})",
+                            vi=f"văn bản bị hỏng: không đọc được XML của nó ({error})",
                             path=name) from None
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, TypeError,
             AttributeError, EOFError, NotImplementedError, zlib.error) as error:
-        raise DocumentError(f"not a Word document ({error})", path=name) from None
+        raise DocumentError(f"not a Word document ({error})",
+                            vi=f"không phải văn bản Word ({error})", path=name) from None
     except OSError as error:
-        raise DocumentError(f"cannot read the file: {error.strerror}", path=name) from None
+        raise DocumentError(f"cannot read the file: {error.strerror}",
+                            vi=f"không đọc được tệp: {error.strerror}", path=name) from None
     root = document.element
     body = getattr(root, "body", None)
     if root.tag != _W_DOCUMENT or body is None:
         raise DocumentError("not a Word document: word/document.xml does not hold a "
-                            "<w:document> with a <w:body>", path=name)
+                            "<w:document> with a <w:body>",
+                            vi="không phải văn bản Word: word/document.xml không có "
+                            "<w:document> chứa <w:body>", path=name)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
@@ -116,6 +116,7 @@ def _docx_lines(name: str) -> list[str]:
                     lines.append(" | ".join(cells))
     except (ValueError, IndexError, AttributeError, TypeError, KeyError) as error:
         raise DocumentError(f"the document is damaged: its body cannot be read ({error})",
+                            vi=f"văn bản bị hỏng: không đọc được phần thân ({error})",
                             path=name) from None
     return lines
 
@@ -136,15 +137,21 @@ def _check_parts(archive: object, name: str) -> None:
     assert isinstance(archive, zipfile.ZipFile)
     parts = archive.infolist()
     if len(parts) > _MAX_PARTS:
-        raise DocumentError(f"not a Word document: it holds {len(parts)} parts", path=name)
+        raise DocumentError(f"not a Word document: it holds {len(parts)} parts",
+                            vi=f"không phải văn bản Word: nó có {len(parts)} phần", path=name)
     for part in parts:
         if part.file_size > LIMITS.docx_part:
             raise DocumentError(too_large(f"the part {part.filename!r} once decompressed",
-                                          LIMITS.docx_part), path=name)
+                                          LIMITS.docx_part),
+                                vi=too_large_vi(f"phần “{part.filename}” khi giải nén",
+                                                LIMITS.docx_part), path=name)
         if (part.file_size > _RATIO_FLOOR
                 and part.file_size > LIMITS.docx_ratio * max(part.compress_size, 1)):
             raise DocumentError(
                 f"the part {part.filename!r} decompresses to "
                 f"{part.file_size // max(part.compress_size, 1)} times its size, more than "
                 f"the {LIMITS.docx_ratio} times a Word document needs (a zip bomb?)",
+                vi=f"phần “{part.filename}” giải nén ra gấp "
+                f"{part.file_size // max(part.compress_size, 1)} lần cỡ nén, quá mức "
+                f"{LIMITS.docx_ratio} lần mà văn bản Word cần (bom zip?)",
                 path=name)

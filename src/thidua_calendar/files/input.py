@@ -58,6 +58,12 @@ def too_large(what: str, limit: int) -> str:
             "set THIDUA_CALENDAR_MAX_INPUT_MB to raise it")
 
 
+def too_large_vi(what: str, limit: int) -> str:
+    """:func:`too_large` in Vietnamese."""
+    return (f"{what} lớn hơn giới hạn {_size_words(limit)}; "
+            "đặt biến môi trường THIDUA_CALENDAR_MAX_INPUT_MB để nâng giới hạn")
+
+
 def open_regular(path: str, error: type[InputError], *, limit: int) -> int:
     """A file descriptor open for reading on ``path``, which must be a regular file no larger
     than ``limit`` bytes; ``error`` with one sentence otherwise.  The caller closes it."""
@@ -66,20 +72,25 @@ def open_regular(path: str, error: type[InputError], *, limit: int) -> int:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise error("no such file", path=path) from None
+        raise error("no such file", vi="không có tệp này", path=path) from None
     except IsADirectoryError:
-        raise error("this is a folder, not a file", path=path) from None
+        raise error("this is a folder, not a file", vi="đây là thư mục, không phải tệp",
+                    path=path) from None
     except OSError as problem:
-        raise error(f"cannot read the file: {problem.strerror}", path=path) from None
+        raise error(f"cannot read the file: {problem.strerror}",
+                    vi=f"không đọc được tệp: {problem.strerror}", path=path) from None
     try:
         status = os.fstat(fd)
         if stat.S_ISDIR(status.st_mode):
-            raise error("this is a folder, not a file", path=path)
+            raise error("this is a folder, not a file", vi="đây là thư mục, không phải tệp",
+                        path=path)
         if not stat.S_ISREG(status.st_mode):
             raise error("this is not a regular file (a pipe, a device or a socket); "
-                        "give a file saved on disk", path=path)
+                        "give a file saved on disk",
+                        vi="đây không phải tệp thường (mà là ống, thiết bị hoặc socket); "
+                        "hãy đưa một tệp lưu trên đĩa", path=path)
         if status.st_size > limit:
-            raise error(too_large("the file", limit), path=path)
+            raise error(too_large("the file", limit), vi=too_large_vi("tệp", limit), path=path)
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
@@ -95,9 +106,10 @@ def read_bytes(path: str, error: type[InputError], *, limit: int) -> bytes:
         with os.fdopen(fd, "rb") as stream:
             data = stream.read(limit + 1)  # a file growing while read stays bounded
     except OSError as problem:
-        raise error(f"cannot read the file: {problem.strerror}", path=path) from None
+        raise error(f"cannot read the file: {problem.strerror}",
+                    vi=f"không đọc được tệp: {problem.strerror}", path=path) from None
     if len(data) > limit:
-        raise error(too_large("the file", limit), path=path)
+        raise error(too_large("the file", limit), vi=too_large_vi("tệp", limit), path=path)
     return data
 
 
@@ -110,9 +122,10 @@ def read_text(path: str, error: type[InputError]) -> str:
     except UnicodeDecodeError as problem:
         line = data.count(b"\n", 0, problem.start) + 1
         raise error(f"the file is not UTF-8 text ({problem.reason}); save it as UTF-8",
-                    path=path, line=line) from None
+                    vi=f"tệp không phải văn bản UTF-8 ({problem.reason}); hãy lưu lại dạng "
+                    "UTF-8", path=path, line=line) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise error("the file holds a NUL character: it is not a text file", path=path,
-                    line=line)
+        raise error("the file holds a NUL character: it is not a text file",
+                    vi="tệp chứa ký tự NUL: đây không phải tệp văn bản", path=path, line=line)
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as open() in text mode

@@ -2,7 +2,19 @@
 
 A failed run never leaves a half-written file behind: either the old file stays, or the new
 one is complete.  Every writer of the package goes through :func:`write_atomic` or, for a set
-of files published together, :func:`write_temporary` then :func:`os.replace`.
+of files published together (the feed site), :func:`write_temporary` for each file and then
+:func:`os.replace` for each, so that one failed write leaves all the old files in place.
+
+The one fsync policy: the temporary file is flushed to disk (``fsync``) before it is renamed.
+Without it, a power cut soon after the rename can leave the *new name* pointing at an empty
+or partial file on file systems that delay writing data (ext4's delayed allocation, XFS):
+the rename reaches the disk before the bytes do.  The folder is not fsynced after the
+rename: a crash may then undo the rename, which leaves the old file, complete; the next run
+writes it again.  One fsync per file is the whole cost, paid only for files that change.
+
+The temporary file is created with ``O_EXCL`` and mode ``0o666``, so its mode follows the
+umask as a plain write's would (no process-wide ``umask`` juggling, no ``tempfile`` import at
+start-up: :mod:`thidua_calendar.cli.options` imports this module).
 
 What is already there is respected (docs/cli.md, "Writing files"):
 
@@ -63,28 +75,31 @@ def target_of(path: str) -> str:
     return os.path.realpath(path) if os.path.islink(path) else path
 
 
-def write_temporary(path: str, data: str | bytes, *, mode: int | None = None) -> str:
-    """Write ``data`` to a new hidden temporary file beside ``path`` and return its name.
+def write_temporary(path: str | os.PathLike[str], data: str | bytes, *,
+                    mode: int | None = None) -> str:
+    """Write ``data`` to a new hidden file beside ``path``, fsync it, and return its name.
 
-    Text is written as UTF-8 with the line ends it holds.  The file gets ``mode``, or the
-    mode a plain write would give.  Raises :class:`OSError`; the temporary file is removed
+    Text is written as UTF-8 with the line ends it holds.  The file is named
+    ``.{name}.{pid}.{n}.tmp`` in ``path``'s folder; it gets ``mode``, or the mode a plain
+    write would give (the umask's).  Raises :class:`OSError`; the temporary file is removed
     when the write fails or is interrupted.
     """
-    folder = os.path.dirname(os.path.abspath(path))
-    base = os.path.basename(path)
+    folder, base = os.path.split(os.path.abspath(os.fspath(path)))
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     attempt = 0
     while True:
         temporary = os.path.join(folder, f".{base}.{os.getpid()}.{attempt}.tmp")
         try:
             fd = os.open(temporary, flags, 0o666)
-        except FileExistsError:
+        except FileExistsError:  # left by a run that was killed, or another thread's
             attempt += 1
             continue
         break
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(data.encode("utf-8") if isinstance(data, str) else data)
+            stream.flush()
+            os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
     except BaseException:
@@ -98,25 +113,30 @@ def _remove(path: str) -> None:
         os.unlink(path)
 
 
-def write_atomic(path: str, data: str | bytes, *, inputs: Iterable[str] = ()) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *,
+                 inputs: Iterable[str] = ()) -> None:
     """Replace ``path`` with ``data`` atomically; :class:`UsageError` says why it cannot.
 
     ``inputs`` are the files the output was made from: ``path`` may not be one of them.
     """
+    path = os.fspath(path)
     target = target_of(path)
     try:
         status: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         status = None
     except OSError as error:
-        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+        raise _cannot_write(path, error) from None
     if status is not None:
         if stat.S_ISDIR(status.st_mode):
-            raise UsageError(f"cannot write {path}: it is a folder; name a file")
+            raise UsageError(f"cannot write {path}: it is a folder; name a file",
+                             vi=f"không ghi được {path}: đây là một thư mục; hãy ghi tên tệp")
         if not stat.S_ISREG(status.st_mode):
             raise UsageError(f"will not write over {path}: it is a device, a pipe or a "
                              "socket, not a file; leave out -o to write to the standard "
-                             "output")
+                             "output",
+                             vi=f"không ghi đè {path}: đó là thiết bị, ống hoặc socket, "
+                             "không phải tệp; bỏ -o để ghi ra đầu ra chuẩn")
         for source in inputs:
             try:
                 same = os.path.samefile(source, target)
@@ -124,17 +144,24 @@ def write_atomic(path: str, data: str | bytes, *, inputs: Iterable[str] = ()) ->
                 continue
             if same:
                 raise UsageError(f"will not write over {path}: it is an input of this "
-                                 "command; write the output to another file")
+                                 "command; write the output to another file",
+                                 vi=f"không ghi đè {path}: đó là tệp đầu vào của lệnh này; "
+                                 "hãy ghi kết quả ra tệp khác")
     mode = stat.S_IMODE(status.st_mode) if status is not None else None
     with terminating():
         try:
             temporary = write_temporary(target, data, mode=mode)
         except OSError as error:
-            raise UsageError(f"cannot write {path}: {error.strerror}") from None
+            raise _cannot_write(path, error) from None
         try:
             os.replace(temporary, target)
         except BaseException as error:
             _remove(temporary)
             if isinstance(error, OSError):
-                raise UsageError(f"cannot write {path}: {error.strerror}") from None
+                raise _cannot_write(path, error) from None
             raise
+
+
+def _cannot_write(path: str, error: OSError) -> UsageError:
+    return UsageError(f"cannot write {path}: {error.strerror}",
+                      vi=f"không ghi được {path}: {error.strerror}")

@@ -114,6 +114,8 @@ def _check_graph(root: yaml.Node, path: str, error: type[InputError]) -> None:
                 raise error(
                     f"the file's aliases (*name) expand to more than {MAX_VALUES:,} values; "
                     "write the values out instead of repeating anchors",
+                    vi=f"các bí danh (*tên) trong tệp nở ra hơn {MAX_VALUES:,} giá trị; hãy "
+                    "viết thẳng các giá trị thay vì lặp lại neo (&tên)",
                     path=path, line=node.start_mark.line + 1)
             expanded[key] = total
             continue
@@ -121,17 +123,20 @@ def _check_graph(root: yaml.Node, path: str, error: type[InputError]) -> None:
             continue
         if depth > MAX_DEPTH:
             raise error(f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                        vi=f"danh sách và bảng khoá lồng nhau sâu quá {MAX_DEPTH} mức",
                         path=path, line=node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for key_node, _ in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise error("a key must be plain text, not a list or a mapping",
+                                vi="khoá phải là chữ, không phải danh sách hay bảng khoá",
                                 path=path, line=key_node.start_mark.line + 1)
         open_nodes.add(key)
         stack.append((node, depth, True))
         for part in children:
             if id(part) in open_nodes:
                 raise error("an alias (*name) refers to the list or mapping that contains it",
+                            vi="bí danh (*tên) trỏ tới chính danh sách hay bảng khoá chứa nó",
                             path=path, line=part.start_mark.line + 1)
             if id(part) not in expanded:
                 stack.append((part, depth + 1, False))
@@ -170,8 +175,9 @@ def _bad_tagged_scalar(root: yaml.Node, path: str, error: type[InputError]) -> I
             except Exception:
                 tag = node.tag.rsplit(":", 1)[-1]
                 return error(f"{node.value!r} is not a valid {tag} value",
+                             vi=f"“{node.value}” không phải giá trị {tag} hợp lệ",
                              path=path, line=node.start_mark.line + 1)
-    return error("a value cannot be read", path=path)
+    return error("a value cannot be read", vi="có một giá trị không đọc được", path=path)
 
 
 _KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?)[ \t]*:(?:[ \t]|$)")
