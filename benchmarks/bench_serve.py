@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import re
 import socket
 import subprocess
 import sys
