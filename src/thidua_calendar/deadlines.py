@@ -532,20 +532,27 @@ class _Scheduler:
             seen.add(variant.audience.id)
 
     def _check_feeds(self) -> None:
-        """No rule feeds, through others, one that feeds it back: a cascade goes upwards."""
+        """No rule feeds, through others, one that feeds it back: a cascade goes upwards.
+
+        Each rule is walked once: a chain already found to end is not walked again, so
+        2,000 rules chained by ``feeds`` cost 2,000 steps, not 2,000²."""
+        ends: set[str] = set()  # rules whose chain of feeds is known to end
         for rule in self.rules.values():
-            chain = [rule.id]
-            fed = rule.feeds
-            while fed is not None:
-                if fed in chain:
-                    circle = [*chain[chain.index(fed):], fed]
+            chain: list[str] = []
+            on_chain: set[str] = set()
+            current: str | None = rule.id
+            while current is not None and current not in ends:
+                if current in on_chain:
+                    circle = [*chain[chain.index(current):], current]
                     raise DeadlineError(
                         "the rules feed each other in a circle: " + " -> ".join(circle)
                         + "; a rule feeds one at a higher level, never one that feeds it back",
                         entry_id=circle[0], field="feeds",
                     )
-                chain.append(fed)
-                fed = self.rules[fed].feeds
+                chain.append(current)
+                on_chain.add(current)
+                current = self.rules[current].feeds
+            ends.update(chain)
 
     def _unknown_rule(self, rule_id: str) -> str:
         import difflib
