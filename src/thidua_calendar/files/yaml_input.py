@@ -151,7 +151,7 @@ def construct(root: yaml.Node, path: str, error: type[InputError]) -> Any:
         mark = problem.problem_mark
         line = mark.line + 1 if mark is not None else None
         raise error(f"cannot read the value: {problem.problem}", path=path, line=line) from None
-    except (ValueError, TypeError, OverflowError, ArithmeticError):
+    except Exception:
         # A value its explicit tag cannot hold ("!!int zz", "!!timestamp 2020-13-45"):
         # find the scalar that fails on its own, for its line.
         raise _bad_tagged_scalar(root, path, error) from None
@@ -201,7 +201,8 @@ def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
     field = None
     if line is not None:
         lines = text.splitlines()
-        if line <= len(lines) and (key := _KEY.match(lines[line - 1])) is not None:
+        # Keys are short: on a long line without a colon the pattern backtracks quadratically.
+        if line <= len(lines) and (key := _KEY.match(lines[line - 1][:200])) is not None:
             field = key["key"].strip()
     return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field)
 
