@@ -180,7 +180,9 @@ def _bad_tagged_scalar(root: yaml.Node, path: str, error: type[InputError]) -> I
     return error("a value cannot be read", vi="có một giá trị không đọc được", path=path)
 
 
-_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[^\s:#'\"\[\]{}][^:#]*?)[ \t]*:(?:[ \t]|$)")
+#: The key written on a line (with trailing blanks: strip it).  Greedy and anchored, so that
+#: a long line without a colon costs one pass, not one per character.
+_KEY = re.compile(r"^[ \t]*+(?:-[ \t]++)?(?P<key>[^\s:#'\"\[\]{}][^:#]*+):(?:[ \t]|$)")
 
 
 def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
@@ -201,8 +203,7 @@ def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
     field = None
     if line is not None:
         lines = text.splitlines()
-        # Keys are short: on a long line without a colon the pattern backtracks quadratically.
-        if line <= len(lines) and (key := _KEY.match(lines[line - 1][:200])) is not None:
+        if line <= len(lines) and (key := _KEY.match(lines[line - 1])) is not None:
             field = key["key"].strip()
     return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field)
 
