@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import shutil
 import signal
 import stat
 import subprocess
@@ -234,6 +235,18 @@ def test_a_docx_plan_with_an_awkward_title_is_a_valid_file(tmp_path, capsys, tit
     clean = re.sub(r"[\x00-\x1f]", "", title)
     body = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert clean in body  # the body keeps the whole title
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice (soffice) is needed to open the Word file in CI")
+        return
+    converted = subprocess.run(
+        [office, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "txt:Text (encoded):UTF8", "--outdir", str(tmp_path / "txt"),
+         str(out)], capture_output=True, text=True, timeout=120)
+    assert converted.returncode == 0, converted.stderr
+    text = (tmp_path / "txt" / "p.txt").read_text(encoding="utf-8-sig")
+    assert clean in text  # LibreOffice opens the file and reads the whole title
 
 
 # -- inputs that are not regular files --------------------------------------------------------
