@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import ClassVar, Literal, Protocol
 
-from thidua_calendar.errors import DeadlineError, OutOfRangeError
+from thidua_calendar.errors import DeadlineError, OutOfRangeError, ThiduaCalendarError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
 
 __all__ = [
@@ -482,6 +482,7 @@ class _Scheduler:
         for rule in self.rules.values():
             self._check_rule(rule)
         self._check_feeds()
+        self._warm_up()
         ordered: list[Deadline] = []
         for rule in self.rules.values():
             for audience in self._audiences(rule):
@@ -494,6 +495,43 @@ class _Scheduler:
         ]
         index = {(d.rule.id, d.audience.id if d.audience else None): d for d in ordered}
         return Schedule(deadlines=tuple(ordered), conflicts=tuple(conflicts), _index=index)
+
+    def _warm_up(self) -> None:
+        """Compute the deadlines in dependency order first, so that each one finds the
+        dates it counts from already known: a chain of 2,000 rules listed from its end
+        would otherwise recurse 2,000 levels deep.  A problem found here is left for the
+        pass in file order to report, as it always has."""
+        order: list[Rule] = []
+        state: dict[str, int] = {}  # 1: being visited, 2: done
+        for first in self.rules.values():
+            if first.id in state:
+                continue
+            stack: list[tuple[Rule, bool]] = [(first, False)]
+            while stack:
+                rule, expanded = stack.pop()
+                if expanded:
+                    state[rule.id] = 2
+                    order.append(rule)
+                    continue
+                if state.get(rule.id):
+                    continue
+                state[rule.id] = 1
+                stack.append((rule, True))
+                refs = [rule.feeds, *_deadline_refs(rule.when),
+                        *(ref for variant in rule.variants
+                          for ref in _deadline_refs(variant.when))]
+                for ref in refs:
+                    if ref is not None and ref != rule.id and ref in self.rules:
+                        if state.get(ref) == 1:
+                            return  # a circle: the pass in file order names it
+                        if ref not in state:
+                            stack.append((self.rules[ref], False))
+        try:
+            for rule in order:
+                for audience in self._audiences(rule):
+                    self._deadline(rule, audience)
+        except ThiduaCalendarError:
+            return
 
     # -- checks --------------------------------------------------------------------------
 

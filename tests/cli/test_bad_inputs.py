@@ -458,3 +458,44 @@ def test_a_local_day_cites_its_own_sources(tmp_path, capsys):
     assert status == 0, err
     unfolded = out.replace("\r\n ", "")
     assert "Quyết định thành lập Trường <https://example.org/quyet-dinh>" in unfolded
+
+
+# -- deadline rules chained by feeds -----------------------------------------------------------
+
+def _chain(count: int, *, reverse: bool) -> str:
+    rules = [f"  - id: r{n}\n    name: Rule {n}\n    feeds: r{n - 1}\n    lead_working_days: 0\n"
+             "    level: cdcs\n" for n in range(1, count)]
+    first = "  - id: r0\n    name: Rule 0\n    date: 2022-12-20\n    wording: truoc_ngay\n"
+    first += "    level: tinh\n"
+    body = "".join(reversed(rules)) + first if reverse else first + "".join(rules)
+    return ("year: 2022\nphases:\n  - id: dot_1\n    name: Đợt 1\n    start: 2022-01-01\n"
+            "    end: 2022-12-31\ndeadlines:\n" + body)
+
+
+def test_2000_rules_chained_by_feeds_in_either_order(tmp_path, capsys):
+    """Listed from the chain's end, the rules recursed 2,000 levels deep (RecursionError);
+    the chain check walked each chain again for every rule (40 s; benchmarks/bench_growth.py
+    shows the growth now)."""
+    import json
+
+    results = []
+    for reverse in (False, True):
+        path = tmp_path / f"rules-{reverse}.yaml"
+        path.write_text(_chain(2000, reverse=reverse), encoding="utf-8")
+        status, out, err = run(capsys, "deadlines", str(path), "--format", "json")
+        assert status == 0, err
+        results.append(sorted(json.dumps(item, sort_keys=True)
+                              for item in json.loads(out)["deadlines"]))
+    assert len(results[0]) == 2000
+    assert results[0] == results[1]
+
+
+def test_a_circle_of_feeds_is_still_named(tmp_path, capsys):
+    path = tmp_path / "rules.yaml"
+    text = _chain(5, reverse=False).replace(
+        "  - id: r0\n    name: Rule 0\n    date: 2022-12-20\n    wording: truoc_ngay\n",
+        "  - id: r0\n    name: Rule 0\n    feeds: r4\n    lead_working_days: 0\n")
+    path.write_text(text, encoding="utf-8")
+    status, _, err = run(capsys, "deadlines", str(path))
+    assert status == 2
+    one_sentence(err, "circle", "r0 -> r4 -> r3 -> r2 -> r1 -> r0")
