@@ -499,3 +499,24 @@ def test_a_circle_of_feeds_is_still_named(tmp_path, capsys):
     status, _, err = run(capsys, "deadlines", str(path))
     assert status == 2
     one_sentence(err, "circle", "r0 -> r4 -> r3 -> r2 -> r1 -> r0")
+
+
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_an_interrupted_site_build_leaves_no_hidden_file(tmp_path, signum, status):
+    """The signal arrives after every changed file has its temporary copy, before the first
+    rename: the published folder keeps no ``.NAME.tmp`` that a web server would serve."""
+    site = tmp_path / "site"
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        from thidua_calendar.cli import main
+        def slow_replace(source, target):
+            os.kill(os.getpid(), {int(signum)})
+            time.sleep(5)
+        os.replace = slow_replace
+        sys.exit(main(["site", {str(SEED)!r}, "-o", {str(site)!r}]))
+        """)
+    result = subprocess.run([sys.executable, "-c", script], env=ENV, capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    assert [path.name for path in site.iterdir() if path.name.startswith(".")] == []
