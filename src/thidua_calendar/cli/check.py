@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> str:
     found = [(name, finding) for name, document in documents
              for finding in check_document(document, catalog=catalog, calendar=calendar,
                                            year=args.year)]
-    output = render_findings(found, format=args.format)
+    output = render_findings(found, format=args.format, lang=args.lang)
     if any(f.level == "error" for _, f in found):
         sys.stdout.write(output)
         raise CheckFailed
