@@ -22,6 +22,7 @@ __all__ = [
     "OutOfRangeError",
     "PhaseError",
     "PlanError",
+    "ProvinceError",
     "ThiduaCalendarError",
     "UnknownEntryError",
     "UsageError",
@@ -139,6 +140,20 @@ class PlanError(InputError):
 
 class PhaseError(ThiduaCalendarError, ValueError):
     """Phases that cannot be made or used as asked (a split outside the period…)."""
+
+
+class ProvinceError(ThiduaCalendarError, LookupError):
+    """A province that is not known, or did not exist on the date asked.  ``str()`` is the
+    Vietnamese sentence; ``english`` the same in English (the CLI's ``--lang en``)."""
+
+    def __init__(self, reason: str, /, *, english: str) -> None:
+        self.reason = reason
+        self.english = english
+        super().__init__(reason)
+
+    def in_lang(self, lang: str, /) -> str:
+        """The message in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.english if lang == "en" else self.reason
 
 
 class UsageError(ThiduaCalendarError, ValueError):

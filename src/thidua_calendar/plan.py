@@ -46,6 +46,7 @@ from thidua_calendar.errors import (
     PlanError,
 )
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
+from thidua_calendar.provinces import Province
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = [
@@ -67,15 +68,18 @@ _Date = date  # for annotations in classes with a field named ``date``
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Organisation:
-    """Who issues the plan: ``level`` (``tinh``, ``huyen``, ``cdcs``…) places it in a
-    cascade; ``parent`` names the level above; ``place`` is the địa danh of the issue line
-    ("Bắc Kạn, ngày … tháng … năm …")."""
+    """Who issues the plan: ``level`` (``tinh``, ``xa``, ``cdcs``…, a level of
+    :mod:`thidua_calendar.unions`) places it in a cascade; ``parent`` names the level above;
+    ``place`` is the địa danh of the issue line ("Bắc Kạn, ngày … tháng … năm …");
+    ``province`` is the province or city the unit is in (its own days are greeted, and a
+    ``tinh`` level of a centrally-run city prints "LĐLĐ thành phố")."""
 
     name: str
     short: str | None = None
     level: str | None = None
     parent: str | None = None
     place: str | None = None
+    province: Province | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -28,6 +28,11 @@ def add_options(check: argparse.ArgumentParser) -> None:
     calendar_options(check)
     check.add_argument("--catalog", metavar="FILE", action="append", default=[],
                        help="an extra catalog file, e.g. your local days (repeatable)")
+    check.add_argument(
+        "--province", metavar="NAME",
+        help="the province or city of the plans (name or id): its own days join the catalog, "
+        "so their base dates and counts are checked too (the one of --year, else the current "
+        "one of that name)")
     check.set_defaults(run=run, writes_itself=True)
 
 
@@ -37,7 +42,14 @@ def run(args: argparse.Namespace) -> str:
     from thidua_calendar.files.workdays import load_work_calendar
     from thidua_calendar.reading.check import check_document
 
-    catalog = load_catalog(*args.catalog)
+    if args.province is not None:
+        from thidua_calendar.cli.options import province_option_value
+        from thidua_calendar.files.provinces import catalog_with_province
+
+        province = province_option_value(args.province, year=args.year)
+        catalog = catalog_with_province(*args.catalog, province=province)
+    else:
+        catalog = load_catalog(*args.catalog)
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     documents = [(name, read_document(name)) for name in args.files]  # all readable first
     found = [(name, finding) for name, document in documents

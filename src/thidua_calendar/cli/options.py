@@ -7,10 +7,14 @@ import os
 import re
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
 from thidua_calendar.files.output import write_atomic
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import Province
 
 PROG = "thidua-calendar"
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -27,6 +31,7 @@ __all__ = [
     "emit",
     "parse_date",
     "port",
+    "province_option_value",
     "text_options",
     "year",
     "years",
@@ -141,6 +146,18 @@ def emit(output: str | bytes, path: str | None) -> None:
         sys.stdout.flush()
         return
     write_atomic(path, output)
+
+
+def province_option_value(text: str, /, *, lang: str = "vi", **when: Any) -> Province:
+    """The province ``--province`` names, on a date (``on=``) or in a year (``year=``); a
+    name that is unknown or not of that time is one sentence in ``lang`` (exit 2)."""
+    from thidua_calendar.errors import ProvinceError
+    from thidua_calendar.files.provinces import builtin_provinces
+
+    try:
+        return builtin_provinces().find(text, **when)
+    except ProvinceError as error:
+        raise UsageError(error.in_lang(lang)) from None
 
 
 def catalog_option(parser: argparse.ArgumentParser,

@@ -23,6 +23,7 @@ from typing import Any, Literal
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
 from thidua_calendar.plan import Event, PlanPhase, PlanResult, Warning
+from thidua_calendar.provinces import ProvinceKind
 from thidua_calendar.render.deadlines import (
     conflict_text,
     deadline_phrase,
@@ -176,13 +177,13 @@ def _preamble(result: PlanResult, lang: Lang, date_style: DateStyle) -> tuple[st
     return tuple(sentences)
 
 
-def _who(deadline: Deadline, lang: Lang) -> str:
+def _who(deadline: Deadline, lang: Lang, kind: ProvinceKind) -> str:
     if deadline.audience is not None:
         return deadline.audience.name if lang == "vi" else deadline.audience.name_en
     level = deadline.rule.level
     if level is None:
         return ""
-    return level_name(level, lang=lang)
+    return level_name(level, lang=lang, kind=kind, on=deadline.due)
 
 
 def _due(deadline: Deadline, lang: Lang, date_style: DateStyle) -> str:
@@ -244,10 +245,12 @@ def plan_sections(
     plan = result.plan
     vi = lang == "vi"
     deadlines = sorted(result.schedule.deadlines, key=lambda d: d.due)
+    province = plan.organisation.province
+    kind: ProvinceKind = province.kind if province is not None else "tinh"
     rows = tuple(
         (
             deadline.rule.name if vi else deadline.rule.name_en,
-            _who(deadline, lang),
+            _who(deadline, lang, kind),
             deadline_phrase(deadline, lang=lang, date_style=date_style),
             _due(deadline, lang, date_style),
             trace_text(deadline, lang=lang, date_style=date_style),
@@ -361,6 +364,8 @@ def plan_records(
         "title": plan.title,
         "organisation": plan.organisation.name,
         "level": plan.organisation.level,
+        "province": (plan.organisation.province.id
+                     if plan.organisation.province is not None else None),
         "issued": plan.issued.isoformat(),
         "issued_precision": plan.issued_precision,
         "place": plan.organisation.place,
