@@ -170,10 +170,11 @@ class ProvinceMap:
         close = difflib.get_close_matches(folded, names, n=n, cutoff=0.6)
         if not close:
             close = [name for name in names if folded and folded in name][:n]
-        chosen = [names[name] for name in close]
-        return tuple(p for name in chosen for p in self.provinces if p.name == name
-                     and p.until is None) or tuple(
-            next(p for p in self.provinces if p.name == name) for name in chosen)
+        found = []
+        for name in close:
+            same = [p for p in self.provinces if fold_name(p.name) == name]
+            found.append(next((p for p in same if p.until is None), same[0]))
+        return tuple(found)
 
     def _unknown(self, query: str) -> ProvinceError:
         close = self.suggestions(query)

@@ -95,12 +95,14 @@ class UnionLevels:
             if found is not None:
                 return found
             ids = ", ".join(level.id for level in structure)
-            other = next((s for s in self.structures if s.get(level_id) is not None), None)
-            if other is not None:
+            for other in self.structures:
+                elsewhere = other.get(level_id)
+                if elsewhere is None:
+                    continue
                 span = (f"until {_dmy(other.until)}" if other.until is not None
                         else f"from {_dmy(other.start)}" if other.start is not None else "")
                 raise UnionLevelError(
-                    f"the level {level_id!r} ({other.get(level_id).short}) exists {span}, "  # type: ignore[union-attr]
+                    f"the level {level_id!r} ({elsewhere.short}) exists {span}, "
                     f"not on {_dmy(on)}; the levels then are {ids}")
             raise UnionLevelError(f"no union level has the id {level_id!r}; the levels on "
                                   f"{_dmy(on)} are {ids}")
