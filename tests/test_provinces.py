@@ -122,9 +122,9 @@ def test_find_on_a_date(query, when, expected):
 def test_a_merged_unit_asked_for_after_it_ended_names_its_successor():
     with pytest.raises(ProvinceError) as caught:
         PROVINCES.find("Bắc Kạn", year=2026)
-    assert "30/6/2025" in str(caught.value)
-    assert "thai_nguyen" in str(caught.value)
-    assert "Thái Nguyên" in caught.value.english
+    assert "30/6/2025" in caught.value.message("vi")
+    assert "(thai_nguyen)" in caught.value.message("vi")
+    assert "then part of Thái Nguyên province (thai_nguyen)" in str(caught.value)
 
 
 def test_a_new_unit_asked_for_before_it_existed_is_refused():
@@ -144,9 +144,9 @@ def test_an_unknown_name_names_the_closest(query, close):
         return
     with pytest.raises(ProvinceError) as caught:
         PROVINCES.find(query)
-    assert f"({close})" in str(caught.value)
-    assert str(caught.value).startswith("không có tỉnh, thành phố nào tên “")
-    assert caught.value.english.startswith("no province or city is called ")
+    assert f"({close})" in caught.value.message("vi")
+    assert caught.value.message("vi").startswith("không có tỉnh, thành phố nào tên “")
+    assert str(caught.value).startswith("no province or city is called ")
 
 
 @given(st.sampled_from([p for p in PROVINCES if p.start is not None or p.until is not None]))

@@ -17,7 +17,6 @@ Pure: the files are :mod:`thidua_calendar.files.provinces`'s business.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +24,7 @@ from typing import Literal
 
 from thidua_calendar.errors import ProvinceError
 from thidua_calendar.styles import Lang
+from thidua_calendar.text import fold, slug
 
 __all__ = ["Province", "ProvinceKind", "ProvinceMap", "fold_name", "name_slug"]
 
@@ -36,18 +36,14 @@ _KIND_WORD: dict[ProvinceKind, tuple[str, str]] = {
 
 
 def fold_name(text: str, /) -> str:
-    """``"Thái  Nguyên"`` -> ``"thai nguyen"``: lower case, no diacritics, đ as d, single
-    spaces; "-" and "–" are spaces too ("Bà Rịa - Vũng Tàu" -> ``"ba ria vung tau"``)."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    for mark in "-–_.,()":
-        ascii_text = ascii_text.replace(mark, " ")
-    return " ".join(ascii_text.split())
+    """``"Thái  Nguyên"`` -> ``"thai nguyen"``, ``"Bà Rịa - Vũng Tàu"`` -> ``"ba ria vung
+    tau"``: :func:`thidua_calendar.text.fold`, the package's one folding."""
+    return fold(text)
 
 
 def name_slug(name: str, /) -> str:
     """``"Bà Rịa - Vũng Tàu"`` -> ``"ba_ria_vung_tau"``: the name of a province's days file."""
-    return fold_name(name).replace(" ", "_")
+    return slug(name, separator="_", fallback="")
 
 
 def _dmy(day: date) -> str:
@@ -183,7 +179,7 @@ class ProvinceMap:
         if close:
             vi += "; có phải " + ", ".join(f"“{p.name}” ({p.id})" for p in close) + "?"
             en += "; did you mean " + ", ".join(f"{p.name!r} ({p.id})" for p in close) + "?"
-        return ProvinceError(vi, english=en)
+        return ProvinceError(en, vi=vi)
 
     def _not_then(self, query: str, candidates: list[Province], *, on: date | None,
                   year: int | None) -> ProvinceError:
@@ -206,8 +202,8 @@ class ProvinceMap:
             facts_en.append(f"{p.title(lang='en')} ({p.id}) existed {span or 'at no known time'}"
                             + after_en)
         return ProvinceError(
-            f"“{query}” chưa có hoặc không còn vào {when_vi}: " + "; ".join(facts_vi),
-            english=f"{query!r} did not exist {when_en}: " + "; ".join(facts_en),
+            f"{query!r} did not exist {when_en}: " + "; ".join(facts_en),
+            vi=f"“{query}” chưa có hoặc không còn vào {when_vi}: " + "; ".join(facts_vi),
         )
 
 

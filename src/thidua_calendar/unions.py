@@ -83,7 +83,8 @@ class UnionLevels:
         for structure in self.structures:
             if structure.applies_on(day):
                 return structure
-        raise UnionLevelError(f"no union structure covers {day.isoformat()}")
+        raise UnionLevelError(f"no union structure covers {day.isoformat()}",
+                              vi=f"không có cơ cấu công đoàn nào cho ngày {_dmy(day)}")
 
     def level(self, level_id: str, /, *, on: date | None = None) -> UnionLevel:
         """The level ``level_id`` of the structure in force on ``on`` (without a date, of
@@ -101,17 +102,24 @@ class UnionLevels:
                     continue
                 span = (f"until {_dmy(other.until)}" if other.until is not None
                         else f"from {_dmy(other.start)}" if other.start is not None else "")
+                span_vi = (f"đến {_dmy(other.until)}" if other.until is not None
+                           else f"từ {_dmy(other.start)}" if other.start is not None else "")
                 raise UnionLevelError(
                     f"the level {level_id!r} ({elsewhere.short}) exists {span}, "
-                    f"not on {_dmy(on)}; the levels then are {ids}")
+                    f"not on {_dmy(on)}; the levels then are {ids}",
+                    vi=f"cấp “{level_id}” ({elsewhere.short}) chỉ có {span_vi}, không có vào "
+                    f"ngày {_dmy(on)}; các cấp khi đó là {ids}")
             raise UnionLevelError(f"no union level has the id {level_id!r}; the levels on "
-                                  f"{_dmy(on)} are {ids}")
+                                  f"{_dmy(on)} are {ids}",
+                                  vi=f"không có cấp công đoàn nào mã “{level_id}”; các cấp "
+                                  f"vào ngày {_dmy(on)} là {ids}")
         for structure in reversed(self.structures):
             found = structure.get(level_id)
             if found is not None:
                 return found
         ids = ", ".join(dict.fromkeys(level.id for s in self.structures for level in s))
-        raise UnionLevelError(f"no union level has the id {level_id!r}; the levels are {ids}")
+        raise UnionLevelError(f"no union level has the id {level_id!r}; the levels are {ids}",
+                              vi=f"không có cấp công đoàn nào mã “{level_id}”; các cấp là {ids}")
 
     def label(self, level_id: str, /, *, lang: Lang = "vi", kind: ProvinceKind = "tinh",
               on: date | None = None) -> str:

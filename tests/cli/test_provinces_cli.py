@@ -99,7 +99,7 @@ def test_province_by_name_with_or_without_diacritics_or_id(capsys, name, year):
 def test_unknown_province_exits_2_with_the_closest_names(capsys):
     status, out, err = run(capsys, "anniversaries", "2026", "--province", "Thai Ngyen")
     assert (status, out) == (2, "")
-    assert err == ("thidua-calendar: error: không có tỉnh, thành phố nào tên “Thai Ngyen”; "
+    assert err == ("thidua-calendar: lỗi: không có tỉnh, thành phố nào tên “Thai Ngyen”; "
                    "có phải “Thái Nguyên” (thai_nguyen), “Hưng Yên” (hung_yen), “Thái Bình” "
                    "(thai_binh)?\n")
     status, _, err = run(capsys, "anniversaries", "2026", "--province", "Thai Ngyen",

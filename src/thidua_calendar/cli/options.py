@@ -126,9 +126,9 @@ def calendar_options(command: argparse.ArgumentParser) -> None:
 def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d/m/yyyy",
                   date_style_help: str = "how dates are written (default: d/m/yyyy)") -> None:
     """--lang, --date-style and -o, as every command that prints dated text takes them."""
-    from thidua_calendar.styles import DATE_STYLES
+    from thidua_calendar.styles import DATE_STYLES, LANGS
 
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+    parser.add_argument("--lang", choices=LANGS, default="vi",
                         help="language (default: vi)")
     parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
                         help=date_style_help)
@@ -148,16 +148,13 @@ def emit(output: str | bytes, path: str | None) -> None:
     write_atomic(path, output)
 
 
-def province_option_value(text: str, /, *, lang: str = "vi", **when: Any) -> Province:
+def province_option_value(text: str, /, **when: Any) -> Province:
     """The province ``--province`` names, on a date (``on=``) or in a year (``year=``); a
-    name that is unknown or not of that time is one sentence in ``lang`` (exit 2)."""
-    from thidua_calendar.errors import ProvinceError
+    name that is unknown or not of that time is a :class:`ProvinceError`, one sentence in
+    each language (exit 2)."""
     from thidua_calendar.files.provinces import builtin_provinces
 
-    try:
-        return builtin_provinces().find(text, **when)
-    except ProvinceError as error:
-        raise UsageError(error.in_lang(lang)) from None
+    return builtin_provinces().find(text, **when)
 
 
 def catalog_option(parser: argparse.ArgumentParser,

@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> str:
         try:
             day = date(*parse_date(args.date, original=args.date))
         except ValueError as error:
-            raise UsageError(f"{args.date!r} is not a real date: {error}") from None
+            raise UsageError(f"{args.date!r} is not a real date: {error}",
+                             vi=f"“{args.date}” không phải một ngày có thật") from None
         chosen = [p for p in chosen if p.exists_on(day)]
     elif args.year is not None:
         chosen = [p for p in chosen if p.exists_in(args.year)]

@@ -43,7 +43,7 @@ from thidua_calendar.files.yaml_input import (
 from thidua_calendar.phases import Period, Phase, split_period
 from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
 from thidua_calendar.provinces import Province
-from thidua_calendar.styles import DateStyle
+from thidua_calendar.styles import DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
@@ -181,7 +181,7 @@ class _AllowModel(Model):
 
 class _StyleModel(Model):
     dates: DateStyle = "d/m/yyyy"
-    period: Literal["den", "dash"] = "den"
+    period: PeriodStyle = "den"
     period_dates: DateStyle | None = None
 
 
@@ -221,7 +221,7 @@ class PlanFile:
     plan: Plan
     catalog: Catalog
     date_style: DateStyle = "d/m/yyyy"
-    period_style: Literal["den", "dash"] = "den"
+    period_style: PeriodStyle = "den"
     period_date_style: DateStyle | None = None
     _root: Any = None
 
@@ -279,8 +279,8 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         raise validation_error(error, root, data, path, PlanError, items="phases",
                                item="phase", see=_SEE) from None
 
-    def fail(reason: str, *where: str | int) -> PlanError:
-        return PlanError(reason, path=path, line=line_of(root, where),
+    def fail(reason: str, *where: str | int, vi: str | None = None) -> PlanError:
+        return PlanError(reason, vi=vi, path=path, line=line_of(root, where),
                          field=".".join(str(part) for part in where), item="plan")
 
     folder = os.path.dirname(os.path.abspath(path))
@@ -361,7 +361,7 @@ def _province(query: str, issued: date, fail: Any) -> Province:
     try:
         return builtin_provinces().find(query, on=issued)
     except ProvinceError as error:
-        raise fail(str(error), "organisation", "province") from None
+        raise fail(str(error), "organisation", "province", vi=error.message("vi")) from None
 
 
 def _check_levels(level: str | None, rules: list[Rule], issued: date, fail: Any) -> None:
@@ -378,7 +378,7 @@ def _check_levels(level: str | None, rules: list[Rule], issued: date, fail: Any)
         try:
             return levels.level(level_id, on=issued)
         except UnionLevelError as error:
-            raise fail(str(error), *where) from None
+            raise fail(str(error), *where, vi=error.message("vi")) from None
 
     if level is not None:
         find(level, "organisation", "level")
@@ -394,7 +394,9 @@ def _check_levels(level: str | None, rules: list[Rule], issued: date, fail: Any)
         if own.tier < upper.tier:
             raise fail(f"the rule is for the level {own.id!r} ({own.short}) and feeds "
                        f"{fed[1].id!r}, of the lower level {upper.id!r} ({upper.short}); a "
-                       "lower level feeds a higher one", "deadlines", index, "feeds")
+                       "lower level feeds a higher one", "deadlines", index, "feeds",
+                       vi=f"hạn này của cấp “{own.id}” ({own.short}) lại nộp lên “{fed[1].id}” "
+                       f"của cấp dưới “{upper.id}” ({upper.short}); cấp dưới nộp lên cấp trên")
 
 
 def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
@@ -455,8 +457,9 @@ def _phases(
     phases = []
     for position, item in enumerate(model.phases):
         def fail(reason: str, field: str, *, phase_id: str = item.id,
-                 where: int = position) -> PlanError:
-            return PlanError(reason, path=path, line=line_of(root, ("phases", where, field)),
+                 where: int = position, vi: str | None = None) -> PlanError:
+            return PlanError(reason, vi=vi, path=path,
+                             line=line_of(root, ("phases", where, field)),
                              entry_id=phase_id, field=field, item="phase")
 
         start, start_text = _phase_day(item.start, issued, catalog, period, fail, "start")
@@ -488,7 +491,7 @@ def _phase_day(
         try:
             day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
         except (OccurrenceError, OutOfRangeError) as error:
-            raise fail(str(error), field) from None
+            raise fail(str(error), field, vi=error.message("vi")) from None
         return day, None
     day, precision = _partial_date(text)
     if precision == "month":
@@ -509,8 +512,8 @@ def _split(
     model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str,
     *, starts_on_issue: bool,
 ) -> tuple[Phase, ...]:
-    def fail(reason: str) -> PlanError:
-        return PlanError(reason, path=path, line=line_of(root, ("phases", "split")),
+    def fail(reason: str, *, vi: str | None = None) -> PlanError:
+        return PlanError(reason, vi=vi, path=path, line=line_of(root, ("phases", "split")),
                          field="phases.split", item="plan")
 
     how: Any = model.split
@@ -531,7 +534,7 @@ def _split(
                 try:
                     ends.append(_anniversary_in(catalog.get(anchor.ref), anchor.year, period))
                 except (OccurrenceError, OutOfRangeError) as error:
-                    raise fail(str(error)) from None
+                    raise fail(str(error), vi=error.message("vi")) from None
             else:
                 try:
                     ends.append(_period_end(str(text)))

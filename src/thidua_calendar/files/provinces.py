@@ -91,9 +91,10 @@ def parse_provinces(text: str, path: str) -> ProvinceMap:
         raise validation_error(error, root, data, path, ProvinceFileError, items="provinces",
                                item="province", see=_SEE) from None
 
-    def fail(reason: str, index: int, field: str, province_id: str) -> ProvinceFileError:
-        return ProvinceFileError(reason, path=path, line=line_of(root, ("provinces", index,
-                                                                       field)),
+    def fail(reason: str, index: int, field: str, province_id: str, *, vi: str,
+             ) -> ProvinceFileError:
+        return ProvinceFileError(reason, vi=vi, path=path,
+                                 line=line_of(root, ("provinces", index, field)),
                                  entry_id=province_id, field=field, item="province")
 
     seen: dict[str, int] = {}
@@ -101,31 +102,33 @@ def parse_provinces(text: str, path: str) -> ProvinceMap:
     for index, item in enumerate(model.provinces):
         if item.id in seen:
             raise fail(f"the id is already used by record {seen[item.id] + 1}", index, "id",
-                       item.id)
+                       item.id, vi=f"mã này đã dùng cho bản ghi thứ {seen[item.id] + 1}")
         seen[item.id] = index
         start: date | None = None
         precision: Literal["day", "year"] = "day"
         if item.start is not None:
             if not item.sources:
                 raise fail("a `from` date needs its sources (title and url)", index, "from",
-                           item.id)
+                           item.id, vi="ngày `from` cần nguồn (tiêu đề và địa chỉ)")
             if _YEAR.fullmatch(item.start):
                 start, precision = date(int(item.start), 1, 1), "year"
             else:
                 start = parse_iso_date(item.start)
         if start is not None and item.until is not None and item.until < start:
             raise fail(f"the unit ends on {item.until.isoformat()}, before it starts",
-                       index, "until", item.id)
+                       index, "until", item.id,
+                       vi=f"đơn vị kết thúc ngày {item.until.isoformat()}, trước khi bắt đầu")
         if (item.merged_into is None) != (item.until is None):
             raise fail("give merged_into (the unit it became part of) exactly when the unit "
-                       "has an end (until)", index, "merged_into", item.id)
+                       "has an end (until)", index, "merged_into", item.id,
+                       vi="ghi merged_into (đơn vị nó hợp nhất vào) khi và chỉ khi có until")
         provinces.append(Province(id=item.id, name=item.name, kind=item.kind, start=start,
                                   start_precision=precision, until=item.until,
                                   merged_into=item.merged_into, note=item.note))
     for index, item in enumerate(model.provinces):
         if item.merged_into is not None and item.merged_into not in seen:
             raise fail(f"no record has the id {item.merged_into!r}", index, "merged_into",
-                       item.id)
+                       item.id, vi=f"không có bản ghi nào mã “{item.merged_into}”")
     return ProvinceMap(tuple(provinces))
 
 

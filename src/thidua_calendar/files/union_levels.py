@@ -71,21 +71,23 @@ def parse_union_levels(text: str, path: str) -> UnionLevels:
                                items="structures", item="structure", see=_SEE) from None
     structures = []
     for index, item in enumerate(model.structures):
-        def fail(reason: str, *where: str | int, item_id: str = item.id,
+        def fail(reason: str, *where: str | int, vi: str, item_id: str = item.id,
                  at: int = index) -> UnionLevelsFileError:
             return UnionLevelsFileError(
-                reason, path=path, line=line_of(root, ("structures", at, *where)),
+                reason, vi=vi, path=path, line=line_of(root, ("structures", at, *where)),
                 entry_id=item_id, field=".".join(str(w) for w in where), item="structure")
 
         ids = [level.id for level in item.levels]
         for position, level_id in enumerate(ids):
             if level_id in ids[:position]:
-                raise fail(f"the level {level_id!r} is given twice", "levels", position, "id")
+                raise fail(f"the level {level_id!r} is given twice", "levels", position, "id",
+                           vi=f"cấp “{level_id}” được ghi hai lần")
         if index > 0:
             before = model.structures[index - 1]
             if before.until is None or item.start is None or (
                     (item.start - before.until).days != 1):
-                raise fail("a structure starts the day after the one before it ends", "from")
+                raise fail("a structure starts the day after the one before it ends", "from",
+                           vi="một cơ cấu bắt đầu ngay sau ngày cơ cấu trước kết thúc")
         structures.append(UnionStructure(
             id=item.id, start=item.start, until=item.until,
             levels=tuple(UnionLevel(
