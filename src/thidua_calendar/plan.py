@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from thidua_calendar.anniversaries import (
     Commemoration,
@@ -47,9 +47,11 @@ from thidua_calendar.errors import (
     PlanError,
 )
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
-from thidua_calendar.provinces import Province
 from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import Province
 
 __all__ = [
     "Event",

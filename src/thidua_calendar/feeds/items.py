@@ -23,17 +23,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.dates import next_month
 from thidua_calendar.deadlines import Deadline
 from thidua_calendar.phases import Phase
 from thidua_calendar.plan import Event, Plan, PlanResult, plan_key
-from thidua_calendar.provinces import ProvinceKind
 from thidua_calendar.render.deadlines import deadline_phrase, level_name, trace_text
 from thidua_calendar.render.lines import format_date, occurrence_text
 from thidua_calendar.styles import DateStyle, Lang
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import ProvinceKind
 
 __all__ = [
     "DEFAULT_ALARMS",

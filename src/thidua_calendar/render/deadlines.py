@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.deadlines import Conflict, Day, Deadline, Schedule, Step, Wording
-from thidua_calendar.provinces import ProvinceKind
 from thidua_calendar.render.lines import format_date, weekday_name
 from thidua_calendar.render.workdays import day_label
 from thidua_calendar.styles import DateStyle, Lang, ScheduleFormat
 from thidua_calendar.workdays import WeekendPolicy
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import ProvinceKind
 
 __all__ = [
     "WORDING_TEXT",

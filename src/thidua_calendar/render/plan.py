@@ -18,12 +18,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
 from thidua_calendar.plan import Event, PlanPhase, PlanResult, PlanWarning
-from thidua_calendar.provinces import ProvinceKind
 from thidua_calendar.render.deadlines import (
     conflict_text,
     deadline_phrase,
@@ -37,6 +36,9 @@ from thidua_calendar.render.lines import (
     weekday_name,
 )
 from thidua_calendar.styles import DateStyle, Lang, PeriodStyle, PlanFormat
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import ProvinceKind
 
 __all__ = [
     "PeriodStyle",
