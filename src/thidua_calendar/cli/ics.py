@@ -59,7 +59,9 @@ def run(args: argparse.Namespace) -> bytes:
     alarms = DEFAULT_ALARMS if args.alarms is None else args.alarms
     if args.file is not None:
         if args.year is not None or args.years is not None:
-            raise UsageError("--year and --years choose default plans; a plan file has its own")
+            raise UsageError("--year and --years choose default plans; a plan file has its own",
+                             vi="--year và --years chọn kế hoạch mặc định; tệp kế hoạch đã có "
+                                "năm của nó")
         from thidua_calendar.files.plan import load_plan_file
 
         plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
@@ -76,7 +78,8 @@ def run(args: argparse.Namespace) -> bytes:
              for item in plan_items(result, kinds=kinds, lang=args.lang, date_style=date_style,
                                     alarms=alarms)]
     if not items:
-        raise UsageError("there is nothing to write: the plan has none of the kinds asked for")
+        raise UsageError("there is nothing to write: the plan has none of the kinds asked for",
+                         vi="không có gì để ghi: kế hoạch không có loại nào được yêu cầu")
     plans = [result.plan for result in results]
     stamp = args.dtstamp or datetime.combine(max(plan.issued for plan in plans),
                                              datetime.min.time(), UTC)

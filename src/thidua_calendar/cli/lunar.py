@@ -62,10 +62,12 @@ def run_convert(args: argparse.Namespace) -> str:
         moon = lunar.LunarDate(year=year, month=month, day=day, leap=args.leap)
     else:
         if args.leap:
-            raise UsageError("--leap applies to a lunar date ('AL 2020-04-15')")
+            raise UsageError("--leap applies to a lunar date ('AL 2020-04-15')",
+                             vi="--leap chỉ dùng cho ngày âm lịch ('AL 2020-04-15')")
         try:
             solar = date(year, month, day)
         except ValueError as error:
-            raise UsageError(f"{text!r} is not a real date: {error}") from None
+            raise UsageError(f"{text!r} is not a real date: {error}",
+                             vi=f"“{text}” không phải là một ngày có thật") from None
         moon = lunar.to_lunar(solar)
     return render_conversion(solar, moon, format=args.format, lang=args.lang)

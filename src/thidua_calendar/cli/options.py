@@ -107,7 +107,9 @@ def parse_date(text: str, *, original: str) -> tuple[int, int, int]:
         return int(match[3]), int(match[2]), int(match[1])
     raise UsageError(
         f"{original!r} is not a date; write 2026-04-26 or 26/4/2026, "
-        "and a lunar date as 'AL 2026-03-10'"
+        "and a lunar date as 'AL 2026-03-10'",
+        vi=f"“{original}” không phải là ngày; hãy viết 26/4/2026 hoặc 2026-04-26, và ngày âm "
+           "lịch như 'AL 10/3/2026'",
     )
 
 

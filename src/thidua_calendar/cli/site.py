@@ -45,7 +45,8 @@ def run(args: argparse.Namespace) -> str:
                             date_styles=[style for _, style in built])
     except OSError as error:
         reason = error.strerror or str(error)
-        raise UsageError(f"cannot write the site to {args.output}: {reason}") from None
+        raise UsageError(f"cannot write the site to {args.output}: {reason}",
+                         vi=f"không ghi được trang vào {args.output}: {reason}") from None
     except ValueError as error:
         raise UsageError(str(error)) from None
     return report_line(report, folder=args.output, lang=args.lang)
