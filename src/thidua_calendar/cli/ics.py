@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import alarms, calendar_options, dtstamp, year, years
 from thidua_calendar.cli.plans import default_plans, warn_without_id
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import LANGS
 
@@ -19,27 +20,27 @@ SUMMARY = 'an iCalendar feed of a plan or a year, to subscribe to'
 
 def add_options(ics: argparse.ArgumentParser) -> None:
     ics.description = (
-        "Write an iCalendar feed (RFC 5545) of a plan, or of the default plan of a year or "
-        "years: commemorations, phases and events, deadlines with reminders."
+        say("Write an iCalendar feed (RFC 5545) of a plan, or of the default plan of a year or "
+        "years: commemorations, phases and events, deadlines with reminders.")
     )
-    ics.add_argument("file", metavar="PLAN", nargs="?", help="a plan file (docs/plans.md)")
+    ics.add_argument("file", metavar="PLAN", nargs="?", help=say("a plan file (docs/plans.md)"))
     span = ics.add_mutually_exclusive_group()
-    span.add_argument("--year", type=year, help="the default plan of YEAR")
+    span.add_argument("--year", type=year, help=say("the default plan of YEAR"))
     span.add_argument("--years", metavar="FIRST-LAST", type=years,
-                      help="the default plans of several years, e.g. 2025-2030")
+                      help=say("the default plans of several years, e.g. 2025-2030"))
     ics.add_argument("--only", choices=("commemorations", "phases", "deadlines"),
                      action="append", default=None,
-                     help="only these kinds (repeatable; default: all)")
+                     help=say("only these kinds (repeatable; default: all)"))
     ics.add_argument("--alarms", metavar="DAYS", type=alarms, default=None,
-                     help="deadline reminders, days before at 09:00 (default: 7,1; 'none')")
+                     help=say("deadline reminders, days before at 09:00 (default: 7,1; 'none')"))
     ics.add_argument("--dtstamp", metavar="TIME", type=dtstamp, default=None,
-                     help="the data's revision time for DTSTAMP, e.g. 2026-11-22T00:00:00Z "
-                          "(default: the plan's issue date)")
+                     help=say("the data's revision time for DTSTAMP, e.g. 2026-11-22T00:00:00Z "
+                          "(default: the plan's issue date)"))
     calendar_options(ics)
     ics.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                     help="an extra catalog file (repeatable)")
-    ics.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
-    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+                     help=say("an extra catalog file (repeatable)"))
+    ics.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
+    ics.add_argument("-o", "--output", metavar="FILE", help=say("write to FILE (default: stdout)"))
     ics.set_defaults(run=run)
 
 

@@ -9,6 +9,7 @@ import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from thidua_calendar.cli.usage import say
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
 from thidua_calendar.files.output import write_atomic
@@ -117,11 +118,12 @@ def calendar_options(command: argparse.ArgumentParser) -> None:
     """The options every command that counts working days shares."""
     command.add_argument(
         "--holidays", metavar="FILE", action="append", default=[],
-        help="a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md",
+        help=say(
+            "a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md"),
     )
     command.add_argument(
         "--weekend", choices=("sat-sun", "sun"), default="sat-sun",
-        help="weekly rest days: Saturday and Sunday (public sector, default) or Sunday only",
+        help=say("weekly rest days: Saturday and Sunday (public sector, default) or Sunday only"),
     )
 
 
@@ -131,10 +133,11 @@ def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d
     from thidua_calendar.styles import DATE_STYLES, LANGS
 
     parser.add_argument("--lang", choices=LANGS, default="vi",
-                        help="language (default: vi)")
+                        help=say("language (default: vi)"))
     parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
-                        help=date_style_help)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+                        help=say(date_style_help))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=say("write to FILE instead of stdout"))
 
 
 def emit(output: str | bytes, path: str | None) -> None:
@@ -162,4 +165,5 @@ def province_option_value(text: str, /, **when: Any) -> Province:
 def catalog_option(parser: argparse.ArgumentParser,
                    help: str = "an extra catalog file (repeatable)") -> None:
     """--catalog FILE, repeatable."""
-    parser.add_argument("--catalog", metavar="FILE", action="append", default=[], help=help)
+    parser.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                        help=say(help))
