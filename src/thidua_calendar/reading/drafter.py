@@ -26,6 +26,7 @@ Pure: no files, no clock.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
@@ -317,20 +318,22 @@ class Drafter:
             phase = self.make_phase(text_phase, position, taken, generic=generic)
             if phase is None:
                 continue
-            later = [column for column in columns if column > phase.column]
-            phase.span_end = min([*later[:1], _paragraph_end(self.text, phase.column)])
+            later = bisect.bisect_right(columns, phase.column)  # the next label, if any
+            phase.span_end = min([*columns[later:later + 1],
+                                  _paragraph_end(self.text, phase.column)])
             theme = _THEME.search(self.text, phase.column, phase.span_end)
             if theme is not None:
                 cleaned = one_line(theme["theme"].replace("*", " ")).strip(" .")
                 if cleaned:
                     phase.theme = cleaned
             phases.append(phase)
-        read_columns = [phase.column for phase in found]
+        read_columns = sorted(phase.column for phase in found)
         for label in _PHASE_LABEL.finditer(self.text):
             line_start = self.text.rfind("\n", 0, label.start()) + 1
             line_end = self.text.find("\n", label.start())
             line_end = len(self.text) if line_end < 0 else line_end
-            if any(line_start <= column <= line_end for column in read_columns):
+            first = bisect.bisect_left(read_columns, line_start)  # one read on this line?
+            if first < len(read_columns) and read_columns[first] <= line_end:
                 continue
             line = one_line(self.text[line_start:line_end])[:160]
             self.orphans.append(self.note(
