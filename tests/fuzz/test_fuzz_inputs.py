@@ -222,12 +222,22 @@ XML_PARTS = [
 ]
 
 
+def _bomb() -> bytes:
+    """21 MB of XML compressed to about 20 KB: over the part limit and the ratio."""
+    return b"<w:document xmlns:w='" + W + b"'><w:body>" + b"<w:p/>" * (21 * 1024 * 1024 // 6)
+
+
+BOMB = _bomb()
+
+
 @st.composite
 def docx_files(draw: st.DrawFn) -> bytes:
     parts = dict(TEMPLATE)
     target = draw(st.sampled_from(sorted(parts)))
-    how = draw(st.sampled_from(["xml", "bytes", "cut", "drop", "encoding"]))
-    if how == "xml":
+    how = draw(st.sampled_from(["xml", "bytes", "cut", "drop", "encoding", "bomb"]))
+    if how == "bomb":
+        parts[target] = BOMB
+    elif how == "xml":
         parts[target] = draw(st.sampled_from(XML_PARTS))
     elif how == "bytes":
         data = bytearray(parts[target])
