@@ -520,3 +520,23 @@ def test_an_interrupted_site_build_leaves_no_hidden_file(tmp_path, signum, statu
     assert result.returncode == status, result.stderr
     assert "Traceback" not in result.stderr
     assert [path.name for path in site.iterdir() if path.name.startswith(".")] == []
+
+
+def test_a_site_build_removes_what_a_killed_build_left(tmp_path, capsys):
+    """A build killed outright leaves its hidden temporary files; the next build removes
+    those of processes that are gone, and leaves a running build's alone."""
+    site = tmp_path / "site"
+    assert run(capsys, "site", str(SEED), "-o", str(site))[0] == 0
+    feed = next(path.name for path in site.iterdir() if path.suffix == ".ics")
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    stale = site / f".{feed}.{int(gone.stdout)}.0.tmp"
+    stale.write_bytes(b"half a feed")
+    running = site / f".{feed}.{os.getppid()}.0.tmp"
+    running.write_bytes(b"another build's")
+    foreign = site / ".notes.12345.0.tmp"
+    foreign.write_bytes(b"not ours")
+    assert run(capsys, "site", str(SEED), "-o", str(site))[0] == 0
+    assert not stale.exists()
+    assert running.exists()
+    assert foreign.exists()

@@ -30,6 +30,7 @@ Deterministic: the same inputs give the same bytes; no clock, no random ids.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -40,7 +41,7 @@ from thidua_calendar.feeds.ics import FeedWriter
 from thidua_calendar.feeds.items import KINDS, FeedItem, Kind, calendar_title, plan_items
 from thidua_calendar.feeds.page import CSP, SiteFeed, SitePlan, render_page
 from thidua_calendar.feeds.page_text import TEXT
-from thidua_calendar.files.output import write_temporary
+from thidua_calendar.files.output import terminating, write_temporary
 from thidua_calendar.plan import PlanResult, plan_key
 from thidua_calendar.styles import DateStyle, Lang
 
@@ -167,6 +168,29 @@ def _publishing_order(name: str) -> tuple[bool, str]:
     return name == INDEX, name
 
 
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.tmp")
+
+
+def _remove_stale_temporaries(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Delete the hidden temporary files of the site's own files that a build killed
+    outright (``SIGKILL``, a power cut) left behind: those whose process is gone."""
+    if os.name == "nt":  # os.kill(pid, 0) would end the process there, not probe it
+        return
+    for path in folder.glob(".*.tmp"):
+        match = _TEMPORARY.fullmatch(path.name)
+        if match is None or match["name"] not in files:
+            continue
+        pid = int(match["pid"])
+        if pid == os.getpid():
+            continue
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except (OSError, OverflowError):  # alive under another user, or unknowable
+            continue
+
+
 def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
                 /) -> SiteReport:
     """Write each file whose bytes differ from the disk's; leave the others untouched.
@@ -192,16 +216,18 @@ def write_files(directory: str | os.PathLike[str], files: Mapping[str, bytes],
     changed = sorted((name for name in files if current[name] != files[name]),
                      key=_publishing_order)
     unchanged = sorted(name for name in files if current[name] == files[name])
+    _remove_stale_temporaries(folder, files)
     temporaries: dict[str, str] = {}
-    try:
-        for name in changed:
-            temporaries[name] = write_temporary(folder / name, files[name])
-        for name in changed:
-            os.replace(temporaries[name], folder / name)
-            del temporaries[name]
-    finally:
-        for temporary in temporaries.values():  # what was not renamed: a failed build
-            Path(temporary).unlink(missing_ok=True)
+    with terminating():  # SIGTERM unwinds like Ctrl-C: the finally below runs
+        try:
+            for name in changed:
+                temporaries[name] = write_temporary(folder / name, files[name])
+            for name in changed:
+                os.replace(temporaries[name], folder / name)
+                del temporaries[name]
+        finally:
+            for temporary in temporaries.values():  # what was not renamed: a failed build
+                Path(temporary).unlink(missing_ok=True)
     return SiteReport(directory=folder, written=tuple(sorted(changed)),
                       unchanged=tuple(unchanged))
 
