@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> str:
     port = server.server_address[1]
     print(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
           file=sys.stderr)
-    warning = exposure_warning(args.host, args.directory)
+    warning = exposure_warning(args.host, args.directory, lang=say("en", "vi"))
     if warning:
         print(f"thidua-calendar: {warning}", file=sys.stderr)
     sys.stderr.flush()

@@ -271,13 +271,22 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
-def exposure_warning(host: str, directory: str | os.PathLike[str]) -> str | None:
-    """The warning to print when ``host`` listens beyond this computer, else ``None``."""
+def exposure_warning(host: str, directory: str | os.PathLike[str], *,
+                     lang: str = "en") -> str | None:
+    """The warning to print when ``host`` listens beyond this computer, else ``None``;
+    ``lang="vi"`` for Vietnamese."""
     if is_loopback(host):
         return None
-    where = "every network interface" if host in ("", "0.0.0.0", "::") else repr(host)
+    everywhere = host in ("", "0.0.0.0", "::")
+    folder = os.fspath(directory)
+    if lang == "vi":
+        where = "mọi giao diện mạng" if everywhere else f"“{host}”"
+        return (f"cảnh báo: đang nghe trên {where}: ai kết nối được tới máy này cũng đọc "
+                f"được mọi tệp trong {folder}; dùng --host 127.0.0.1 để chỉ dùng trên máy "
+                "này, và một máy chủ web thật để công bố (docs/feeds.md)")
+    where = "every network interface" if everywhere else repr(host)
     return (f"warning: listening on {where}: anyone who can reach this computer can read "
-            f"every file in {os.fspath(directory)}; use --host 127.0.0.1 to keep it local, "
+            f"every file in {folder}; use --host 127.0.0.1 to keep it local, "
             "and a real web server to publish (docs/feeds.md)")
 
 
