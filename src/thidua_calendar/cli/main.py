@@ -30,6 +30,7 @@ _COMMANDS = {
     "serve": "serve a feed site folder over HTTP",
     "check": "find the mistakes in draft plans",
     "extract": "turn an old plan's text into a draft plan file",
+    "renew": "write this year's plan from last year's, every change marked",
     "lunar": "the Vietnamese lunar calendar (UTC+7)",
 }
 
