@@ -197,6 +197,7 @@ class _Renewer:
         self.notes: list[Note] = []
         self.new_dates: dict[int, date] = {}  # where a full date starts -> the date it becomes
         self.greeted: set[str] = set()
+        self.matched: dict[tuple[str, str | None], Commemoration | None] = {}
 
     # -- bookkeeping
 
@@ -217,6 +218,13 @@ class _Renewer:
         line, column = self.document.position(offset)
         self.notes.append(Note(line=line - 1, column=column - 1, quote=quote, message=message,
                                message_en=message_en))
+
+    def match(self, name: str, day: TextDate | None = None) -> Commemoration | None:
+        """The catalog entry a name names (a plan repeats its names: matched once each)."""
+        key = (name, day.text if day is not None else None)
+        if key not in self.matched:
+            self.matched[key] = match_entry(name, self.catalog, day=day)
+        return self.matched[key]
 
     def shift(self, year: int) -> int:
         return year + self.delta
@@ -243,7 +251,7 @@ class _Renewer:
 
     def items(self) -> None:
         for item in read_items(self.text):
-            entry = match_entry(item.name, self.catalog, day=item.first)
+            entry = self.match(item.name, item.first)
             if entry is not None:
                 self.greeted.add(entry.id)
             base_start = self.text.find(item.first.text, item.column)
@@ -297,7 +305,7 @@ class _Renewer:
             name = re.split(r"[,.]| và ", match["name"])[0].strip()
             if not name[:1].isupper() and not fold(name).startswith(("ngay", "tet", "chien")):
                 continue
-            entry = match_entry(name, self.catalog)
+            entry = self.match(name)
             if entry is None or entry.count != "years" or entry.origin.year is None:
                 continue
             count = int(match["count"])
@@ -343,7 +351,7 @@ class _Renewer:
             number = int(written) if written.isdigit() else _roman_value(written.upper())
             before = self.text[max(0, match.start() - 100):match.start()]
             name = re.split(r"[;()\n]", before)[-1].strip(" ,:-")
-            entry = match_entry(name, self.catalog) if name else None
+            entry = self.match(name) if name else None
             new_number: int | None = None
             if entry is not None and entry.count == "edition":
                 then, now = _edition(entry, self.from_year), _edition(entry, self.to_year)
