@@ -158,6 +158,8 @@ class DeadlineText:
     task: str = ""
     #: The date printed no year ("trước ngày 15/7"); ``date`` has the year it was read with.
     year_implied: bool = False
+    #: The hour printed before the day ("trước 17h00 ngày 30/4"): due on that day, before it.
+    hour: str | None = None
 
 
 def fold(text: str, /) -> str:
@@ -250,9 +252,10 @@ _PHASE = re.compile(
     r"(?P<label>(?:thi đua[ ]{1,3})?đợt(?:[ ]{1,3}(?P<number>\d{1,2}|[IVX]{1,4}))?)[ ]{0,3}"
     r"(?:\*{1,3}[ ]{0,3})?[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?P<from>từ[ ]{1,3}(?:ngày[ ]{1,3})?)?"
     r"(?P<start>nay|tháng[ ]{1,3}"
-    + _DATE + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|" + _DATE + r"|\d{1,2}[ ]?/[ ]?\d{1,2})"
-    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?:ngày[ ]{1,3})?(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE
-    + r"))?"
+    + _DATE + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|tháng[ ]{1,3}\d{1,2}(?![\d/.])|" + _DATE
+    + r"|\d{1,2}[ ]?[/.][ ]?\d{1,2})"
+    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?:ngày[ ]{1,3}|tháng[ ]{1,3})?(?P<end>khi\b[^:;.\n]{0,200}|"
+    + _DATE + r"))?"
     + r"(?(from)|(?(end)|(?!)))",
     re.IGNORECASE,
 )
@@ -275,7 +278,10 @@ def read_phases(line: str, /) -> list[PhaseText]:
         if not start_now:
             raw = re.sub(r"^tháng\s+", "", start_text, flags=re.IGNORECASE)
             numbers = _DATE_PARTS.findall(raw)
-            if len(numbers) == 2 and len(numbers[1]) < 4 and end is not None:
+            if len(numbers) == 1 and len(numbers[0]) < 3 and end is not None:
+                # "Từ tháng 6 đến tháng 12/2026": the month of the end's year.
+                start = TextDate(text=raw, year=end.year, month=int(numbers[0]))
+            elif len(numbers) == 2 and len(numbers[1]) < 4 and end is not None:
                 # "1/7" with the year of the end; "1/01" of "Từ tháng 1/01" likewise.
                 start = TextDate(text=raw, year=end.year, month=int(numbers[1]),
                                  day=int(numbers[0]))
@@ -344,10 +350,11 @@ def read_deadlines(line: str, /, *, year: int | None = None,
         before = line[previous: match.start()]
         audience = _AUDIENCE.search(before)
         task = before.strip(" :;,.-–")
+        hour = re.search(r"\d{1,2}[ ]?(?:h|giờ)[ ]?(?:\d{2})?(?:[ ]?phút)?", match["wording"])
         found.append(DeadlineText(
             wording=wording, date=printed, column=match.start(),
             audience=audience["who"].strip() if audience else None, task=task[-120:],
-            year_implied=implied,
+            year_implied=implied, hour=hour.group(0) if hour else None,
         ))
         previous = match.end()
     return found

@@ -146,7 +146,6 @@ _WEEKDAY = re.compile(
     r"(?P<name>\bthứ[ ]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ[ ]{1,3}nhật\b)"
     r"(?P<gap>[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?)(?=\d)", re.IGNORECASE)
 _WEEKDAY_WORDS = ("Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy")
-_HOUR = re.compile(r"trước[ ]{1,3}\d", re.IGNORECASE)
 _WEEKDAY_DEADLINE = re.compile(
     r"(?P<wording>trước|chậm nhất(?: là)?(?: vào)?|đến hết)(?P<hour>[ ]{1,3}\d{1,2}[ ]?(?:h|giờ)"
     r"[ ]?(?:\d{2})?(?:[ ]?phút)?)?[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?"
@@ -466,9 +465,9 @@ class _Renewer:
             date_start = self.text.find(deadline.date.text.split(" ")[0], deadline.column)
             if date_start < 0:
                 continue
-            hour = bool(_HOUR.match(self.text, deadline.column))
             found.append((deadline.column, date_start,
-                          deadline.wording == "truoc_ngay" and not hour, deadline.date,
+                          deadline.wording == "truoc_ngay" and deadline.hour is None,
+                          deadline.date,
                           deadline.year_implied))
         # With a weekday between the wording and the date: "chậm nhất vào Thứ Sáu, ngày …".
         for match in _WEEKDAY_DEADLINE.finditer(self.text):

@@ -1,0 +1,288 @@
+"""The slips a plan copied from last year's carries, found in its text.
+
+Officers write this year's plan by editing last year's; what they forget to edit shows here
+(see "How officers really work" in the domain notes).  :func:`find_slips` reports, each with
+the exact words it is about (``start:end`` in the text) and which part is wrong:
+
+- a count printed without a date, for a catalog entry, that is not its count in the plan's
+  year ("95 năm Ngày thành lập Đảng Cộng sản Việt Nam" in 2026: last year's);
+- the can-chi of Tết that is not the plan's year's ("đón Tết Nguyên đán Ất Tỵ" in 2026);
+- the edition of a catalog campaign ("Tháng hành động … lần thứ 9 năm 2026": the 10th);
+- a lunar day and the solar day printed with it that disagree ("mùng 10 tháng 3 âm lịch,
+  tức ngày 25/4/2026": 26/4);
+- a weekday name next to a date that is another day ("Thứ Sáu, ngày 05/12/2026");
+- a date that does not exist, anywhere ("Công văn số 12/CV-CĐ ngày 29/02/2025");
+- a year written with two digits ("trước ngày 15/3/26").
+
+Pure: the catalog is passed in; no files, no clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from thidua_calendar import lunar
+from thidua_calendar.anniversaries import Commemoration, occurrence
+from thidua_calendar.errors import OutOfRangeError
+from thidua_calendar.reading.printed_plan import fold, read_lunar
+
+__all__ = ["Slip", "find_slips"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Slip:
+    """One slip: the words ``start:end`` of the text, how serious, which check, why."""
+
+    start: int
+    end: int
+    level: str
+    code: str
+    message: str
+
+
+_YEAR4 = r"(?:1\d|2[01])\d{2}"
+# Any date with a four-digit year, "/", "." or "-" inside; not a part of a longer number.
+_ANY_DATE = re.compile(r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<s>/|\.|-)(?P<month>\d{1,2})(?P=s)"
+                       r"(?P<year>" + _YEAR4 + r")(?![\d/])")
+_TWO_DIGIT = re.compile(r"(?<![\d/.\-])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})"
+                        r"(?![\d/]|\.\d|[-\w])")
+_NUMBER_BEFORE = re.compile(r"\bsố:?[ ]{0,3}$", re.IGNORECASE)
+_CAN = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
+_CHI = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+_CAN_CHI = re.compile(
+    r"\b(?:tết|xuân)(?:[ ]{1,3}nguyên[ ]{1,3}đán)?[ ]{1,3}(?P<can_chi>(?:"
+    + "|".join(_CAN) + r")[ ]{1,3}(?:" + "|".join(_CHI) + r"))\b", re.IGNORECASE)
+_EDITION = re.compile(r"\blần[ ]{1,3}thứ[ ]{1,3}(?P<n>\d{1,3}|[IVXLC]{1,7})\b", re.IGNORECASE)
+_BARE_COUNT = re.compile(r"(?<![\d/.,])(?P<count>\d{1,4})[ ]{1,3}năm[ ]{1,3}(?P<name>"
+                         r"[^\d(\n;:]{4,120})", re.IGNORECASE)
+_WEEKDAY = re.compile(
+    r"(?P<name>\bthứ[ ]{1,3}(?P<word>hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ[ ]{1,3}nhật\b)"
+    r"[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?(?P<date>\d{1,2}(?P<s>/|\.|-)\d{1,2}(?P=s)"
+    + _YEAR4 + r")(?!\d)", re.IGNORECASE)
+_WEEKDAY_NUMBER = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+_WEEKDAY_NAME = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+_WEEKDAY_EN = ("a Monday", "a Tuesday", "a Wednesday", "a Thursday", "a Friday", "a Saturday",
+               "a Sunday")
+_ORDINAL = {1: "st", 2: "nd", 3: "rd"}
+
+
+def _ordinal(number: int) -> str:
+    suffix = "th" if 10 <= number % 100 <= 20 else _ORDINAL.get(number % 10, "th")
+    return f"{number}{suffix}"
+
+
+def find_slips(
+    text: str,
+    /,
+    *,
+    plan_year: int | None,
+    match: Callable[[str], Commemoration | None] | None = None,
+    counted: Iterable[int] = (),
+) -> list[Slip]:
+    """The slips of a plan's text, in reading order.
+
+    ``plan_year`` is the plan's year (the checks against it are skipped without it);
+    ``match`` gives the catalog entry a printed name names, or ``None`` (the checks of
+    counts and editions need it); ``counted`` the offsets where a count printed with its
+    dates stands (checked against those dates elsewhere).
+    """
+    slips: list[Slip] = []
+    seen: dict[str, Commemoration | None] = {}
+
+    def entry_of(name: str) -> Commemoration | None:
+        if match is None:
+            return None
+        if name not in seen:
+            seen[name] = match(name)
+        return seen[name]
+
+    if plan_year is not None:
+        _counts(text, plan_year, set(counted), entry_of, slips)
+        _can_chi(text, plan_year, slips)
+        _editions(text, plan_year, entry_of, slips)
+    _lunar_pairs(text, slips)
+    _weekdays(text, slips)
+    _impossible(text, slips)
+    _two_digit_years(text, plan_year, slips)
+    return sorted(slips, key=lambda slip: slip.start)
+
+
+_Match = Callable[[str], "Commemoration | None"]
+
+
+def _counts(text: str, plan_year: int, skip: set[int], entry_of: _Match,
+            slips: list[Slip]) -> None:
+    for match in _BARE_COUNT.finditer(text):
+        if match.start() in skip:
+            continue
+        name = re.split(r"[,.]| và ", match["name"])[0].strip()
+        if not name[:1].isupper() and not fold(name).startswith(("ngay", "tet", "chien")):
+            continue
+        # A count with a date after it in the same clause is checked against that date.
+        rest = text[match.end("name"):match.end("name") + 3]
+        if rest.startswith("("):
+            continue
+        entry = entry_of(name)
+        if entry is None or entry.count != "years" or entry.origin.year is None:
+            continue
+        count = int(match["count"])
+        right = plan_year - entry.origin.year
+        if count in (right, right + 1):
+            continue
+        if count == right - 1:
+            why = "last year's count"
+        elif count < right:
+            why = f"the count of {entry.origin.year + count}"
+        else:
+            why = f"the count of {entry.origin.year + count}, a later year"
+        slips.append(Slip(
+            start=match.start(), end=match.start() + len(f"{match['count']} năm {name}"),
+            level="error", code="count-year",
+            message=f"{count} năm is {why}: {entry.name} dates from {entry.origin.year}, so in "
+                    f"{plan_year} it is {right} năm"))
+
+
+def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
+    for match in _CAN_CHI.finditer(text):
+        written = fold(match["can_chi"])
+        if written in (fold(lunar.can_chi(plan_year)), fold(lunar.can_chi(plan_year + 1))):
+            continue
+        which = next((year for year in range(plan_year - 3, plan_year + 4)
+                      if fold(lunar.can_chi(year)) == written), None)
+        part = ("last year's can-chi" if which == plan_year - 1 else
+                f"the can-chi of {which}" if which is not None else "not a can-chi near it")
+        slips.append(Slip(
+            start=match.start(), end=match.end(), level="error", code="can-chi",
+            message=f"{match['can_chi']} is {part}: the lunar year {plan_year} is "
+                    f"{lunar.can_chi(plan_year)}"))
+
+
+def _editions(text: str, plan_year: int, entry_of: _Match, slips: list[Slip]) -> None:
+    for match in _EDITION.finditer(text):
+        before = text[max(0, match.start() - 100):match.start()]
+        name = re.split(r"[;()\n]", before)[-1].strip(" ,:-")
+        if not name:
+            continue
+        entry = entry_of(name)
+        if entry is None or entry.count != "edition":
+            continue
+        # The year the edition is of: printed after it ("lần thứ 9 năm 2026") or the plan's.
+        after = re.match(r"[ ]{0,3},?[ ]{0,3}năm[ ]{1,3}(?P<year>" + _YEAR4 + r")",
+                         text[match.end():match.end() + 16])
+        year = int(after["year"]) if after else plan_year
+        try:
+            found = occurrence(entry, year)
+        except OutOfRangeError:
+            continue
+        if found is None or found.edition is None:
+            continue
+        written = match["n"]
+        number = int(written) if written.isdigit() else _roman_value(written.upper())
+        if number == found.edition:
+            continue
+        last = " (last year's)" if number == found.edition - 1 else ""
+        slips.append(Slip(
+            start=match.start(), end=match.end() + (after.end() if after else 0),
+            level="error", code="edition",
+            message=f"{entry.name} in {year} is the {_ordinal(found.edition)} (lần thứ "
+                    f"{found.edition}), not the {_ordinal(number)}{last}"))
+
+
+def _lunar_pairs(text: str, slips: list[Slip]) -> None:
+    for lunar_day in read_lunar(text):
+        window = text[lunar_day.column:lunar_day.column + 80]
+        solar = _ANY_DATE.search(window)
+        if solar is None or re.search(r"[;\n]", window[:solar.start()]):
+            continue
+        try:
+            printed = date(int(solar["year"]), int(solar["month"]), int(solar["day"]))
+        except ValueError:
+            continue  # reported as an impossible date
+        candidates = []
+        for year in (printed.year - 1, printed.year):
+            try:
+                candidates.append(lunar.to_solar(year, lunar_day.month, lunar_day.day))
+            except (ValueError, OutOfRangeError):
+                continue
+        if not candidates or printed in candidates:
+            continue
+        right = min(candidates, key=lambda day: abs((day - printed).days))
+        if abs((right - printed).days) > 60:
+            continue  # not a pair: a date in the same clause
+        try:
+            before = lunar.to_solar(lunar.to_lunar(right).year - 1, lunar_day.month,
+                                    lunar_day.day)
+        except (ValueError, OutOfRangeError):
+            before = None
+        why = ("last year's day and month with this year's year"
+               if before is not None and (before.day, before.month) == (printed.day,
+                                                                         printed.month)
+               else "the solar day is wrong")
+        start = lunar_day.column + solar.start()
+        slips.append(Slip(
+            start=start, end=lunar_day.column + solar.end(), level="error", code="lunar-solar",
+            message=f"{lunar_day.day}/{lunar_day.month} of the lunar calendar is "
+                    f"{right:%d/%m/%Y}, not {solar.group(0)}: {why}"))
+
+
+def _weekdays(text: str, slips: list[Slip]) -> None:
+    for match in _WEEKDAY.finditer(text):
+        parts = re.findall(r"\d+", match["date"])
+        try:
+            day = date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            continue
+        word = (match["word"] or "").lower()
+        written = 6 if word == "" else (int(word) - 2 if word.isdigit()
+                                        else _WEEKDAY_NUMBER[word])
+        if written == day.weekday():
+            continue
+        slips.append(Slip(
+            start=match.start(), end=match.end(), level="error", code="weekday",
+            message=f"{match['date']} is {_WEEKDAY_EN[day.weekday()]} "
+                    f"({_WEEKDAY_NAME[day.weekday()]}), not {match['name']}"))
+
+
+def _impossible(text: str, slips: list[Slip]) -> None:
+    for match in _ANY_DATE.finditer(text):
+        day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
+        if not 1 <= month <= 12:
+            if match["s"] == ".":
+                continue  # "1.15.2025" is likely a numbering, not a date
+            part = "the month"
+        else:
+            try:
+                date(year, month, day)
+                continue
+            except ValueError:
+                part = ("29 February, in a common year" if (day, month) == (29, 2)
+                        else "the day")
+        slips.append(Slip(
+            start=match.start(), end=match.end(), level="error", code="impossible-date",
+            message=f"{match.group(0)} is not a real date ({part})"))
+
+
+def _two_digit_years(text: str, plan_year: int | None, slips: list[Slip]) -> None:
+    for match in _TWO_DIGIT.finditer(text):
+        if _NUMBER_BEFORE.search(text[max(0, match.start() - 8):match.start()]):
+            continue  # a document number ("số 12/3/25")
+        day, month = int(match["day"]), int(match["month"])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        century = (plan_year or 2000) // 100 * 100
+        slips.append(Slip(
+            start=match.start(), end=match.end(), level="warning", code="two-digit-year",
+            message=f"{match.group(0)} writes its year with two digits: "
+                    f"{day}/{month}/{century + int(match['year'])}?"))
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for current, following in zip(text, [*text[1:], ""], strict=True):
+        value = values[current]
+        total += -value if following and values[following] > value else value
+    return total
