@@ -18,9 +18,9 @@ __version__ = "0.2.0"
 #: Each public name, by the module that defines it.
 _PUBLIC: dict[str, tuple[str, ...]] = {
     "thidua_calendar.errors": (
-        "AnnouncementError", "CatalogError", "DeadlineError", "InputError", "LunarDateError",
-        "OccurrenceError", "OutOfRangeError", "PhaseError", "PlanError", "ThiduaCalendarError",
-        "UnknownEntryError", "UsageError",
+        "AnnouncementError", "CatalogError", "DeadlineError", "DocumentError", "InputError",
+        "LunarDateError", "OccurrenceError", "OutOfRangeError", "PhaseError", "PlanError",
+        "ThiduaCalendarError", "UnknownEntryError", "UsageError",
     ),
     "thidua_calendar.lunar": (
         "LunarDate", "LunarMonth", "can_chi", "lunar_months", "to_lunar", "to_solar",
@@ -89,6 +89,7 @@ if TYPE_CHECKING:
         AnnouncementError,
         CatalogError,
         DeadlineError,
+        DocumentError,
         InputError,
         LunarDateError,
         OccurrenceError,

@@ -47,6 +47,7 @@ from thidua_calendar.errors import (
     PlanError,
 )
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
+from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = [
@@ -431,7 +432,7 @@ def _anniversary_date(
     try:
         found = occurrence_in(entry, period.start, period.horizon, year=year)
     except (OccurrenceError, OutOfRangeError) as error:
-        raise DeadlineError(str(error), entry_id=rule.id, field=field_name) from None
+        raise DeadlineError.wrap(error, entry_id=rule.id, field=field_name) from None
     return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 
 
@@ -441,17 +442,6 @@ def plan_key(plan: Plan, /) -> str:
     full name in ASCII) and the period's first year, so that next year's plan of the same
     unit never takes this year's UIDs."""
     return f"{plan.id or slug(plan.organisation.name)}-{plan.period.start.year}"
-
-
-def slug(text: str, /) -> str:
-    """``"LĐLĐ tỉnh Bắc Kạn"`` -> ``"ldld-tinh-bac-kan"``: lower-case ASCII words joined by
-    hyphens (Vietnamese diacritics dropped, đ as d)."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in ascii_text).split()
-    return "-".join(words) or "plan"
 
 
 def default_plan(year: int, /, *, issued: date | None = None) -> Plan:

@@ -105,6 +105,15 @@ def test_bad_input_exits_2_in_one_sentence(tmp_path, capsys, monkeypatch, argv, 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "nothing.txt").write_text("Không có năm.\n", encoding="utf-8")
     (tmp_path / "plan.txt").write_text("Kế hoạch năm 2025\n", encoding="utf-8")
-    status, out, err = run(capsys, "renew", *argv)
+    status, out, err = run(capsys, "renew", *argv, "--lang", "en")
     assert (status, out) == (2, "")
     assert err == f"thidua-calendar: error: {message}\n"
+
+
+def test_bad_input_is_told_in_vietnamese_by_default(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nothing.txt").write_text("Không có năm.\n", encoding="utf-8")
+    status, out, err = run(capsys, "renew", "nothing.txt", "--year", "2026")
+    assert (status, out) == (2, "")
+    assert err == ("thidua-calendar: lỗi: nothing.txt: không đọc được năm của kế hoạch; hãy "
+                   "thêm --from-year\n")

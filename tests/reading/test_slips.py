@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from thidua_calendar import lunar
 from thidua_calendar.files.catalog import builtin_catalog
-from thidua_calendar.reading.check import match_entry
+from thidua_calendar.reading.matching import match_entry
 from thidua_calendar.reading.slips import find_slips
 
 CATALOG = builtin_catalog()

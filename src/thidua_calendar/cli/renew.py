@@ -8,6 +8,7 @@ import os
 import sys
 
 from thidua_calendar.cli.options import PROG, CheckFailed, calendar_options, catalog_option, year
+from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -37,7 +38,7 @@ def add_options(renew: argparse.ArgumentParser) -> None:
     renew.add_argument("--changes", metavar="FILE",
                        help="write the list of changes and of what needs a person to FILE "
                             "(JSON if it ends in .json)")
-    renew.add_argument("--lang", choices=("vi", "en"), default="vi",
+    renew.add_argument("--lang", choices=LANGS, default="vi",
                        help="language of the change list and messages (default: vi)")
     calendar_options(renew)
     catalog_option(renew, help="an extra catalog file, e.g. your local days (repeatable)")
@@ -59,16 +60,21 @@ def run(args: argparse.Namespace) -> str:
     from thidua_calendar.reading.renew import renew_document
 
     if not FIRST_YEAR <= args.year <= LAST_YEAR:
-        raise UsageError(f"--year {args.year} is outside {FIRST_YEAR}-{LAST_YEAR}")
+        raise UsageError(f"--year {args.year} is outside {FIRST_YEAR}-{LAST_YEAR}",
+                         vi=f"--year {args.year} nằm ngoài khoảng {FIRST_YEAR}-{LAST_YEAR}")
     kind = _extension(args.file)
     if kind not in (".docx", *_TEXT):
         raise UsageError(f"cannot renew a {kind or 'extensionless'} file; give a .txt, .md or "
-                         ".docx")
+                         ".docx", vi=f"không chuyển được tệp {kind or 'không có đuôi'}; hãy "
+                         "đưa tệp .txt, .md hoặc .docx")
     if args.output is not None and (_extension(args.output) == ".docx") != (kind == ".docx"):
         raise UsageError(f"{args.output}: the new plan is written in the format of "
+                         f"{args.file} ({kind})",
+                         vi=f"{args.output}: kế hoạch mới được viết cùng định dạng với "
                          f"{args.file} ({kind})")
     if kind == ".docx" and args.output is None:
-        raise UsageError("a Word plan is written to a file: give -o OUT.docx")
+        raise UsageError("a Word plan is written to a file: give -o OUT.docx",
+                         vi="kế hoạch Word phải được ghi ra tệp: hãy thêm -o TỆP.docx")
     catalog = load_catalog(*args.catalog)
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     if kind == ".docx":
@@ -84,7 +90,9 @@ def run(args: argparse.Namespace) -> str:
         renewal = renew_document(document, to_year=args.year, from_year=args.from_year,
                                  catalog=catalog, calendar=calendar)
     except ValueError:
-        raise UsageError(f"{args.file}: cannot tell the plan's year; give --from-year") from None
+        raise UsageError(f"{args.file}: cannot tell the plan's year; give --from-year",
+                         vi=f"{args.file}: không đọc được năm của kế hoạch; hãy thêm "
+                         "--from-year") from None
     english = args.lang == "en"
     name = os.path.basename(args.file)
     output = ""

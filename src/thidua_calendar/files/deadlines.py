@@ -244,8 +244,8 @@ class DeadlineFile:
         try:
             found = occurrence_in(entry, date(year, 1, 1), date(year, 12, 31), year=year)
         except (OccurrenceError, OutOfRangeError) as error:
-            raise self.locate(DeadlineError(
-                str(error), entry_id=rule.id, field=_anchor_field(rule, anchor)
+            raise self.locate(DeadlineError.wrap(
+                error, entry_id=rule.id, field=_anchor_field(rule, anchor)
             )) from None
         return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 

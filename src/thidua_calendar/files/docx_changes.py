@@ -56,16 +56,19 @@ Change = tuple[int, int, str]
 
 def _load(path: str) -> tuple[zipfile.ZipFile, Any]:
     if not os.path.exists(path):
-        raise DocxError("no such file", path=path)
+        raise DocxError("no such file", vi="không có tệp này", path=path)
     try:
         archive = zipfile.ZipFile(path)
         root = etree.fromstring(archive.read(_BODY_PART))
     except (zipfile.BadZipFile, KeyError) as error:
-        raise DocxError(f"not a Word document ({error})", path=path) from None
+        raise DocxError(f"not a Word document ({error})",
+                        vi=f"không phải tệp Word ({error})", path=path) from None
     except etree.XMLSyntaxError as error:
-        raise DocxError(f"the document's XML is broken ({error})", path=path) from None
+        raise DocxError(f"the document's XML is broken ({error})",
+                        vi=f"nội dung XML của tệp bị hỏng ({error})", path=path) from None
     except OSError as error:
-        raise DocxError(f"cannot read the file: {error.strerror}", path=path) from None
+        raise DocxError(f"cannot read the file: {error.strerror}",
+                        vi=f"không đọc được tệp: {error.strerror}", path=path) from None
     return archive, root
 
 

@@ -38,10 +38,9 @@ from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Commemoration, milestone_of, occurrence
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
-from thidua_calendar.reading.check import match_entry
+from thidua_calendar.reading.matching import CatalogNames, same_origin
 from thidua_calendar.reading.printed_plan import (
     TextDate,
-    fold,
     read_deadlines,
     read_items,
     read_lunar,
@@ -49,6 +48,7 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.text import fold
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["Edit", "Note", "Renewal", "renew_document"]
@@ -196,7 +196,7 @@ class _Renewer:
         self.notes: list[Note] = []
         self.new_dates: dict[int, date] = {}  # where a full date starts -> the date it becomes
         self.greeted: set[str] = set()
-        self.matched: dict[tuple[str, str | None], Commemoration | None] = {}
+        self.names = CatalogNames(catalog)
 
     # -- bookkeeping
 
@@ -219,11 +219,17 @@ class _Renewer:
                                message_en=message_en))
 
     def match(self, name: str, day: TextDate | None = None) -> Commemoration | None:
-        """The catalog entry a name names (a plan repeats its names: matched once each)."""
-        key = (name, day.text if day is not None else None)
-        if key not in self.matched:
-            self.matched[key] = match_entry(name, self.catalog, day=day)
-        return self.matched[key]
+        """The catalog entry a name names (as :func:`match_entry`, on one index of the
+        catalog: a plan repeats its names)."""
+        matches = self.names.matches(name)
+        if not matches:
+            return None
+        if day is not None:
+            for _, entry in matches:
+                if same_origin(day, entry):
+                    return entry
+        score, best = max(matches, key=lambda match: match[0])
+        return best if score >= 0.75 else None
 
     def shift(self, year: int) -> int:
         return year + self.delta

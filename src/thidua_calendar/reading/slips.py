@@ -27,7 +27,8 @@ from datetime import date
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Commemoration, occurrence
 from thidua_calendar.errors import OutOfRangeError
-from thidua_calendar.reading.printed_plan import fold, read_lunar
+from thidua_calendar.reading.printed_plan import read_lunar
+from thidua_calendar.text import fold
 
 __all__ = ["Slip", "find_slips"]
 

@@ -18,7 +18,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
@@ -35,7 +35,7 @@ from thidua_calendar.render.lines import (
     occurrence_text,
     weekday_name,
 )
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.styles import DateStyle, Lang, PeriodStyle, PlanFormat
 
 __all__ = [
     "PeriodStyle",
@@ -46,10 +46,6 @@ __all__ = [
     "plan_sections",
     "render_plan",
 ]
-
-PlanFormat = Literal["text", "markdown", "json"]
-PeriodStyle = Literal["den", "dash"]
-
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
