@@ -11,19 +11,18 @@ from hypothesis import strategies as st
 
 from thidua_calendar import lunar
 from thidua_calendar.files.catalog import builtin_catalog
-from thidua_calendar.reading.matching import match_entry
+from thidua_calendar.reading.matching import CatalogNames
 from thidua_calendar.reading.slips import find_slips
 
 CATALOG = builtin_catalog()
 
 
-def _match(name):
-    return match_entry(name, CATALOG)
+NAMES = CatalogNames(CATALOG)
 
 
 def _slips(text, year=2026):
     return [(slip.code, text[slip.start:slip.end], slip.message)
-            for slip in find_slips(text, plan_year=year, match=_match)]
+            for slip in find_slips(text, plan_year=year, names=NAMES)]
 
 
 @pytest.mark.parametrize(("text", "code", "quote", "message"), [

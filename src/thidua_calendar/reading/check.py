@@ -26,10 +26,10 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from thidua_calendar.anniversaries import Commemoration
 from thidua_calendar.dates import month_end
@@ -49,6 +49,7 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.reading.slips import find_slips
 from thidua_calendar.text import fold
 from thidua_calendar.workdays import WorkCalendar
 
@@ -62,19 +63,27 @@ _ONE_DAY = timedelta(days=1)
 _LATE = timedelta(days=60)
 #: The longest a đợt's paragraph runs, in characters, before what follows is not its own.
 _PARAGRAPH = 4000
-#: How the checks report: offset in the text, level, code, reason.
-_Add = Callable[[int, "Level", str, str], None]
+
+
+class _Add(Protocol):
+    """How the checks report: offset in the text, level, code, reason, and where the words
+    it is about end (default: the end of their clause)."""
+
+    def __call__(self, offset: int, level: Level, code: str, message: str, /,
+                 end: int | None = None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One thing found: where (1-based line and column), how serious, which check, why."""
+    """One thing found: where (1-based line and column), how serious, which check, why, and
+    the exact words it is about (``quote``, as printed)."""
 
     line: int
     column: int
     level: Level
     code: str
     message: str
+    quote: str = ""
 
 
 def _show(day: TextDate) -> str:
@@ -101,24 +110,51 @@ def check_document(
                                                or _year_of_phases(phases))
     findings: list[Finding] = []
 
-    def add(offset: int, level: Level, code: str, message: str) -> None:
+    def add(offset: int, level: Level, code: str, message: str, /,
+            end: int | None = None) -> None:
         line, column = document.position(offset)
         findings.append(Finding(line=line, column=column, level=level, code=code,
-                                message=message))
+                                message=message, quote=_quote(document.text, offset, end)))
 
     items = read_items(document.text)
     holders = _Holders(mentions)  # a paragraph belongs to the đợt last named before it
     for item in items:
         _check_item(item, entries, _years_allowed(item, holders.of(item.column), plan_year),
-                    add)
+                    plan_year, add)
+    slips = find_slips(document.text, plan_year=plan_year, names=entries,
+                       counted=[item.column for item in items])
     for lunar_day in read_lunar(document.text):
         _check_lunar(lunar_day, entries, add)
-    _check_phases(phases, add)
+    _check_phases(phases, plan_year, add)
     _check_greetings(document, holders, items, add)
     deadlines = read_deadlines(document.text, year=plan_year,
                                school_year=read_school_year(document.lines))
     _check_deadlines(document, deadlines, phases, holders, plan_year, calendar, add)
+    reported = [(f.line, f.quote) for f in findings if f.code == "impossible-date"]
+    for slip in slips:
+        line, _ = document.position(slip.start)
+        words = document.text[slip.start:slip.end]
+        if slip.code == "impossible-date" and any(
+                line == where and words in quote for where, quote in reported):
+            continue  # the date of a count, a đợt or a deadline, reported with it
+        add(slip.start, slip.level, slip.code, slip.message, slip.end)
     return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
+
+
+def _last_year_end(plan_year: int) -> date:
+    """Before this, a deadline is last year's: a plan for a year is often issued in the
+    December before, with deadlines in that December."""
+    return date(plan_year - 1, 12, 1)
+
+
+def _quote(text: str, start: int, end: int | None) -> str:
+    """The words a finding is about: ``start:end``, or up to the end of their clause (a
+    closing parenthesis included; a semicolon, a line's end or a sentence's excluded)."""
+    if end is None:
+        clause = re.search(r"\)|[;\n]|[.,](?:\s|$)", text[start:start + 200])
+        end = start + (clause.end() if clause and clause.group(0) == ")" else
+                       clause.start() if clause else min(len(text) - start, 200))
+    return " ".join(text[start:end].split())
 
 
 # -- counted anniversaries ---------------------------------------------------------------------
@@ -159,13 +195,24 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
     return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
 
 
-def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
+def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years,
+                plan_year: int | None, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
             add(where, "error", "impossible-date", f"{_show(end)} is not a real date")
             return
     first, second = item.first, item.second
+    if second is not None and first.year > second.year:
+        add(where, "error", "range-reversed",
+            f"({_show(first)} - {_show(second)}) runs backwards: the first year, {first.year}, "
+            f"is after the second; a mistyped base year?")
+        return
+    if plan_year is not None and first.year > plan_year + 1:
+        add(where, "error", "base-year-future",
+            f"the base year {first.year} of ({_show(first)}) is after the plan's year, "
+            f"{plan_year}: a mistyped year?")
+        return
     if second is not None:
         if first.precision == second.precision and (
             (first.day is not None and first.day != second.day)
@@ -182,6 +229,13 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, a
                     hint = (f"; {entry.name} dates from {origin_text(entry)}, so the count is "
                             "right and the first date is not")
                     break
+            if not hint and plan_year is not None and second.year == plan_year - 1 and (
+                    plan_year - first.year == item.count):
+                hint = (f"; the count is right for {plan_year} and the end year is last "
+                        "year's")
+            elif not hint and plan_year is not None and second.year == plan_year and (
+                    second.year - first.year == item.count + 1):
+                hint = "; the end year is this year's and the count is last year's"
             add(where, "error", "count-mismatch",
                 f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
                 f"{second.year - first.year} years{hint}")
@@ -287,7 +341,7 @@ class _Holders:
         return self.ordered[index] if index >= 0 else None
 
 
-def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
+def _check_phases(phases: Sequence[PhaseText], plan_year: int | None, add: _Add) -> None:
     dated: list[tuple[PhaseText, date | None, date | None]] = []
     numbers = [phase.number for phase in phases if phase.number is not None]
     for phase in phases:
@@ -303,6 +357,11 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
                     f"{phase.label} ends on {end:%d/%m/%Y}, before it starts on "
                     f"{start:%d/%m/%Y}")
                 continue
+            if plan_year is not None and end is not None and end.year < plan_year:
+                add(phase.column, "error", "phase-last-year",
+                    f"{phase.label} ends on {end:%d/%m/%Y}: the end year is "
+                    f"{'last year' if end.year == plan_year - 1 else str(end.year)}'s, and "
+                    f"the plan is for {plan_year}")
             dated.append((phase, start, end))
     if numbers != sorted(numbers):
         phase = phases[0]
@@ -408,7 +467,15 @@ def _check_deadlines(
             add(deadline.column, "error", "impossible-date",
                 f"{_show(deadline.date)} is not a real date")
             continue
-        last = stated - _ONE_DAY if deadline.wording == "truoc_ngay" else stated
+        if plan_year is not None and stated < _last_year_end(plan_year):
+            add(deadline.column, "error", "deadline-last-year",
+                f"the deadline {_show(deadline.date)} is in "
+                f"{'last year' if stated.year == plan_year - 1 else str(stated.year)}, "
+                f"before the plan's year {plan_year}: the year was not updated?")
+            continue
+        # "trước ngày X" is due the day before X; "trước 17h00 ngày X" on X, before 17:00.
+        before = deadline.wording == "truoc_ngay" and deadline.hour is None
+        last = stated - _ONE_DAY if before else stated
         who = f" ({deadline.audience})" if deadline.audience else ""
         if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
@@ -434,7 +501,8 @@ def _check_deadlines(
         except OutOfRangeError:
             continue
         reason = status.name if status is not None else "a weekend day"
-        wording = "the last day allowed" if deadline.wording == "truoc_ngay" else "the date"
+        wording = ("the last day allowed" if before else
+                   f"the date (due before {deadline.hour})" if deadline.hour else "the date")
         add(deadline.column, "warning", "deadline-day-off",
             f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
             f"the working day before, {due:%d/%m/%Y}")

@@ -38,7 +38,7 @@ from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Commemoration, milestone_of, occurrence
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
-from thidua_calendar.reading.matching import CatalogNames, same_origin
+from thidua_calendar.reading.matching import CatalogNames
 from thidua_calendar.reading.printed_plan import (
     TextDate,
     read_deadlines,
@@ -219,17 +219,8 @@ class _Renewer:
                                message_en=message_en))
 
     def match(self, name: str, day: TextDate | None = None) -> Commemoration | None:
-        """The catalog entry a name names (as :func:`match_entry`, on one index of the
-        catalog: a plan repeats its names)."""
-        matches = self.names.matches(name)
-        if not matches:
-            return None
-        if day is not None:
-            for _, entry in matches:
-                if same_origin(day, entry):
-                    return entry
-        score, best = max(matches, key=lambda match: match[0])
-        return best if score >= 0.75 else None
+        """The catalog entry a name names (one index of the catalog for the document)."""
+        return self.names.best(name, day=day)
 
     def shift(self, year: int) -> int:
         return year + self.delta

@@ -20,13 +20,15 @@ Pure: the catalog is passed in; no files, no clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from thidua_calendar import lunar
-from thidua_calendar.anniversaries import Commemoration, occurrence
+from thidua_calendar.anniversaries import occurrence
 from thidua_calendar.errors import OutOfRangeError
+from thidua_calendar.reading.matching import CatalogNames
 from thidua_calendar.reading.printed_plan import read_lunar
 from thidua_calendar.text import fold
 
@@ -39,7 +41,7 @@ class Slip:
 
     start: int
     end: int
-    level: str
+    level: Literal["error", "warning", "info"]
     code: str
     message: str
 
@@ -80,30 +82,22 @@ def find_slips(
     /,
     *,
     plan_year: int | None,
-    match: Callable[[str], Commemoration | None] | None = None,
+    names: CatalogNames | None = None,
     counted: Iterable[int] = (),
 ) -> list[Slip]:
     """The slips of a plan's text, in reading order.
 
     ``plan_year`` is the plan's year (the checks against it are skipped without it);
-    ``match`` gives the catalog entry a printed name names, or ``None`` (the checks of
-    counts and editions need it); ``counted`` the offsets where a count printed with its
-    dates stands (checked against those dates elsewhere).
+    ``names`` the catalog, indexed for matching names (the checks of counts and editions
+    need it); ``counted`` the offsets where a count printed with its dates stands (checked
+    against those dates elsewhere).
     """
     slips: list[Slip] = []
-    seen: dict[str, Commemoration | None] = {}
-
-    def entry_of(name: str) -> Commemoration | None:
-        if match is None:
-            return None
-        if name not in seen:
-            seen[name] = match(name)
-        return seen[name]
-
     if plan_year is not None:
-        _counts(text, plan_year, set(counted), entry_of, slips)
+        if names is not None:
+            _counts(text, plan_year, set(counted), names, slips)
+            _editions(text, plan_year, names, slips)
         _can_chi(text, plan_year, slips)
-        _editions(text, plan_year, entry_of, slips)
     _lunar_pairs(text, slips)
     _weekdays(text, slips)
     _impossible(text, slips)
@@ -111,10 +105,7 @@ def find_slips(
     return sorted(slips, key=lambda slip: slip.start)
 
 
-_Match = Callable[[str], "Commemoration | None"]
-
-
-def _counts(text: str, plan_year: int, skip: set[int], entry_of: _Match,
+def _counts(text: str, plan_year: int, skip: set[int], names: CatalogNames,
             slips: list[Slip]) -> None:
     for match in _BARE_COUNT.finditer(text):
         if match.start() in skip:
@@ -126,8 +117,10 @@ def _counts(text: str, plan_year: int, skip: set[int], entry_of: _Match,
         rest = text[match.end("name"):match.end("name") + 3]
         if rest.startswith("("):
             continue
-        entry = entry_of(name)
-        if entry is None or entry.count != "years" or entry.origin.year is None:
+        # Only a name that surely names the entry: a count is called wrong on no less.
+        entry = next((found for found in names.strong(name)
+                      if found.count == "years" and found.origin.year is not None), None)
+        if entry is None or entry.origin.year is None:
             continue
         count = int(match["count"])
         right = plan_year - entry.origin.year
@@ -161,13 +154,13 @@ def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
                     f"{lunar.can_chi(plan_year)}"))
 
 
-def _editions(text: str, plan_year: int, entry_of: _Match, slips: list[Slip]) -> None:
+def _editions(text: str, plan_year: int, names: CatalogNames, slips: list[Slip]) -> None:
     for match in _EDITION.finditer(text):
         before = text[max(0, match.start() - 100):match.start()]
         name = re.split(r"[;()\n]", before)[-1].strip(" ,:-")
         if not name:
             continue
-        entry = entry_of(name)
+        entry = names.best(name)
         if entry is None or entry.count != "edition":
             continue
         # The year the edition is of: printed after it ("lần thứ 9 năm 2026") or the plan's.
