@@ -121,9 +121,10 @@ def check_document(
     for item in items:
         _check_item(item, entries, _years_allowed(item, holders.of(item.column), plan_year),
                     plan_year, add)
+    lunar_days = read_lunar(document.text)
     slips = find_slips(document.text, plan_year=plan_year, names=entries,
-                       counted=[item.column for item in items])
-    for lunar_day in read_lunar(document.text):
+                       counted=[item.column for item in items], lunar_days=lunar_days)
+    for lunar_day in lunar_days:
         _check_lunar(lunar_day, entries, add)
     _check_phases(phases, plan_year, add)
     _check_greetings(document, holders, items, add)
@@ -362,6 +363,7 @@ def _check_phases(phases: Sequence[PhaseText], plan_year: int | None, add: _Add)
                     f"{phase.label} ends on {end:%d/%m/%Y}: the end year is "
                     f"{'last year' if end.year == plan_year - 1 else str(end.year)}'s, and "
                     f"the plan is for {plan_year}")
+                continue  # its overlap with this year's đợt says nothing more
             dated.append((phase, start, end))
     if numbers != sorted(numbers):
         phase = phases[0]
@@ -459,19 +461,21 @@ def _check_deadlines(
     for printed in deadlines:
         holder = _paragraph_holder(document, holders, printed.column)
         deadline = _in_phase_year(printed, holder)
+        date_text = printed.date.text.split(" ")[0]
+        words_end = document.text.find(date_text, printed.column) + len(date_text)
         stated = deadline.date.to_date()
         if stated is None and deadline.year_implied and (
                 deadline.date.month, deadline.date.day) == (2, 29):
             continue  # the year it was read in is a guess: 29/02 exists in some year
         if stated is None:
             add(deadline.column, "error", "impossible-date",
-                f"{_show(deadline.date)} is not a real date")
+                f"{_show(deadline.date)} is not a real date", end=words_end)
             continue
         if plan_year is not None and stated < _last_year_end(plan_year):
             add(deadline.column, "error", "deadline-last-year",
                 f"the deadline {_show(deadline.date)} is in "
                 f"{'last year' if stated.year == plan_year - 1 else str(stated.year)}, "
-                f"before the plan's year {plan_year}: the year was not updated?")
+                f"before the plan's year {plan_year}: the year was not updated?", end=words_end)
             continue
         # "trước ngày X" is due the day before X; "trước 17h00 ngày X" on X, before 17:00.
         before = deadline.wording == "truoc_ngay" and deadline.hour is None
@@ -480,7 +484,7 @@ def _check_deadlines(
         if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
                 f"the deadline{who} falls after the plan's period, which ends on "
-                f"{period_end:%d/%m/%Y}")
+                f"{period_end:%d/%m/%Y}", end=words_end)
         elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
             clause = fold(re.split(r"[.;\n]", deadline.task)[-1])
             registration = bool(_REGISTRATION.search(clause)) and not _REPORT.search(clause)
@@ -490,7 +494,7 @@ def _check_deadlines(
                     f"{last:%d/%m/%Y}, falls {(last - phase_end).days} days after "
                     f"{holder.label} ends on {phase_end:%d/%m/%Y}"
                     + ("; one registers within the đợt" if registration else
-                       "; a đợt's reports are due within a month of its end"))
+                       "; a đợt's reports are due within a month of its end"), end=words_end)
         if calendar is None:
             continue
         try:
@@ -505,5 +509,5 @@ def _check_deadlines(
                    f"the date (due before {deadline.hour})" if deadline.hour else "the date")
         add(deadline.column, "warning", "deadline-day-off",
             f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
-            f"the working day before, {due:%d/%m/%Y}")
+            f"the working day before, {due:%d/%m/%Y}", end=words_end)
 

@@ -53,8 +53,9 @@ __all__ = [
 Precision = Literal["day", "month", "year"]
 
 # A date as written: d/m/yyyy with / . or - (doubled slashes tolerated), m/yyyy, or yyyy, the
-# year from 1000 to 2199.  Every repetition is bounded, so each position costs a fixed amount.
-_YEAR = r"(?:1\d|2[01])\d{2}(?!\d)"
+# year from 1000 to 2999 (a base year mistyped "2890" is read, to be reported).  Every
+# repetition is bounded, so each position costs a fixed amount.
+_YEAR = r"(?:1\d|2\d)\d{2}(?!\d)"
 _IN_DATE = r"(?:[ ]?/{1,2}[ ]?|[ ]?\.[ ]?|-)"
 _DATE = r"(?:\d{1,2}" + _IN_DATE + r")?(?:\d{1,2}" + _IN_DATE + r")?" + _YEAR
 _DATE_PARTS = re.compile(r"\d+")
@@ -303,9 +304,12 @@ def _number(text: str) -> int:
 
 # An hour before the day: "trước 17h00 ngày …", "chậm nhất 16 giờ 30 phút, ngày …".
 _HOUR = r"(?:[ ]{1,3}\d{1,2}[ ]?(?:h|giờ)[ ]?(?:\d{2})?(?:[ ]?phút)?,?)?"
+# A weekday named before the day: "chậm nhất vào Thứ Sáu, ngày 04/12/2026".
+_WEEKDAY_NAME = (r"(?:[ ]{1,3}(?:thứ[ ]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]{1,3}nhật)"
+                 r"[ ]{0,3},?)?")
 _DEADLINE = re.compile(
-    r"(?P<wording>trước" + _HOUR + r"[ ]{1,3}ngày|chậm nhất(?: là)?(?: vào)?" + _HOUR
-    + r"(?:[ ]{1,3}ngày)?|đến hết ngày)[ ]{0,3}"
+    r"(?P<wording>trước" + _HOUR + _WEEKDAY_NAME + r"[ ]{1,3}ngày|chậm nhất(?: là)?(?: vào)?"
+    + _HOUR + _WEEKDAY_NAME + r"(?:[ ]{1,3}ngày)?|đến hết ngày)[ ]{0,3}"
     r"(?P<date>\d{1,2}" + _IN_DATE + r"\d{1,2}(?:" + _IN_DATE + _YEAR + r"|(?![\d/]|[.-]\d)))"
     r"(?:[ ]{1,3}năm[ ]{1,3}(?P<year>" + _YEAR + r"|sau|tới)\b)?",
     re.IGNORECASE,

@@ -146,12 +146,6 @@ _WEEKDAY = re.compile(
     r"(?P<name>\bthứ[ ]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ[ ]{1,3}nhật\b)"
     r"(?P<gap>[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?)(?=\d)", re.IGNORECASE)
 _WEEKDAY_WORDS = ("Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy")
-_WEEKDAY_DEADLINE = re.compile(
-    r"(?P<wording>trước|chậm nhất(?: là)?(?: vào)?|đến hết)(?P<hour>[ ]{1,3}\d{1,2}[ ]?(?:h|giờ)"
-    r"[ ]?(?:\d{2})?(?:[ ]?phút)?)?[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?"
-    r"(?:thứ[ ]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]{1,3}nhật)[ ]{0,3},?[ ]{0,3}"
-    r"(?:ngày[ ]{1,3})?(?P<date>\d{1,2}(?:/|\.|-)\d{1,2}(?:/|\.|-)(?:19|20|21)\d{2})(?!\d)",
-    re.IGNORECASE)
 #: Tags of days every plan may greet: sharing one says nothing about the plan's kind.
 _COMMON_TAGS = frozenset({"nd145", "public_holiday", "state", "party", "culture", "defence",
                           "international"})
@@ -466,11 +460,6 @@ class _Renewer:
                           deadline.wording == "truoc_ngay" and deadline.hour is None,
                           deadline.date,
                           deadline.year_implied))
-        # With a weekday between the wording and the date: "chậm nhất vào Thứ Sáu, ngày …".
-        for match in _WEEKDAY_DEADLINE.finditer(self.text):
-            printed = TextDate.parse(match["date"])
-            before = match["wording"].lower().startswith("trước") and not match["hour"]
-            found.append((match.start(), match.start("date"), before, printed, False))
         return sorted(found)
 
     def deadlines(self) -> None:

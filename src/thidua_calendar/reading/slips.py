@@ -20,7 +20,7 @@ Pure: the catalog is passed in; no files, no clock.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -29,7 +29,7 @@ from thidua_calendar import lunar
 from thidua_calendar.anniversaries import occurrence
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.reading.matching import CatalogNames
-from thidua_calendar.reading.printed_plan import read_lunar
+from thidua_calendar.reading.printed_plan import LunarText, read_lunar
 from thidua_calendar.text import fold
 
 __all__ = ["Slip", "find_slips"]
@@ -84,13 +84,15 @@ def find_slips(
     plan_year: int | None,
     names: CatalogNames | None = None,
     counted: Iterable[int] = (),
+    lunar_days: Sequence[LunarText] | None = None,
 ) -> list[Slip]:
     """The slips of a plan's text, in reading order.
 
     ``plan_year`` is the plan's year (the checks against it are skipped without it);
     ``names`` the catalog, indexed for matching names (the checks of counts and editions
     need it); ``counted`` the offsets where a count printed with its dates stands (checked
-    against those dates elsewhere).
+    against those dates elsewhere); ``lunar_days`` what :func:`read_lunar` gives, when the
+    caller has read it already.
     """
     slips: list[Slip] = []
     if plan_year is not None:
@@ -98,7 +100,7 @@ def find_slips(
             _counts(text, plan_year, set(counted), names, slips)
             _editions(text, plan_year, names, slips)
         _can_chi(text, plan_year, slips)
-    _lunar_pairs(text, slips)
+    _lunar_pairs(text, read_lunar(text) if lunar_days is None else lunar_days, slips)
     _weekdays(text, slips)
     _impossible(text, slips)
     _two_digit_years(text, plan_year, slips)
@@ -185,8 +187,8 @@ def _editions(text: str, plan_year: int, names: CatalogNames, slips: list[Slip])
                     f"{found.edition}), not the {_ordinal(number)}{last}"))
 
 
-def _lunar_pairs(text: str, slips: list[Slip]) -> None:
-    for lunar_day in read_lunar(text):
+def _lunar_pairs(text: str, lunar_days: Sequence[LunarText], slips: list[Slip]) -> None:
+    for lunar_day in lunar_days:
         window = text[lunar_day.column:lunar_day.column + 80]
         solar = _ANY_DATE.search(window)
         if solar is None or re.search(r"[;\n]", window[:solar.start()]):

@@ -1,9 +1,10 @@
 """What ``thidua-calendar check`` found, as text for people or JSON for tools.
 
-The text form is one line per finding, ``FILE:LINE:COLUMN: LEVEL: MESSAGE [CODE]``, the
-form compilers use, so that editors jump to the place.  The JSON form is a contract: a list
-of objects with ``file``, ``line``, ``column``, ``level``, ``code`` and ``message``; keys are
-only ever added (see ``docs/cli.md``).
+The text form is one line per finding, ``FILE:LINE:COLUMN: LEVEL: “WORDS”: MESSAGE [CODE]``,
+the form compilers use, so that editors jump to the place; WORDS are the words the finding
+is about, as printed.  The JSON form is a contract: a list of objects with ``file``,
+``line``, ``column``, ``level``, ``code``, ``message`` and ``quote``; keys are only ever
+added (see ``docs/cli.md``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ __all__ = ["FindingsFormat", "finding_records", "render_findings"]
 def finding_records(found: Sequence[tuple[str, Finding]], /) -> list[dict[str, Any]]:
     """One JSON-ready object per ``(file name, finding)``, in the order given."""
     return [{"file": name, "line": f.line, "column": f.column, "level": f.level,
-             "code": f.code, "message": f.message} for name, f in found]
+             "code": f.code, "message": f.message, "quote": f.quote} for name, f in found]
 
 
 def render_findings(
@@ -32,5 +33,6 @@ def render_findings(
     """The findings of several files, each with its file's name, in the order given."""
     if format == "json":
         return json.dumps(finding_records(found), ensure_ascii=False, indent=2) + "\n"
-    return "".join(f"{name}:{f.line}:{f.column}: {f.level}: {f.message} [{f.code}]\n"
+    return "".join(f"{name}:{f.line}:{f.column}: {f.level}: "
+                   + (f"“{f.quote}”: " if f.quote else "") + f"{f.message} [{f.code}]\n"
                    for name, f in found)
