@@ -109,7 +109,10 @@ def _sentence_case(text: str) -> str:
 
 
 def read_header(lines: Sequence[str], text: str, /) -> Header:
-    """The header of a plan whose lines are ``lines`` and whole text ``text``."""
+    """The header of a plan whose lines are ``lines`` and whole text ``text`` (read in NFC:
+    a Word file from a Mac may hold its accents as combining marks)."""
+    lines = [unicodedata.normalize("NFC", line) for line in lines[:160]]
+    text = unicodedata.normalize("NFC", text)
     title_index: int | None = None
     title: str | None = None
     for index, line in enumerate(lines[:120]):
@@ -120,8 +123,7 @@ def read_header(lines: Sequence[str], text: str, /) -> Header:
             break
     head = lines[:title_index] if title_index is not None else lines[:30]
     # A Word header is a table: a cell's paragraphs, and the cells, read as lines.
-    head = [unicodedata.normalize("NFC", part) for line in head
-            for part in re.split(r"\n|\s\|\s|\s\|$", line)]
+    head = [part for line in head for part in re.split(r"\n|\s\|\s|\s\|$", line)]
     place: str | None = None
     issued: _Issued | None = None
     for line in head:
