@@ -117,3 +117,23 @@ def test_bad_input_is_told_in_vietnamese_by_default(tmp_path, capsys, monkeypatc
     assert (status, out) == (2, "")
     assert err == ("thidua-calendar: lỗi: nothing.txt: không đọc được năm của kế hoạch; hãy "
                    "thêm --from-year\n")
+
+
+def test_extract_with_a_year_drafts_next_year_s_plan(tmp_path, capsys):
+    import yaml
+
+    from thidua_calendar.files.plan import load_plan_file
+    from thidua_calendar.files.workdays import load_work_calendar
+
+    source = CORPUS / "seed-004-cac-dot.md"  # the 2020 plan of LĐLĐ Bắc Kạn
+    target = tmp_path / "ke-hoach-2021.yaml"
+    status, out, err = run(capsys, "extract", str(source), "--year", "2021", "-o", str(target))
+    assert (status, out) == (0, "")
+    draft = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert [(str(p["start"]), str(p["end"])) for p in draft["phases"]] == [
+        ("2020-11", "2021-03-31"), ("2021-04-01", "2021-12-31")]
+    # Last year's round counts are not this year's: a person decides whether to greet them.
+    assert "“120 năm Ngày thành lập tỉnh Bắc Kạn”: năm 2020 là năm tròn" in err
+    result = load_plan_file(target).build(calendar=load_work_calendar())
+    assert [(o.id, o.years) for o in result.phases[0].occurrences] == [
+        ("thanh_lap_dang", 91), ("thanh_lap_tinh_bac_kan", 121)]

@@ -155,3 +155,14 @@ def test_edits_never_overlap_and_apply_in_place(year, step):
         assert edit.start >= by_line.get(edit.line, 0)
         by_line[edit.line] = edit.end
     assert len(renewal.apply(document.lines)) == len(document.lines)
+
+
+def test_a_year_whose_days_off_are_not_announced_gets_estimated_deadlines(calendar):
+    # The built-in calendar announces 2026 and not 2028 (its Tết is estimated).
+    assert calendar.announced(2026)
+    assert not calendar.announced(2028)
+    text = "Kế hoạch năm 2025. Hồ sơ gửi trước ngày 10/7/2025."
+    renewal = renew_document(Document.from_text(text), to_year=2028, calendar=calendar)
+    # Due 9/7/2028, a Sunday: rolled to Friday 7/7, printed "trước ngày 8/7/2028".
+    assert renewal.apply([text]) == [
+        "Kế hoạch năm 2028. Hồ sơ gửi trước ngày 8/7/2028 (dự kiến)."]

@@ -422,11 +422,19 @@ class _Renewer:
 
     def _phase_start(self, column: int, start_text: str, start: TextDate | None,
                      moved_ends: dict[date, date]) -> None:
-        """A đợt starting the day after one that followed a lunar day follows it too."""
-        if start is None or start.precision != "day" or not start.valid:
+        """A đợt starts on the same day (or month) of the new year; one starting the day
+        after a đợt that followed a lunar day follows it too."""
+        if start is None or not start.valid:
             return
         old_start = start.to_date()
-        if old_start is None or old_start - _ONE_DAY not in moved_ends:
+        if old_start is None or start.precision != "day" or (
+                old_start - _ONE_DAY not in moved_ends):
+            where = self.text.find(start_text, column)
+            year_at = start_text.rfind(str(start.year)) if start.year >= 1000 else -1
+            if where >= 0 and year_at >= 0 and str(start.year) in start_text:
+                self.edit(where + year_at, where + year_at + 4, str(self.shift(start.year)),
+                          "đợt bắt đầu cùng ngày, tháng của năm mới",
+                          "the đợt starts on the same day and month of the new year")
             return
         where = self.text.find(start_text, column)
         solar = _FULL_DATE.match(self.text, where) if where >= 0 else None
@@ -671,7 +679,8 @@ def _edition(entry: Commemoration, year: int) -> int | None:
 
 
 def _pad(old: str, value: int) -> str:
-    return f"{value:02d}" if len(old) == 2 else str(value)
+    """``value`` padded as ``old`` was: "05" pads, "10" and "5" say nothing of padding."""
+    return f"{value:02d}" if old.startswith("0") else str(value)
 
 
 def _format_like(match: re.Match[str], day: date) -> str:
