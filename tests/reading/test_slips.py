@@ -21,7 +21,7 @@ NAMES = CatalogNames(CATALOG)
 
 
 def _slips(text, year=2026):
-    return [(slip.code, text[slip.start:slip.end], slip.message)
+    return [(slip.code, text[slip.start:slip.end], slip.message_en)
             for slip in find_slips(text, plan_year=year, names=NAMES)]
 
 
@@ -76,6 +76,14 @@ def test_each_slip_is_found_with_its_words_and_the_part_that_is_wrong(text, code
 ])
 def test_no_false_alarm(text):
     assert _slips(text) == []
+
+
+def test_messages_are_vietnamese_first():
+    text = "Năm 2026 kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam; đón Tết Nguyên đán Ất Tỵ"
+    assert [slip.message for slip in find_slips(text, plan_year=2026, names=NAMES)] == [
+        "“95 năm” là số năm của năm trước: Ngày thành lập Đảng Cộng sản Việt Nam tính từ năm "
+        "1930, nên năm 2026 là 96 năm",
+        "“Ất Tỵ” là can chi của năm trước: năm âm lịch 2026 là Bính Ngọ"]
 
 
 def test_a_count_printed_with_its_dates_is_left_to_the_range_checks():

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from thidua_calendar.cli.options import PROG, calendar_options, year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import LANGS
 
 if TYPE_CHECKING:
@@ -23,21 +24,26 @@ SUMMARY = "turn an old plan's text into a draft plan file"
 
 def add_options(extract: argparse.ArgumentParser) -> None:
     extract.description = (
-        "Turn a plan's text (.txt, .md, .docx) into a draft plan file: organisation, issue "
+        say("Turn a plan's text (.txt, .md, .docx) into a draft plan file: organisation, issue "
         "date, period, đợt, greeted commemorations, deadlines. What it could not read is "
-        "marked '# ?:' in the draft, never guessed."
+        "marked '# ?:' in the draft, never guessed.")
     )
-    extract.add_argument("file", metavar="FILE", help="a plan document")
+    extract.add_argument("file", metavar="FILE", help=say("a plan document"))
     extract.add_argument("--format", choices=("yaml",), default="yaml",
-                         help="output format (default: yaml, a plan file)")
+                         help=say("output format (default: yaml, a plan file)"))
     extract.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                         help="an extra catalog file to match names against (repeatable)")
-    extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+                         help=say("an extra catalog file to match names against (repeatable)"))
+    extract.add_argument("-o", "--output", metavar="FILE",
+                         help=say("write to FILE instead of stdout"))
     extract.add_argument("--lang", choices=LANGS, default="vi",
-                         help="language of messages (default: vi)")
+                         help=say("language of messages (default: vi)"))
     extract.add_argument("--year", type=year,
-                         help="draft the plan of YEAR from this one: its text is renewed first, "
-                              "as `renew` does, and what needs a person is listed on stderr")
+                         help=say("draft the plan of YEAR from this one: its text is renewed "
+                                  "first, as `renew` does, and what needs a person is listed "
+                                  "on stderr",
+                                  vi="soạn kế hoạch năm YEAR từ kế hoạch này: văn bản được "
+                                  "chuyển sang năm mới trước (như lệnh renew), những điều cần "
+                                  "người xem được in ra stderr"))
     calendar_options(extract)
     extract.set_defaults(run=run)
 
@@ -51,9 +57,11 @@ def run(args: argparse.Namespace) -> str:
     catalog = load_catalog(*args.catalog)
     if args.year is not None:
         document = _renewed(args, document, catalog)
-    draft = extract_plan(document, catalog=catalog, source=os.path.basename(args.file))
+    draft = extract_plan(document, catalog=catalog, source=os.path.basename(args.file),
+                         lang=args.lang)
     for note in draft.unresolved:
-        print(f"{PROG}: note: {note}", file=sys.stderr)
+        label = "lưu ý" if args.lang == "vi" else "note"
+        print(f"{PROG}: {label}: {note}", file=sys.stderr)
     return draft.yaml
 
 

@@ -8,6 +8,7 @@ import os
 import sys
 
 from thidua_calendar.cli.options import PROG, CheckFailed, calendar_options, catalog_option, year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
@@ -21,27 +22,40 @@ _TEXT = (".txt", ".md", ".text", ".markdown")
 
 
 def add_options(renew: argparse.ArgumentParser) -> None:
-    renew.description = (
+    renew.description = say(
         "Write this year's plan from last year's (.txt, .md, .docx), in the same format: "
         "anniversary counts and range ends, the can-chi of Tết, edition numbers (lần thứ N), "
         "the plan's year, the đợt, lunar/solar pairs, weekday names and deadlines (on the new "
         "year's working days). Citations of earlier documents are left alone. In a .docx every "
         "change is a tracked change. Exit 1 when something needs a person (listed on stderr), "
-        "0 otherwise, 2 on bad input."
-    )
-    renew.add_argument("file", metavar="FILE", help="last year's plan (.txt, .md or .docx)")
-    renew.add_argument("--year", type=year, required=True, help="the new plan's year")
+        "0 otherwise, 2 on bad input.",
+        vi="Viết kế hoạch năm nay từ kế hoạch năm trước (.txt, .md, .docx), cùng định dạng: "
+        "số năm kỷ niệm và năm cuối của khoảng thời gian, can chi của Tết, lần thứ N, năm của "
+        "kế hoạch, các đợt, cặp ngày âm - dương lịch, thứ trong tuần và các hạn (trên ngày làm "
+        "việc của năm mới). Văn bản được dẫn giữ nguyên. Trong tệp .docx mỗi thay đổi là một "
+        "thay đổi được theo dõi. Mã thoát 1 khi có điều cần người xem (in ra stderr), 0 nếu "
+        "không, 2 nếu đầu vào sai.")
+    renew.add_argument("file", metavar="FILE",
+                       help=say("last year's plan (.txt, .md or .docx)",
+                                vi="kế hoạch năm trước (.txt, .md hoặc .docx)"))
+    renew.add_argument("--year", type=year, required=True,
+                       help=say("the new plan's year", vi="năm của kế hoạch mới"))
     renew.add_argument("--from-year", type=year,
-                       help="the old plan's year (default: read from the document)")
+                       help=say("the old plan's year (default: read from the document)",
+                                vi="năm của kế hoạch cũ (mặc định: đọc từ văn bản)"))
     renew.add_argument("-o", "--output", metavar="OUT",
-                       help="the new plan, in the same format (default: stdout, text only)")
+                       help=say("the new plan, in the same format (default: stdout, text only)",
+                                vi="kế hoạch mới, cùng định dạng (mặc định: in ra, chỉ với "
+                                "tệp văn bản)"))
     renew.add_argument("--changes", metavar="FILE",
-                       help="write the list of changes and of what needs a person to FILE "
-                            "(JSON if it ends in .json)")
+                       help=say("write the list of changes and of what needs a person to FILE "
+                                "(JSON if it ends in .json)",
+                                vi="ghi danh sách thay đổi và những điều cần người xem vào TỆP "
+                                "(JSON nếu tên kết thúc bằng .json)"))
     renew.add_argument("--lang", choices=LANGS, default="vi",
-                       help="language of the change list and messages (default: vi)")
+                       help=say("language of messages (default: vi)"))
     calendar_options(renew)
-    catalog_option(renew, help="an extra catalog file, e.g. your local days (repeatable)")
+    catalog_option(renew, help=say("an extra catalog file, e.g. your local days (repeatable)"))
     renew.set_defaults(run=run, writes_itself=True)
 
 

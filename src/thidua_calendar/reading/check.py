@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple, Protocol
 
 from thidua_calendar.anniversaries import Commemoration
-from thidua_calendar.dates import month_end
+from thidua_calendar.dates import month_end, vi_date
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
 from thidua_calendar.reading.matching import CatalogNames, origin_text, same_origin
@@ -66,28 +66,42 @@ _PARAGRAPH = 4000
 
 
 class _Add(Protocol):
-    """How the checks report: offset in the text, level, code, reason, and where the words
-    it is about end (default: the end of their clause)."""
+    """How the checks report: offset in the text, level, code, the reason in Vietnamese and
+    in English, and where the words it is about end (default: the end of their clause)."""
 
-    def __call__(self, offset: int, level: Level, code: str, message: str, /,
+    def __call__(self, offset: int, level: Level, code: str, vi: str, en: str, /,
                  end: int | None = None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
     """One thing found: where (1-based line and column), how serious, which check, why, and
-    the exact words it is about (``quote``, as printed)."""
+    the exact words it is about (``quote``, as printed).
+
+    ``message`` is the reason in Vietnamese (the text is for the officer who drafts the plan),
+    ``message_en`` in English.
+    """
 
     line: int
     column: int
     level: Level
     code: str
     message: str
+    message_en: str = ""
     quote: str = ""
+
+    def text(self, lang: str = "vi") -> str:
+        """The reason in ``lang`` ("vi" or "en")."""
+        return self.message_en if lang == "en" and self.message_en else self.message
 
 
 def _show(day: TextDate) -> str:
     return day.text
+
+
+def _d(day: date) -> str:
+    """A date the way Vietnamese documents write it in messages (30/4/2026)."""
+    return vi_date(day)
 
 
 def check_document(
@@ -110,11 +124,12 @@ def check_document(
                                                or _year_of_phases(phases))
     findings: list[Finding] = []
 
-    def add(offset: int, level: Level, code: str, message: str, /,
+    def add(offset: int, level: Level, code: str, vi: str, en: str, /,
             end: int | None = None) -> None:
         line, column = document.position(offset)
         findings.append(Finding(line=line, column=column, level=level, code=code,
-                                message=message, quote=_quote(document.text, offset, end)))
+                                message=vi, message_en=en,
+                                quote=_quote(document.text, offset, end)))
 
     items = read_items(document.text)
     holders = _Holders(mentions)  # a paragraph belongs to the đợt last named before it
@@ -138,7 +153,7 @@ def check_document(
         if slip.code == "impossible-date" and any(
                 line == where and words in quote for where, quote in reported):
             continue  # the date of a count, a đợt or a deadline, reported with it
-        add(slip.start, slip.level, slip.code, slip.message, slip.end)
+        add(slip.start, slip.level, slip.code, slip.message, slip.message_en, slip.end)
     return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
 
 
@@ -162,10 +177,11 @@ def _quote(text: str, start: int, end: int | None) -> str:
 
 
 class _Years(NamedTuple):
-    """The years a lone base date may be counted to, and why those."""
+    """The years a lone base date may be counted to, and why those (vi, en)."""
 
     years: list[int]
     why: str
+    why_en: str
 
 
 def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
@@ -174,7 +190,7 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
     holds it, else the plan's year or the next (a school year, a plan written late in the
     year for the next)."""
     if item.second is not None or not item.first.valid:
-        return _Years([], "")
+        return _Years([], "", "")
     first = item.first
     if holder is not None:
         start, end = _bounds(holder)
@@ -192,8 +208,10 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
                 if first_day <= end and last_day >= start:
                     years.append(candidate)
             if years:
-                return _Years(years, f"the year its day falls in {holder.label}")
-    return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
+                return _Years(years, f"năm mà ngày ấy rơi vào {holder.label}",
+                              f"the year its day falls in {holder.label}")
+    return _Years([] if plan_year is None else [plan_year, plan_year + 1],
+                  "năm của kế hoạch", "the plan's year")
 
 
 def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years,
@@ -201,16 +219,21 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years,
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
-            add(where, "error", "impossible-date", f"{_show(end)} is not a real date")
+            add(where, "error", "impossible-date", f"ngày “{_show(end)}” không có thật",
+                f"{_show(end)} is not a real date")
             return
     first, second = item.first, item.second
     if second is not None and first.year > second.year:
         add(where, "error", "range-reversed",
+            f"“({_show(first)} - {_show(second)})” chạy ngược: năm đầu, {first.year}, sau năm "
+            "cuối; gõ nhầm năm gốc?",
             f"({_show(first)} - {_show(second)}) runs backwards: the first year, {first.year}, "
             f"is after the second; a mistyped base year?")
         return
     if plan_year is not None and first.year > plan_year + 1:
         add(where, "error", "base-year-future",
+            f"năm gốc {first.year} của “({_show(first)})” sau năm của kế hoạch, {plan_year}: "
+            "gõ nhầm năm?",
             f"the base year {first.year} of ({_show(first)}) is after the plan's year, "
             f"{plan_year}: a mistyped year?")
         return
@@ -220,24 +243,31 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years,
             or (first.month is not None and first.month != second.month)
         ):
             add(where, "error", "range-ends-disagree",
+                f"hai đầu của “({_show(first)} - {_show(second)})” không cùng ngày tháng",
                 f"the two ends of ({_show(first)} - {_show(second)}) are not the same day of "
                 "the year")
             return
         if item.count is not None and second.year - first.year != item.count:
-            hint = ""
+            hint = hint_vi = ""
             for entry in entries.strong(item.name):
                 if entry.origin.year == second.year - item.count:
                     hint = (f"; {entry.name} dates from {origin_text(entry)}, so the count is "
                             "right and the first date is not")
+                    hint_vi = (f"; {entry.name} tính từ {origin_text(entry)}, nên số năm đúng "
+                               "mà ngày đầu sai")
                     break
             if not hint and plan_year is not None and second.year == plan_year - 1 and (
                     plan_year - first.year == item.count):
                 hint = (f"; the count is right for {plan_year} and the end year is last "
                         "year's")
+                hint_vi = f"; số năm đúng cho năm {plan_year}, còn năm cuối là năm trước"
             elif not hint and plan_year is not None and second.year == plan_year and (
                     second.year - first.year == item.count + 1):
                 hint = "; the end year is this year's and the count is last year's"
+                hint_vi = "; năm cuối là năm nay, còn số năm là của năm trước"
             add(where, "error", "count-mismatch",
+                f"“{item.count} năm” không khớp với “({_show(first)} - {_show(second)})”: "
+                f"khoảng ấy là {second.year - first.year} năm{hint_vi}",
                 f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
                 f"{second.year - first.year} years{hint}")
             return
@@ -246,8 +276,10 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years,
     ):
         year = allowed.years[0]
         add(where, "error", "count-year",
+            f"“{item.count} năm” tính từ {_show(first)} là {year - first.year} năm vào năm "
+            f"{year}, {allowed.why}",
             f"{item.count} năm from {_show(first)} is {year - first.year} years in {year}, "
-            f"{allowed.why}")
+            f"{allowed.why_en}")
         return
     _check_catalog(item, entries, add)
 
@@ -265,6 +297,7 @@ def _check_catalog(item: AnniversaryText, entries: CatalogNames, add: _Add) -> N
         return
     best = strong[0]
     add(item.column, "error", "catalog-date",
+        f"“{best.name}” tính từ {origin_text(best)}, không phải “{_show(first)}”",
         f"{best.name} dates from {origin_text(best)}, not {_show(first)}")
 
 
@@ -273,6 +306,7 @@ def _check_lunar(lunar_day: LunarText, entries: CatalogNames, add: _Add) -> None
     is the catalog's ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)")."""
     if not (1 <= lunar_day.month <= 12 and 1 <= lunar_day.day <= 30):
         add(lunar_day.column, "error", "impossible-date",
+            f"“{lunar_day.day}/{lunar_day.month}” không phải là một ngày âm lịch",
             f"{lunar_day.day}/{lunar_day.month} is not a day of the lunar calendar")
         return
     if not lunar_day.name or not lunar_day.attached:
@@ -291,6 +325,8 @@ def _check_lunar(lunar_day: LunarText, entries: CatalogNames, add: _Add) -> None
         return
     best = lunar_matches[0]
     add(lunar_day.column, "error", "catalog-date",
+        f"“{best.name}” là ngày {best.origin.day}/{best.origin.month} âm lịch, không phải "
+        f"{lunar_day.day}/{lunar_day.month}",
         f"{best.name} is on {best.origin.day}/{best.origin.month} of the lunar calendar, not "
         f"{lunar_day.day}/{lunar_day.month}")
 
@@ -349,17 +385,22 @@ def _check_phases(phases: Sequence[PhaseText], plan_year: int | None, add: _Add)
         for written in (phase.start, phase.end):
             if written is not None and not written.valid:
                 add(phase.column, "error", "impossible-date",
+                    f"ngày “{_show(written)}” không có thật ({phase.label})",
                     f"{_show(written)} is not a real date ({phase.label})")
                 break
         else:
             start, end = _bounds(phase)
             if start is not None and end is not None and end < start:
                 add(phase.column, "error", "phase-reversed",
+                    f"“{phase.label}” kết thúc ngày {_d(end)}, trước ngày bắt đầu {_d(start)}",
                     f"{phase.label} ends on {end:%d/%m/%Y}, before it starts on "
                     f"{start:%d/%m/%Y}")
                 continue
             if plan_year is not None and end is not None and end.year < plan_year:
                 add(phase.column, "error", "phase-last-year",
+                    f"“{phase.label}” kết thúc ngày {_d(end)}: năm cuối là "
+                    f"{'năm trước' if end.year == plan_year - 1 else f'năm {end.year}'}, "
+                    f"còn kế hoạch là của năm {plan_year}",
                     f"{phase.label} ends on {end:%d/%m/%Y}: the end year is "
                     f"{'last year' if end.year == plan_year - 1 else str(end.year)}'s, and "
                     f"the plan is for {plan_year}")
@@ -368,16 +409,21 @@ def _check_phases(phases: Sequence[PhaseText], plan_year: int | None, add: _Add)
     if numbers != sorted(numbers):
         phase = phases[0]
         add(phase.column, "warning", "phase-order",
+            "các đợt đánh số không theo thứ tự: " + ", ".join(str(n) for n in numbers),
             "the đợt are numbered out of order: " + ", ".join(str(n) for n in numbers))
     for (earlier, _, end), (later, start, _) in itertools.pairwise(dated):
         if end is None or start is None:
             continue
         if start <= end:
             add(later.column, "error", "phase-overlap",
+                f"“{later.label}” bắt đầu ngày {_d(start)}, trước khi “{earlier.label}” kết "
+                f"thúc ngày {_d(end)}",
                 f"{later.label} starts on {start:%d/%m/%Y}, before {earlier.label} ends on "
                 f"{end:%d/%m/%Y}")
         elif start > end + _ONE_DAY:
             add(later.column, "warning", "phase-gap",
+                f"không đợt nào có từ {_d(end + _ONE_DAY)} đến {_d(start - _ONE_DAY)}, giữa "
+                f"“{earlier.label}” và “{later.label}”",
                 f"no đợt covers {end + _ONE_DAY:%d/%m/%Y} to {start - _ONE_DAY:%d/%m/%Y}, "
                 f"between {earlier.label} and {later.label}")
 
@@ -397,6 +443,8 @@ def _check_greetings(document: Document, holders: _Holders, items: Sequence[Anni
         if end is None or day is None or day <= end:
             continue
         add(item.column, "info", "greeted-after-phase",
+            f"“{holder.label}” kết thúc ngày {_d(end)}, {(day - end).days} ngày trước ngày "
+            f"{_d(day)}: đợt hướng tới ngày ấy, hay nhầm đợt?",
             f"{holder.label} ends on {end:%d/%m/%Y}, {(day - end).days} days before "
             f"{day:%d/%m/%Y}: a lead-up, or the wrong đợt?")
 
@@ -469,10 +517,14 @@ def _check_deadlines(
             continue  # the year it was read in is a guess: 29/02 exists in some year
         if stated is None:
             add(deadline.column, "error", "impossible-date",
+                f"ngày “{_show(deadline.date)}” không có thật",
                 f"{_show(deadline.date)} is not a real date", end=words_end)
             continue
         if plan_year is not None and stated < _last_year_end(plan_year):
             add(deadline.column, "error", "deadline-last-year",
+                f"hạn “{_show(deadline.date)}” rơi vào "
+                f"{'năm trước' if stated.year == plan_year - 1 else f'năm {stated.year}'}, "
+                f"trước năm của kế hoạch {plan_year}: quên sửa năm?",
                 f"the deadline {_show(deadline.date)} is in "
                 f"{'last year' if stated.year == plan_year - 1 else str(stated.year)}, "
                 f"before the plan's year {plan_year}: the year was not updated?", end=words_end)
@@ -483,6 +535,7 @@ def _check_deadlines(
         who = f" ({deadline.audience})" if deadline.audience else ""
         if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
+                f"hạn{who} rơi sau thời gian của kế hoạch, kết thúc ngày {_d(period_end)}",
                 f"the deadline{who} falls after the plan's period, which ends on "
                 f"{period_end:%d/%m/%Y}", end=words_end)
         elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
@@ -490,6 +543,11 @@ def _check_deadlines(
             registration = bool(_REGISTRATION.search(clause)) and not _REPORT.search(clause)
             if last > phase_end + (timedelta(0) if registration else _AFTER_PHASE):
                 add(deadline.column, "warning", "deadline-after-phase",
+                    f"{'hạn đăng ký' if registration else 'hạn'}{who}, {_d(last)}, rơi "
+                    f"{(last - phase_end).days} ngày sau khi “{holder.label}” kết thúc ngày "
+                    f"{_d(phase_end)}"
+                    + ("; đăng ký thi đua phải trong đợt" if registration else
+                       "; báo cáo của một đợt nộp trong vòng một tháng sau khi đợt kết thúc"),
                     f"the {'registration' if registration else 'deadline'}{who}, "
                     f"{last:%d/%m/%Y}, falls {(last - phase_end).days} days after "
                     f"{holder.label} ends on {phase_end:%d/%m/%Y}"
@@ -505,9 +563,14 @@ def _check_deadlines(
         except OutOfRangeError:
             continue
         reason = status.name if status is not None else "a weekend day"
+        reason_vi = status.name if status is not None else "ngày nghỉ cuối tuần"
         wording = ("the last day allowed" if before else
                    f"the date (due before {deadline.hour})" if deadline.hour else "the date")
+        wording_vi = ("ngày cuối cùng được nộp" if before else
+                      f"hạn (trước {deadline.hour})" if deadline.hour else "hạn")
         add(deadline.column, "warning", "deadline-day-off",
+            f"{wording_vi}{who}, {_d(last)}, là ngày nghỉ ({reason_vi}); hồ sơ phải nộp vào "
+            f"ngày làm việc trước đó, {_d(due)}",
             f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
             f"the working day before, {due:%d/%m/%Y}", end=words_end)
 

@@ -43,7 +43,9 @@ class Slip:
     end: int
     level: Literal["error", "warning", "info"]
     code: str
+    #: Why, in Vietnamese (for the officer who drafts the plan) and in English.
     message: str
+    message_en: str
 
 
 _YEAR4 = r"(?:1\d|2[01])\d{2}"
@@ -129,16 +131,18 @@ def _counts(text: str, plan_year: int, skip: set[int], names: CatalogNames,
         if count in (right, right + 1):
             continue
         if count == right - 1:
-            why = "last year's count"
-        elif count < right:
-            why = f"the count of {entry.origin.year + count}"
+            why, why_vi = "last year's count", "số năm của năm trước"
         else:
-            why = f"the count of {entry.origin.year + count}, a later year"
+            why = f"the count of {entry.origin.year + count}" + (
+                ", a later year" if count > right else "")
+            why_vi = f"số năm của năm {entry.origin.year + count}"
         slips.append(Slip(
             start=match.start(), end=match.start() + len(f"{match['count']} năm {name}"),
             level="error", code="count-year",
-            message=f"{count} năm is {why}: {entry.name} dates from {entry.origin.year}, so in "
-                    f"{plan_year} it is {right} năm"))
+            message=f"“{count} năm” là {why_vi}: {entry.name} tính từ năm "
+                    f"{entry.origin.year}, nên năm {plan_year} là {right} năm",
+            message_en=f"{count} năm is {why}: {entry.name} dates from {entry.origin.year}, so "
+                       f"in {plan_year} it is {right} năm"))
 
 
 def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
@@ -150,10 +154,15 @@ def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
                       if fold(lunar.can_chi(year)) == written), None)
         part = ("last year's can-chi" if which == plan_year - 1 else
                 f"the can-chi of {which}" if which is not None else "not a can-chi near it")
+        part_vi = ("can chi của năm trước" if which == plan_year - 1 else
+                   f"can chi của năm {which}" if which is not None else
+                   "không phải can chi của năm nào gần đó")
         slips.append(Slip(
             start=match.start(), end=match.end(), level="error", code="can-chi",
-            message=f"{match['can_chi']} is {part}: the lunar year {plan_year} is "
-                    f"{lunar.can_chi(plan_year)}"))
+            message=f"“{match['can_chi']}” là {part_vi}: năm âm lịch {plan_year} là "
+                    f"{lunar.can_chi(plan_year)}",
+            message_en=f"{match['can_chi']} is {part}: the lunar year {plan_year} is "
+                       f"{lunar.can_chi(plan_year)}"))
 
 
 def _editions(text: str, plan_year: int, names: CatalogNames, slips: list[Slip]) -> None:
@@ -180,11 +189,14 @@ def _editions(text: str, plan_year: int, names: CatalogNames, slips: list[Slip])
         if number == found.edition:
             continue
         last = " (last year's)" if number == found.edition - 1 else ""
+        last_vi = " (của năm trước)" if number == found.edition - 1 else ""
         slips.append(Slip(
             start=match.start(), end=match.end() + (after.end() if after else 0),
             level="error", code="edition",
-            message=f"{entry.name} in {year} is the {_ordinal(found.edition)} (lần thứ "
-                    f"{found.edition}), not the {_ordinal(number)}{last}"))
+            message=f"{entry.name} năm {year} là lần thứ {found.edition}, không phải lần thứ "
+                    f"{written}{last_vi}",
+            message_en=f"{entry.name} in {year} is the {_ordinal(found.edition)} (lần thứ "
+                       f"{found.edition}), not the {_ordinal(number)}{last}"))
 
 
 def _lunar_pairs(text: str, lunar_days: Sequence[LunarText], slips: list[Slip]) -> None:
@@ -213,15 +225,20 @@ def _lunar_pairs(text: str, lunar_days: Sequence[LunarText], slips: list[Slip]) 
                                     lunar_day.day)
         except (ValueError, OutOfRangeError):
             before = None
-        why = ("last year's day and month with this year's year"
-               if before is not None and (before.day, before.month) == (printed.day,
-                                                                         printed.month)
+        last_year = before is not None and (before.day, before.month) == (printed.day,
+                                                                          printed.month)
+        why = ("last year's day and month with this year's year" if last_year
                else "the solar day is wrong")
+        why_vi = ("ngày tháng của năm trước, chỉ sửa năm" if last_year
+                  else "ngày dương lịch sai")
         start = lunar_day.column + solar.start()
         slips.append(Slip(
             start=start, end=lunar_day.column + solar.end(), level="error", code="lunar-solar",
-            message=f"{lunar_day.day}/{lunar_day.month} of the lunar calendar is "
-                    f"{right:%d/%m/%Y}, not {solar.group(0)}: {why}"))
+            message=f"ngày {lunar_day.day}/{lunar_day.month} âm lịch là ngày "
+                    f"{right.day}/{right.month}/{right.year}, không phải “{solar.group(0)}”: "
+                    f"{why_vi}",
+            message_en=f"{lunar_day.day}/{lunar_day.month} of the lunar calendar is "
+                       f"{right:%d/%m/%Y}, not {solar.group(0)}: {why}"))
 
 
 def _weekdays(text: str, slips: list[Slip]) -> None:
@@ -238,8 +255,10 @@ def _weekdays(text: str, slips: list[Slip]) -> None:
             continue
         slips.append(Slip(
             start=match.start(), end=match.end(), level="error", code="weekday",
-            message=f"{match['date']} is {_WEEKDAY_EN[day.weekday()]} "
-                    f"({_WEEKDAY_NAME[day.weekday()]}), not {match['name']}"))
+            message=f"ngày {match['date']} là {_WEEKDAY_NAME[day.weekday()]}, không phải "
+                    f"“{match['name']}”",
+            message_en=f"{match['date']} is {_WEEKDAY_EN[day.weekday()]} "
+                       f"({_WEEKDAY_NAME[day.weekday()]}), not {match['name']}"))
 
 
 def _impossible(text: str, slips: list[Slip]) -> None:
@@ -248,17 +267,19 @@ def _impossible(text: str, slips: list[Slip]) -> None:
         if not 1 <= month <= 12:
             if match["s"] == ".":
                 continue  # "1.15.2025" is likely a numbering, not a date
-            part = "the month"
+            part, part_vi = "the month", "tháng"
         else:
             try:
                 date(year, month, day)
                 continue
             except ValueError:
-                part = ("29 February, in a common year" if (day, month) == (29, 2)
-                        else "the day")
+                leap = (day, month) == (29, 2)
+                part = "29 February, in a common year" if leap else "the day"
+                part_vi = "29 tháng 2 của năm không nhuận" if leap else "ngày"
         slips.append(Slip(
             start=match.start(), end=match.end(), level="error", code="impossible-date",
-            message=f"{match.group(0)} is not a real date ({part})"))
+            message=f"ngày “{match.group(0)}” không có thật ({part_vi})",
+            message_en=f"{match.group(0)} is not a real date ({part})"))
 
 
 def _two_digit_years(text: str, plan_year: int | None, slips: list[Slip]) -> None:
@@ -271,8 +292,10 @@ def _two_digit_years(text: str, plan_year: int | None, slips: list[Slip]) -> Non
         century = (plan_year or 2000) // 100 * 100
         slips.append(Slip(
             start=match.start(), end=match.end(), level="warning", code="two-digit-year",
-            message=f"{match.group(0)} writes its year with two digits: "
-                    f"{day}/{month}/{century + int(match['year'])}?"))
+            message=f"“{match.group(0)}” viết năm bằng hai chữ số: "
+                    f"{day}/{month}/{century + int(match['year'])}?",
+            message_en=f"{match.group(0)} writes its year with two digits: "
+                       f"{day}/{month}/{century + int(match['year'])}?"))
 
 
 def _roman_value(text: str) -> int:
