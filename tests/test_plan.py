@@ -440,7 +440,8 @@ def test_lead_up_names_a_year_when_the_day_recurs(tmp_path, calendar):
     ("change", "message"),
     [
         (("end: 2027-12-31}", "end: issued}"),
-         r"plan.yaml:4: field 'period.end': write a date as YYYY-MM-DD"),
+         r"plan.yaml:4: field 'period.end': 'issued' is not a date: write it as YYYY-MM-DD or "
+             r"DD/MM/YYYY"),
         (("name: Đợt 1, theme: Một", "name: ' ', theme: Một"),
          r"plan.yaml:6: phase 'dot_1', field 'name': String should match pattern"),
         (("[nha_giao_viet_nam, cach_mang_thang_tam, quoc_khanh]", "[]"),
@@ -588,4 +589,41 @@ def test_an_anniversary_twice_in_the_horizon_asks_for_its_year(tmp_path, calenda
         '    after: {anchor: "anniversary:quoc_khanh", days: 0}\n')
     with pytest.raises(PlanError, match="occurs 2 times in the plan's period; write "
                                         "anniversary:quoc_khanh@YEAR"):
+        _build(tmp_path, text, calendar)
+
+
+def test_a_plan_written_with_vietnamese_dates_is_the_same_plan(tmp_path, calendar):
+    """Every date a plan file writes may be dd/mm/yyyy (or d/m/yyyy, mm/yyyy) instead of ISO."""
+    import re
+
+    def vietnamese(match: re.Match[str]) -> str:
+        year, month, day = match[1], match[2], match[3]
+        return f"{day}/{month}/{year}" if day else f"{month}/{year}"
+
+    extra = GOOD + (
+        "  - {id: nop, name: Nộp hồ sơ, date: 2026-11-30, wording: truoc_ngay}\n"
+        "  - {id: mo, name: Mở hồ sơ, window: {from: 2026-11-02, to: 2026-11-13}}\n"
+        "events:\n  - {id: dai_hoi, name: Đại hội, date: 2026-10}\n"
+    )
+    rewritten = re.sub(r"(\d{4})-(\d{2})(?:-(\d{2}))?", vietnamese, extra)
+    assert "05/01/2026" in rewritten
+    assert "10/2026" in rewritten
+    iso = _build(tmp_path, extra, calendar)
+    (tmp_path / "vn").mkdir()
+    vn = _build(tmp_path / "vn", rewritten, calendar)
+    assert vn.plan.issued == iso.plan.issued == date(2026, 1, 5)
+    assert [(p.phase.start, p.phase.end) for p in vn.phases] == [
+        (p.phase.start, p.phase.end) for p in iso.phases]
+    assert [(d.id, d.due) for d in vn.schedule.deadlines] == [
+        (d.id, d.due) for d in iso.schedule.deadlines]
+    assert vn.plan.events == iso.plan.events
+
+
+def test_a_bad_vietnamese_date_names_the_line_and_both_forms(tmp_path, calendar):
+    text = GOOD.replace("issued: 2026-01-05", "issued: 31/02/2026")
+    with pytest.raises(PlanError, match=r"plan.yaml:5: field 'issued': 31/02/2026 is not a "
+                                        r"real date"):
+        _build(tmp_path, text, calendar)
+    text = GOOD.replace("    end: 2026-06-30", "    end: 30.6.2026")
+    with pytest.raises(PlanError, match=r"plan.yaml:12: .*YYYY-MM-DD or DD/MM/YYYY"):
         _build(tmp_path, text, calendar)

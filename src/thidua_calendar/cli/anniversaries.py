@@ -6,7 +6,7 @@ import argparse
 
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
-from thidua_calendar.cli.options import year
+from thidua_calendar.cli.options import format_option, year
 from thidua_calendar.errors import UsageError
 
 _CLASSES: dict[str, Milestone] = {"tron": "nam_tron", "le5": "nam_le_5", "khac": "nam_khac"}
@@ -24,10 +24,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
     ann.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
     )
-    ann.add_argument(
-        "--format", choices=("text", "markdown", "json", "csv"), default="text",
-        help="output format (default: text)",
-    )
+    format_option(ann, ("text", "markdown", "json", "csv"))
     ann.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],
         help="an extra catalog file (repeatable); see docs/catalog.md",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from thidua_calendar.cli.options import calendar_options, text_options
+from thidua_calendar.cli.options import calendar_options, format_option, text_options
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -19,8 +19,7 @@ def add_options(dead: argparse.ArgumentParser) -> None:
         "found it, and report lower-level deadlines that fall after the ones they feed."
     )
     dead.add_argument("file", metavar="FILE", help="a deadline rules file; see docs/deadlines.md")
-    dead.add_argument("--format", choices=("text", "markdown", "json"), default="text",
-                      help="output format (default: text)")
+    format_option(dead, ("text", "markdown", "json"))
     calendar_options(dead)
     dead.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],

@@ -6,10 +6,10 @@ import argparse
 import sys
 
 from thidua_calendar.cli.clock import plan_year
-from thidua_calendar.cli.options import calendar_options, text_options, year
+from thidua_calendar.cli.options import calendar_options, format_option, text_options, year
 from thidua_calendar.cli.plans import default_plans
 from thidua_calendar.errors import UsageError
-from thidua_calendar.styles import DateStyle
+from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -29,14 +29,15 @@ def add_options(plan: argparse.ArgumentParser) -> None:
         "--year", type=year,
         help="the default plan's year (default: the coming year from October, else this year)",
     )
-    plan.add_argument("--format", choices=("text", "markdown", "json", "docx"), default="text",
-                      help="output format (default: text; docx needs -o)")
+    format_option(plan, ("text", "markdown", "json", "docx"), note="; docx needs -o")
+    plan.add_argument("--traces", action="store_true",
+                      help="with docx: add an appendix showing how each deadline was found")
     calendar_options(plan)
     plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
                       help="an extra catalog file (repeatable)")
     text_options(plan, date_style=None,
                   date_style_help="how dates are written (default: the plan's style, else "
-                  "d/m/yyyy)")
+                  "nd30: 05/01/2022, 30/4/1975, as Nghị định 30/2020 writes them)")
     plan.set_defaults(run=run)
 
 
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> str | bytes:
 
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     period_style: PeriodStyle = "den"
-    date_style: DateStyle = "d/m/yyyy"
+    date_style: DateStyle = DOCUMENT_DATE_STYLE
     period_date_style: DateStyle | None = None
     if args.file is None:
         year = args.year if args.year is not None else plan_year()

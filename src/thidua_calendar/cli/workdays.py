@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from thidua_calendar.cli.clock import this_year
-from thidua_calendar.cli.options import calendar_options, text_options, year
+from thidua_calendar.cli.options import calendar_options, format_option, text_options, year
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -22,8 +22,7 @@ def add_options(work: argparse.ArgumentParser) -> None:
     work.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
     )
-    work.add_argument("--format", choices=("text", "json"), default="text",
-                      help="output format (default: text)")
+    format_option(work, ("text", "json"))
     calendar_options(work)
     text_options(work)
     work.set_defaults(run=run)

@@ -32,7 +32,15 @@ from thidua_calendar.deadlines import (
     schedule,
 )
 from thidua_calendar.errors import DeadlineError, InputError, OutOfRangeError
-from thidua_calendar.files.fields import Id, IsoDate, Model, Text, Year, parse_iso_date
+from thidua_calendar.files.fields import (
+    Id,
+    Model,
+    PlanDate,
+    Text,
+    Year,
+    parse_date,
+    parse_partial_date,
+)
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -50,7 +58,7 @@ _TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window")
 
 
 def _date(value: object) -> date:
-    return parse_iso_date(value)
+    return parse_date(value)
 
 
 def _anchor(value: object) -> Anchor:
@@ -110,12 +118,14 @@ class _NthModel(Model):
 
 
 def _month(text: str) -> tuple[int, int]:
-    parts = text.split("-")
-    if len(parts) != 2 or not all(part.isdigit() for part in parts) or not (
-        1 <= int(parts[1]) <= 12
-    ):
-        raise ValueError(f"write the month as YYYY-MM, such as 2023-01 (got {text!r})")
-    return int(parts[0]), int(parts[1])
+    try:
+        day, precision = parse_partial_date(text)
+    except ValueError:
+        precision = "day"
+    if precision != "month":
+        raise ValueError(f"write the month as YYYY-MM or MM/YYYY, such as 2023-01 or 01/2023 "
+                         f"(got {text!r})")
+    return day.year, day.month
 
 
 class _WindowModel(Model):
@@ -139,7 +149,7 @@ def _window_end(value: object) -> OnDate | Relative:
 
 
 class _TimingModel(Model):
-    date: IsoDate | None = None
+    date: PlanDate | None = None
     after: _OffsetModel | None = None
     before: _OffsetModel | None = None
     nth_working_day: _NthModel | None = None
@@ -188,8 +198,8 @@ class _PhaseModel(Model):
     id: Id
     name: Text
     name_en: Text | None = None
-    start: IsoDate
-    end: IsoDate | None = None
+    start: PlanDate
+    end: PlanDate | None = None
 
 
 class _FileModel(Model):
