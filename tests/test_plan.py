@@ -233,7 +233,8 @@ def test_every_greeted_item_lands_in_exactly_one_phase(calendar):
 
 
 def test_the_default_plan(calendar):
-    result = build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar)
+    result = build_plan(default_plan(2027, calendar=calendar), catalog=builtin_catalog(),
+                        calendar=calendar)
     first, second = result.phases
     assert (first.phase.end, second.phase.start) == (date(2027, 6, 30), date(2027, 7, 1))
     greeted = {o.id for p in result.phases for o in p.occurrences}
@@ -627,3 +628,26 @@ def test_a_bad_vietnamese_date_names_the_line_and_both_forms(tmp_path, calendar)
     text = GOOD.replace("    end: 2026-06-30", "    end: 30.6.2026")
     with pytest.raises(PlanError, match=r"plan.yaml:12: .*YYYY-MM-DD or DD/MM/YYYY"):
         _build(tmp_path, text, calendar)
+
+
+@pytest.mark.parametrize(
+    ("year", "issued"),
+    [
+        (2022, date(2022, 1, 4)),  # 1/1 a Saturday, Monday 3/1 off in lieu
+        (2026, date(2026, 1, 5)),  # 2/1/2026 given off (the 2026 announcement), then a weekend
+        (2027, date(2027, 1, 4)),  # 1/1 a Friday
+        (2029, date(2029, 1, 2)),  # 1/1 a Monday
+    ],
+)
+def test_the_default_plan_is_dated_the_first_working_day(calendar, year, issued):
+    plan = default_plan(year, calendar=calendar)
+    assert plan.issued == issued
+    assert calendar.is_working_day(plan.issued)
+    earlier = [date(year, 1, day) for day in range(1, issued.day)]
+    assert not any(calendar.is_working_day(day) for day in earlier)
+
+
+def test_the_default_plan_needs_a_calendar_or_a_date():
+    with pytest.raises(TypeError, match="calendar="):
+        default_plan(2027)
+    assert default_plan(2027, issued=date(2027, 1, 6)).issued == date(2027, 1, 6)

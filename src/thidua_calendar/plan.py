@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from thidua_calendar.anniversaries import (
@@ -472,15 +472,35 @@ def slug(text: str, /) -> str:
     return "-".join(words) or "plan"
 
 
-def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
+def default_plan(
+    year: int, /, *, calendar: WorkCalendar | None = None, issued: date | None = None
+) -> Plan:
     """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
 
     A default, not a rule: a grassroots union's year in two halves; it greets the days of
     Nghị định 145 (tag ``nd145``), the union's days (tag ``union``) and every năm tròn and
     năm lẻ 5 anniversary of the catalog; its deadlines are registration 15 working days
     after the start, a report 5 working days after each half, award dossiers 10 working days
-    before the year ends.  ``issued`` defaults to 1 January.
+    before the year ends.
+
+    A plan is never dated on a day off: without ``issued``, it is dated the first working
+    day of the year on ``calendar`` (1 January is Tết Dương lịch, so 2 January or, when that
+    is a weekend, the Monday after).  The calendar is the caller's (the same one the plan is
+    built on), since this module reads no files; give ``calendar`` or ``issued``.
     """
+    if issued is None:
+        if calendar is None:
+            raise TypeError("default_plan needs calendar= (it is dated the year's first "
+                            "working day) or issued=")
+        try:
+            issued = calendar.roll(date(year, 1, 1), "next")
+        except OutOfRangeError:
+            # A year whose announcements the calendar does not hold (a feed of commemorations
+            # far ahead): 1 January is Tết Dương lịch by law every year (Bộ luật Lao động
+            # 2019, Điều 112), so the first day after it outside the weekly rest days.
+            issued = date(year, 1, 2)
+            while issued.weekday() in calendar.weekend.rest_days:
+                issued += timedelta(days=1)
     from thidua_calendar.deadlines import Anchor, Relative
     from thidua_calendar.phases import split_period
 
@@ -518,7 +538,7 @@ def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
         title=f"Phát động phong trào thi đua năm {year}",
         title_en=f"Emulation movement of {year}",
         organisation=Organisation(name="Công đoàn cơ sở", level="cdcs"),
-        issued=issued or date(year, 1, 1),
+        issued=issued,
         period=period,
         phases=phases,
         greet=(Selector(tags=("nd145",)), Selector(tags=("union",)),
