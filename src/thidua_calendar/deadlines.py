@@ -39,9 +39,11 @@ __all__ = [
     "Conflict",
     "Day",
     "Deadline",
+    "Frequency",
     "NamedDate",
     "NthWorkingDay",
     "OnDate",
+    "Recurring",
     "Relative",
     "Rule",
     "Schedule",
@@ -160,6 +162,78 @@ class NthWorkingDay:
             raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month")
 
 
+Frequency = Literal["month", "quarter", "half_year", "year"]
+#: The months of each reporting period.
+PERIOD_MONTHS: dict[Frequency, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recurring:
+    """A recurring report (báo cáo định kỳ): day ``day`` of month ``month`` of every
+    ``frequency`` period (hằng tháng, hằng quý, 6 tháng, năm) from ``start`` to ``end``.
+
+    ``month`` counts the months of the period from 1 (its first month) or from -1 (its
+    last): "trước ngày 15 của tháng cuối quý" is ``frequency="quarter", day=15, month=-1``
+    with the rule's wording ``truoc_ngay``; for ``year`` it is the month of the year.
+    ``day`` is 1 to 28, or -1 for the last day of the month (a 30th or 31st would skip the
+    short months, as RFC 5545 does).  ``start`` and ``end`` default, in a plan, to its
+    period; every occurrence becomes a :class:`Deadline` of its own (``occurrence``), found
+    with ``dateutil.rrule`` and rolled to a working day like any other.
+    """
+
+    frequency: Frequency
+    day: int
+    month: int = -1
+    start: date | None = None
+    end: date | None = None
+
+    def __post_init__(self) -> None:
+        _check_choice("frequency", self.frequency, tuple(PERIOD_MONTHS), None)
+        if isinstance(self.day, bool) or not isinstance(self.day, int) or not (
+            1 <= self.day <= 28 or self.day == -1
+        ):
+            raise DeadlineError(
+                f"the day of a recurring report is 1 to 28, or -1 for the last day of the "
+                f"month, not {self.day!r} (a 29th to 31st would skip the short months)",
+                field="every.day",
+            )
+        length = PERIOD_MONTHS[self.frequency]
+        if isinstance(self.month, bool) or not isinstance(self.month, int) or not (
+            1 <= abs(self.month) <= length
+        ):
+            raise DeadlineError(
+                f"a {self.frequency} has {length} month(s): month is 1 to {length} or -1 to "
+                f"-{length} (the last), not {self.month!r}", field="every.month",
+            )
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise DeadlineError(
+                f"the reports run from {self.start.isoformat()} to {self.end.isoformat()}, "
+                "which ends before it starts", field="every.to",
+            )
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        """The months of the year a report falls in: ``(3, 6, 9, 12)`` for the last month
+        of each quarter."""
+        length = PERIOD_MONTHS[self.frequency]
+        index = self.month - 1 if self.month > 0 else length + self.month
+        return tuple(m for m in range(1, 13) if (m - 1) % length == index)
+
+    def dates(self) -> tuple[date, ...]:
+        """Every report date from ``start`` to ``end`` (both needed), by ``dateutil.rrule``."""
+        from datetime import datetime
+
+        from dateutil.rrule import MONTHLY, rrule
+
+        if self.start is None or self.end is None:
+            raise DeadlineError("a recurring report needs from and to (a plan gives its "
+                                "period)", field="every")
+        found = rrule(MONTHLY, dtstart=datetime(self.start.year, self.start.month, 1),
+                      until=datetime.combine(self.end, datetime.min.time()),
+                      bymonth=self.months, bymonthday=self.day)
+        return tuple(moment.date() for moment in found if moment.date() >= self.start)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Window:
     """A period "từ ngày A đến ngày B"; its deadline is the end, its ``start`` the start."""
@@ -168,7 +242,7 @@ class Window:
     end: OnDate | Relative
 
 
-When = OnDate | Relative | NthWorkingDay | Window
+When = OnDate | Relative | NthWorkingDay | Window | Recurring
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -244,7 +318,8 @@ class Step:
 
     ``kind`` is ``anchor`` (``name`` and ``day``), ``offset`` (``start``, ``amount``,
     ``unit``, ``direction`` and the resulting ``day``), ``nth`` (``n`` and ``day``),
-    ``window`` (``start`` and ``day``), ``window_start`` (the working day a window opens
+    ``window`` (``start`` and ``day``), ``recurring`` (the ``day`` of one report of a
+    ``recurring`` rule), ``window_start`` (the working day a window opens
     on, when its first day is a day off), ``stated`` (the ``wording`` and ``day`` as the
     document says them), ``last_day`` (the day before a "trước ngày" date), ``roll``
     (``direction`` and the ``day`` reached; ``guarded`` when rolling the usual way would
@@ -253,7 +328,7 @@ class Step:
 
     kind: Literal[
         "anchor", "offset", "nth", "window", "window_start", "stated", "last_day", "roll",
-        "no_roll",
+        "no_roll", "recurring",
     ]
     day: Day
     start: Day | None = None
@@ -266,6 +341,7 @@ class Step:
     wording: Wording = "cham_nhat"
     guarded: bool = False
     anchor_kind: AnchorKind | None = None
+    recurring: Recurring | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -286,6 +362,8 @@ class Deadline:
     start: date | None
     estimated: bool
     steps: tuple[Step, ...]
+    #: The report date of a recurring rule's occurrence (``None`` for other rules).
+    occurrence: date | None = None
 
     @property
     def guarded(self) -> bool:
@@ -385,6 +463,8 @@ def _timing_field(when: When, prefix: str) -> str:
         return prefix + when.direction
     if isinstance(when, NthWorkingDay):
         return prefix + "nth_working_day"
+    if isinstance(when, Recurring):
+        return prefix + "every"
     return prefix + "window"
 
 
@@ -411,14 +491,21 @@ class _Scheduler:
         ordered: list[Deadline] = []
         for rule in self.rules.values():
             for audience in self._audiences(rule):
-                ordered.append(self._deadline(rule, audience))
+                when, prefix = self._when(rule, audience)
+                if isinstance(when, Recurring):
+                    ordered.extend(self._recurring(rule, audience, when, prefix))
+                else:
+                    ordered.append(self._deadline(rule, audience))
         conflicts = [
             conflict
             for rule in self.rules.values()
             if rule.feeds is not None
             for conflict in self._conflicts(rule)
         ]
-        index = {(d.rule.id, d.audience.id if d.audience else None): d for d in ordered}
+        index: dict[_Key, Deadline] = {}
+        for found in ordered:  # a recurring rule: its first report
+            index.setdefault((found.rule.id, found.audience.id if found.audience else None),
+                             found)
         return Schedule(deadlines=tuple(ordered), conflicts=tuple(conflicts), _index=index)
 
     # -- checks --------------------------------------------------------------------------
@@ -442,6 +529,13 @@ class _Scheduler:
                                     field="feeds")
             if rule.feeds == rule.id:
                 raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds")
+        recurring = isinstance(rule.when, Recurring) or any(
+            isinstance(variant.when, Recurring) for variant in rule.variants)
+        if recurring and (rule.feeds is not None or any(
+                other.feeds == rule.id for other in self.rules.values())):
+            raise DeadlineError(
+                "a recurring report has many dates: it cannot feed a rule or be fed; give "
+                "each level its own recurring rule", entry_id=rule.id, field="feeds")
         if rule.when is None and rule.feeds is None:
             raise DeadlineError(
                 "the rule has no date: give date, after, before, nth_working_day or window, "
@@ -553,6 +647,10 @@ class _Scheduler:
 
     def _compute(self, rule: Rule, audience: Audience | None) -> Deadline:
         when, prefix = self._when(rule, audience)
+        if isinstance(when, Recurring):
+            raise DeadlineError(
+                f"{rule.id!r} is a recurring report with many dates; count from a phase or a "
+                "date instead", entry_id=rule.id, field=prefix + "every")
         try:
             return self._compute_when(rule, audience, when, prefix)
         except OutOfRangeError as error:
@@ -581,6 +679,7 @@ class _Scheduler:
             target = self._nth(when, rule, prefix)
             steps.append(Step(kind="nth", day=self._day(target), n=when.n))
         else:
+            assert isinstance(when, Window)  # a recurring rule never comes here (_compute)
             opening = self._window_end(when.start, rule, audience, prefix + "window.from", steps)
             target = self._window_end(when.end, rule, audience, prefix + "window.to", steps)
             # "từ ngày A đến trước ngày B" ends the day before B.
@@ -607,6 +706,15 @@ class _Scheduler:
                 )
         if not isinstance(when, Window):
             steps.append(Step(kind="stated", day=self._day(target), wording=rule.wording))
+        return self._finish(rule, audience, target, steps, start=start, anchor_day=anchor_day,
+                            direction=direction)
+
+    def _finish(
+        self, rule: Rule, audience: Audience | None, target: date, steps: list[Step], *,
+        start: date | None = None, anchor_day: date | None = None,
+        direction: Direction | None = None, occurrence: date | None = None,
+    ) -> Deadline:
+        """The last day a stated date means, rolled to a working day."""
         last_day = target - _ONE_DAY if rule.wording == "truoc_ngay" else target
         if last_day != target:
             steps.append(Step(kind="last_day", day=self._day(last_day)))
@@ -621,7 +729,29 @@ class _Scheduler:
             start=start,
             estimated=self.estimated,
             steps=tuple(steps),
+            occurrence=occurrence,
         )
+
+    def _recurring(
+        self, rule: Rule, audience: Audience | None, when: Recurring, prefix: str
+    ) -> list[Deadline]:
+        """One deadline per report date of a recurring rule, each with its own trace."""
+        try:
+            days = when.dates()
+        except DeadlineError as error:
+            raise DeadlineError(error.reason, entry_id=rule.id,
+                                field=prefix + (error.field or "every")) from None
+        found = []
+        for day in days:
+            self.estimated = False
+            try:
+                steps = [Step(kind="recurring", day=self._day(day), recurring=when,
+                              wording=rule.wording)]
+                found.append(self._finish(rule, audience, day, steps, occurrence=day))
+            except OutOfRangeError as error:
+                raise DeadlineError(str(error), entry_id=rule.id,
+                                    field=prefix + "every") from None
+        return found
 
     def _note_estimates(self, first: date, last: date) -> None:
         """Record whether a day the computation looked at, from ``first`` to ``last``,
@@ -657,6 +787,10 @@ class _Scheduler:
             if source is None:
                 raise DeadlineError(self._unknown_rule(anchor.ref), entry_id=rule.id,
                                     field=field_name)
+            if isinstance(source.when, Recurring):
+                raise DeadlineError(
+                    f"{anchor.ref!r} is a recurring report with many dates; count from a "
+                    "phase or a date instead", entry_id=rule.id, field=field_name)
             # The same audience of the rule counted from, if it has one; a rule counting
             # from itself counts from its default date.
             chosen = None if source.id == rule.id else _find(audience, self._audiences(source))

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import Any, Literal
 
 from thidua_calendar.anniversaries import (
     Commemoration,
@@ -32,6 +32,7 @@ from thidua_calendar.dates import Precision, month_end, month_start
 from thidua_calendar.deadlines import (
     Anchor,
     NamedDate,
+    Recurring,
     Relative,
     Rule,
     Schedule,
@@ -52,9 +53,11 @@ __all__ = [
     "Event",
     "Organisation",
     "Plan",
+    "PlanDocument",
     "PlanPhase",
     "PlanResult",
     "Selector",
+    "Signer",
     "Warning",
     "build_plan",
     "default_plan",
@@ -106,6 +109,37 @@ class Selector:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Signer:
+    """The signature block of Nghị định 30/2020/NĐ-CP (Phụ lục I): the authority the signer
+    signs under (``TM. BAN CHẤP HÀNH``; ``None`` when the head signs in their own name),
+    their title (``CHỦ TỊCH``) and name (``None``: left blank, written in by hand)."""
+
+    authority: str | None = "TM. BAN CHẤP HÀNH"
+    title: str = "CHỦ TỊCH"
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanDocument:
+    """What the plan says as a document besides its calendar: the number and symbol
+    (``"01/KH-CĐCS"``, ``None``: a blank number before "/KH-" and the body's symbol), the
+    signer, the recipients (Nơi nhận) and the parts' text (purpose, requirements, the
+    reporting regime, the closing sentence).
+
+    ``None`` (or an empty tuple) means "the default text": the renderers hold it, in
+    Vietnamese and English (:mod:`thidua_calendar.render.plan`), since it is text for people.
+    """
+
+    number: str | None = None
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+    purpose: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
+    closing: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
     """A plan's description: what a plan file holds.
 
@@ -130,6 +164,7 @@ class Plan:
     allow_gaps: bool = False
     allow_overlaps: bool = False
     preamble: bool = True
+    document: PlanDocument = field(default_factory=PlanDocument)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -220,11 +255,27 @@ def build_plan(
         if not (phase.theme or "").strip():
             warnings.append(Warning(kind="no_theme", subject=phase.id))
     anchors = _anchors(plan, entries)
-    found = schedule(plan.deadlines, calendar=calendar, anchors=anchors)
+    rules = tuple(_over_period(rule, plan.period) for rule in plan.deadlines)
+    found = schedule(rules, calendar=calendar, anchors=anchors)
     preamble = tuple(occ for occ in sorted(chosen, key=lambda occ: occ.date)
                      if occ.milestone == "nam_tron") if plan.preamble else ()
     return PlanResult(plan=plan, phases=phases, preamble=preamble, schedule=found,
                       warnings=tuple(warnings))
+
+
+def _over_period(rule: Rule, period: Period) -> Rule:
+    """A recurring report without ``start``/``end`` runs over the plan's period (up to its
+    horizon when it has no end)."""
+    import dataclasses
+
+    def fill(when: Any) -> Any:
+        if isinstance(when, Recurring) and (when.start is None or when.end is None):
+            return dataclasses.replace(when, start=when.start or period.start,
+                                       end=when.end or period.horizon)
+        return when
+
+    variants = tuple(dataclasses.replace(v, when=fill(v.when)) for v in rule.variants)
+    return dataclasses.replace(rule, when=fill(rule.when), variants=variants)
 
 
 def _lead_up(plan: Plan, keys: Mapping[str, Occurrence]) -> dict[str, str]:

@@ -22,6 +22,7 @@ from thidua_calendar.deadlines import (
     NamedDate,
     NthWorkingDay,
     OnDate,
+    Recurring,
     Relative,
     Rule,
     Schedule,
@@ -54,7 +55,7 @@ from thidua_calendar.workdays import RollPolicy, WorkCalendar
 __all__ = ["DeadlineFile", "Phase", "load_deadline_file", "parse_deadline_file", "parse_rule"]
 
 _SEE = "docs/deadlines.md"
-_TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window")
+_TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window", "every")
 
 
 def _date(value: object) -> date:
@@ -148,18 +149,42 @@ def _window_end(value: object) -> OnDate | Relative:
     return OnDate(date=_date(text))
 
 
+class _EveryModel(Model):
+    """A recurring report: ``every: {period: quarter, day: 15, month: last}``."""
+
+    period: Literal["month", "quarter", "half_year", "year"]
+    day: int
+    month: int | Literal["first", "last"] = "last"
+    from_: Annotated[PlanDate | None, Field(alias="from")] = None
+    to: PlanDate | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    def recurring(self) -> Recurring:
+        month = {"first": 1, "last": -1}.get(str(self.month), self.month)
+        assert isinstance(month, int)
+        try:
+            return Recurring(frequency=self.period, day=self.day, month=month,
+                             start=self.from_, end=self.to)
+        except DeadlineError as error:
+            raise ValueError(error.reason) from None
+
+
 class _TimingModel(Model):
     date: PlanDate | None = None
     after: _OffsetModel | None = None
     before: _OffsetModel | None = None
     nth_working_day: _NthModel | None = None
     window: _WindowModel | None = None
+    every: _EveryModel | None = None
 
     def when(self) -> When | None:
         given = [key for key in _TIMING_KEYS if getattr(self, key) is not None]
         if len(given) > 1:
-            raise ValueError(f"give one of date, after, before, nth_working_day, window; "
-                             f"not {' and '.join(given)}")
+            raise ValueError(f"give one of date, after, before, nth_working_day, window, "
+                             f"every; not {' and '.join(given)}")
+        if self.every is not None:
+            return self.every.recurring()
         if self.date is not None:
             return OnDate(date=self.date)
         if self.after is not None:
@@ -356,9 +381,25 @@ def parse_deadline_file(text: str, path: str) -> DeadlineFile:
                             start=start, end=end))
     rules = []
     for position, raw in enumerate(model.deadlines):
-        rules.append(parse_rule(raw, root, data, path, position))
+        rule = parse_rule(raw, root, data, path, position)
+        if model.year is not None:  # recurring reports run over the file's year
+            rule = _over_year(rule, model.year)
+        rules.append(rule)
     return DeadlineFile(path=path, rules=tuple(rules), phases=tuple(phases), year=model.year,
                         _root=root)
+
+
+def _over_year(rule: Rule, year: int) -> Rule:
+    import dataclasses
+
+    def fill(when: When | None) -> When | None:
+        if isinstance(when, Recurring):
+            return dataclasses.replace(when, start=when.start or date(year, 1, 1),
+                                       end=when.end or date(year, 12, 31))
+        return when
+
+    variants = tuple(dataclasses.replace(v, when=fill(v.when) or v.when) for v in rule.variants)
+    return dataclasses.replace(rule, when=fill(rule.when), variants=variants)
 
 
 def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -> Rule:

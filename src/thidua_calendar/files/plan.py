@@ -41,7 +41,16 @@ from thidua_calendar.files.yaml_input import (
     validation_error,
 )
 from thidua_calendar.phases import Period, Phase, split_period
-from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
+from thidua_calendar.plan import (
+    Event,
+    Organisation,
+    Plan,
+    PlanDocument,
+    PlanResult,
+    Selector,
+    Signer,
+    build_plan,
+)
 from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle
 from thidua_calendar.workdays import WorkCalendar
 
@@ -172,6 +181,24 @@ class _StyleModel(Model):
     period_dates: DateStyle | None = None
 
 
+class _SignerModel(Model):
+    authority: Text | None = "TM. BAN CHẤP HÀNH"
+    title: Text = "CHỦ TỊCH"
+    name: Text | None = None
+
+
+class _DocumentModel(Model):
+    """The plan as a document (docs/plans.md, "The document"): every field has a default."""
+
+    number: Text | None = None
+    signer: _SignerModel = _SignerModel()
+    recipients: list[Text] = []
+    purpose: list[Text] = []
+    requirements: list[Text] = []
+    reporting: list[Text] = []
+    closing: Text | None = None
+
+
 class _PlanModel(Model):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")] | None = None
     title: Text
@@ -191,6 +218,7 @@ class _PlanModel(Model):
     allow: _AllowModel = _AllowModel()
     preamble: bool = True
     style: _StyleModel = _StyleModel()
+    document: _DocumentModel = _DocumentModel()
 
     @field_validator("issued", mode="plain")
     @classmethod
@@ -323,10 +351,23 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         allow_gaps=model.allow.gaps,
         allow_overlaps=model.allow.overlaps,
         preamble=model.preamble,
+        document=_document(model.document),
     )
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
                     period_style=model.style.period,
                     period_date_style=model.style.period_dates, _root=root)
+
+
+def _document(model: _DocumentModel) -> PlanDocument:
+    return PlanDocument(
+        number=model.number,
+        signer=Signer(**model.signer.model_dump()),
+        recipients=tuple(model.recipients),
+        purpose=tuple(model.purpose),
+        requirements=tuple(model.requirements),
+        reporting=tuple(model.reporting),
+        closing=model.closing,
+    )
 
 
 def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
