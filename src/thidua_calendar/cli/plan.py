@@ -74,6 +74,10 @@ def run(args: argparse.Namespace) -> str | bytes:
             print(f"thidua-calendar: {sections.warnings_heading.lower()}: {warning}",
                   file=sys.stderr)
         return render_docx(result, lang=args.lang, date_style=date_style,
-                           period_style=period_style, period_date_style=period_date_style)
+                           period_style=period_style, period_date_style=period_date_style,
+                           traces=args.traces)
+    if args.traces:
+        raise UsageError("--traces adds an appendix to the Word document (--format docx); "
+                         "the text, Markdown and JSON forms always show the traces")
     return render_plan(result, format=args.format, lang=args.lang, date_style=date_style,
                        period_style=period_style, period_date_style=period_date_style)
