@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         NamedDate,
         NthWorkingDay,
         OnDate,
+        Recurring,
         Relative,
         Rule,
         Schedule,
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
 _ON_FIRST_USE = {
     **dict.fromkeys(
         ("Anchor", "Audience", "Conflict", "Deadline", "NamedDate", "NthWorkingDay", "OnDate",
-         "Relative", "Rule", "Schedule", "Variant", "Window", "schedule"),
+         "Recurring", "Relative", "Rule", "Schedule", "Variant", "Window", "schedule"),
         "thidua_calendar.deadlines",
     ),
     **dict.fromkeys(("deadline_phrase", "render_schedule", "trace_text"),
@@ -143,6 +144,7 @@ __all__ = [
     "Plan",
     "PlanError",
     "PlanResult",
+    "Recurring",
     "Relative",
     "Rule",
     "Schedule",
