@@ -221,3 +221,18 @@ def test_a_plan_s_recurring_rule_error_names_its_line(tmp_path):
     path.write_text(PLAN.replace("day: 15}", "day: 15, month: 5}"), encoding="utf-8")
     with pytest.raises((PlanError, DeadlineError), match=r"plan.yaml:11: .*a quarter has 3"):
         load_plan_file(path).build(calendar=CALENDAR)
+
+
+def test_the_document_words_the_reports_in_its_reporting_part(tmp_path):
+    from thidua_calendar.render.document import document_text
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
+    text = document_text(load_plan_file(path).build(calendar=CALENDAR))
+    deadlines, reporting = text.parts[2].sections if len(text.parts[2].sections) == 2 else (
+        None, text.parts[2].sections[0])
+    assert deadlines is None  # the only rule is recurring: no one-off deadline sentence
+    assert reporting.heading == "1. Chế độ báo cáo"
+    assert reporting.paragraphs[-1] == (
+        "Báo cáo thi đua hằng quý trước ngày 15 của tháng cuối quý (tháng 3, 6, 9 và 12) "
+        "(các kỳ báo cáo: 15/3/2022, 15/6/2022, 15/9/2022 và 15/12/2022).")
