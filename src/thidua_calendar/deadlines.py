@@ -23,10 +23,10 @@ traces in Vietnamese and English.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import ClassVar, Literal, Protocol
 
 from thidua_calendar.errors import DeadlineError, OutOfRangeError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
@@ -118,7 +118,14 @@ class NamedDate:
 class OnDate:
     """A fixed date, as the document prints it."""
 
+    #: The key of this timing in a rule file (``date:``), and the field errors name.
+    key: ClassVar[str] = "date"
+
     date: date
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        """The anchors this timing counts from, each with its field below the rule."""
+        return ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -130,6 +137,14 @@ class Relative:
     amount: int
     unit: Unit = "days"
     direction: Direction = "after"
+
+    @property
+    def key(self) -> str:
+        """The key of this timing in a rule file: ``after:`` or ``before:``."""
+        return self.direction
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ((self.anchor, f"{self.direction}.anchor"),)
 
     def __post_init__(self) -> None:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int):
@@ -148,9 +163,14 @@ class Relative:
 class NthWorkingDay:
     """The ``n``-th working day of a month (``n = -1``: the last one)."""
 
+    key: ClassVar[str] = "nth_working_day"
+
     year: int
     month: int
     n: int
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ()
 
     def __post_init__(self) -> None:
         if self.n == 0:
@@ -181,11 +201,16 @@ class Recurring:
     with ``dateutil.rrule`` and rolled to a working day like any other.
     """
 
+    key: ClassVar[str] = "every"
+
     frequency: Frequency
     day: int
     month: int = -1
     start: date | None = None
     end: date | None = None
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ()
 
     def __post_init__(self) -> None:
         _check_choice("frequency", self.frequency, tuple(PERIOD_MONTHS), None)
@@ -196,6 +221,8 @@ class Recurring:
                 f"the day of a recurring report is 1 to 28, or -1 for the last day of the "
                 f"month, not {self.day!r} (a 29th to 31st would skip the short months)",
                 field="every.day",
+                vi=f"ngày của báo cáo định kỳ là từ 1 đến 28, hoặc -1 (ngày cuối tháng), không "
+                   f"phải {self.day!r} (ngày 29 đến 31 sẽ bỏ sót các tháng ngắn)",
             )
         length = PERIOD_MONTHS[self.frequency]
         if isinstance(self.month, bool) or not isinstance(self.month, int) or not (
@@ -204,11 +231,15 @@ class Recurring:
             raise DeadlineError(
                 f"a {self.frequency} has {length} month(s): month is 1 to {length} or -1 to "
                 f"-{length} (the last), not {self.month!r}", field="every.month",
+                vi=f"mỗi kỳ “{self.frequency}” có {length} tháng: month là 1 đến {length} hoặc "
+                   f"-1 đến -{length} (tính từ cuối), không phải {self.month!r}",
             )
         if self.start is not None and self.end is not None and self.end < self.start:
             raise DeadlineError(
                 f"the reports run from {self.start.isoformat()} to {self.end.isoformat()}, "
                 "which ends before it starts", field="every.to",
+                vi=f"các kỳ báo cáo từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}: ngày kết "
+                   "thúc trước ngày bắt đầu",
             )
 
     @property
@@ -227,7 +258,9 @@ class Recurring:
 
         if self.start is None or self.end is None:
             raise DeadlineError("a recurring report needs from and to (a plan gives its "
-                                "period)", field="every")
+                                "period)", field="every",
+                                vi="báo cáo định kỳ cần from và to (kế hoạch lấy thời gian "
+                                   "của kế hoạch)")
         found = rrule(MONTHLY, dtstart=datetime(self.start.year, self.start.month, 1),
                       until=datetime.combine(self.end, datetime.min.time()),
                       bymonth=self.months, bymonthday=self.day)
@@ -238,11 +271,77 @@ class Recurring:
 class Window:
     """A period "từ ngày A đến ngày B"; its deadline is the end, its ``start`` the start."""
 
+    key: ClassVar[str] = "window"
+
     start: OnDate | Relative
     end: OnDate | Relative
 
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return tuple((end.anchor, f"window.{name}")
+                     for end, name in ((self.start, "from"), (self.end, "to"))
+                     if isinstance(end, Relative))
 
+
+#: The kinds of timing a rule may have.  A new kind is a class here with a ``key`` (its key
+#: in rule files), ``anchors()`` and its computation in ``_Scheduler._compute_when``; its
+#: file form goes in files/deadlines.py and its trace wording in render/deadlines.py
+#: (docs/contributing.md walks through it).  A recurring report is computed apart
+#: (``_Scheduler._recurring``): it has many dates.
 When = OnDate | Relative | NthWorkingDay | Window | Recurring
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnchorUse:
+    """Where a rule names an anchor: the timing's audience (``None`` for the default) and
+    the field path below the rule (``after.anchor``, ``audiences.0.window.from``)."""
+
+    anchor: Anchor
+    field: str
+    audience: Audience | None
+
+
+def timings(rule: Rule, /) -> tuple[tuple[When, str, Audience | None], ...]:
+    """Each timing of a rule with its field prefix and audience: the default one (when the
+    rule has one), then each audience's own."""
+    found: list[tuple[When, str, Audience | None]] = []
+    if rule.when is not None:
+        found.append((rule.when, "", None))
+    found.extend((variant.when, f"audiences.{position}.", variant.audience)
+                 for position, variant in enumerate(rule.variants))
+    return tuple(found)
+
+
+def anchor_uses(rule: Rule, /) -> tuple[AnchorUse, ...]:
+    """Every anchor a rule names, with the field that names it: the one walk over a rule's
+    timings that loaders, plans and the scheduler share."""
+    return tuple(AnchorUse(anchor=anchor, field=prefix + field, audience=audience)
+                 for when, prefix, audience in timings(rule)
+                 for anchor, field in when.anchors())
+
+
+class _Dated(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date | None: ...
+
+
+def phase_anchors(phases: Iterable[_Dated], /) -> dict[str, NamedDate]:
+    """The ``phase:ID.start`` and ``phase:ID.end`` anchors of phases, named as traces
+    print them ("kết thúc Đợt 1")."""
+    found: dict[str, NamedDate] = {}
+    for phase in phases:
+        found[f"phase:{phase.id}.start"] = NamedDate(
+            name=f"bắt đầu {phase.name}", name_en=f"start of {phase.name_en}", date=phase.start)
+        found[f"phase:{phase.id}.end"] = NamedDate(
+            name=f"kết thúc {phase.name}", name_en=f"end of {phase.name_en}", date=phase.end)
+    return found
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -446,26 +545,13 @@ def _find(audience: Audience | None, audiences: Sequence[Audience | None]) -> Au
 
 def _deadline_refs(when: When | None) -> list[str]:
     """The rules a timing counts from."""
-    if isinstance(when, Relative) and when.anchor.kind == "deadline":
-        return [when.anchor.ref]
-    if isinstance(when, Window):
-        return [end.anchor.ref for end in (when.start, when.end)
-                if isinstance(end, Relative) and end.anchor.kind == "deadline"]
-    return []
+    if when is None:
+        return []
+    return [anchor.ref for anchor, _ in when.anchors() if anchor.kind == "deadline"]
 
 
 def _timing_field(when: When, prefix: str) -> str:
-    if prefix == "feeds:":
-        return "feeds"
-    if isinstance(when, OnDate):
-        return prefix + "date"
-    if isinstance(when, Relative):
-        return prefix + when.direction
-    if isinstance(when, NthWorkingDay):
-        return prefix + "nth_working_day"
-    if isinstance(when, Recurring):
-        return prefix + "every"
-    return prefix + "window"
+    return "feeds" if prefix == "feeds:" else prefix + when.key
 
 
 class _Scheduler:
@@ -535,7 +621,9 @@ class _Scheduler:
                 other.feeds == rule.id for other in self.rules.values())):
             raise DeadlineError(
                 "a recurring report has many dates: it cannot feed a rule or be fed; give "
-                "each level its own recurring rule", entry_id=rule.id, field="feeds")
+                "each level its own recurring rule", entry_id=rule.id, field="feeds",
+                vi="báo cáo định kỳ có nhiều ngày nên không phục vụ hạn nào và không được hạn "
+                   "nào phục vụ; mỗi cấp hãy có quy tắc báo cáo định kỳ riêng")
         if rule.when is None and rule.feeds is None:
             raise DeadlineError(
                 "the rule has no date: give date, after, before, nth_working_day or window, "
@@ -650,7 +738,9 @@ class _Scheduler:
         if isinstance(when, Recurring):
             raise DeadlineError(
                 f"{rule.id!r} is a recurring report with many dates; count from a phase or a "
-                "date instead", entry_id=rule.id, field=prefix + "every")
+                "date instead", entry_id=rule.id, field=prefix + "every",
+                vi=f"“{rule.id}” là báo cáo định kỳ, có nhiều ngày; hãy tính từ một đợt hoặc "
+                   "một ngày")
         try:
             return self._compute_when(rule, audience, when, prefix)
         except OutOfRangeError as error:
@@ -739,7 +829,7 @@ class _Scheduler:
         try:
             days = when.dates()
         except DeadlineError as error:
-            raise DeadlineError(error.reason, entry_id=rule.id,
+            raise DeadlineError(error.reason, entry_id=rule.id, vi=error.reason_vi,
                                 field=prefix + (error.field or "every")) from None
         found = []
         for day in days:
@@ -790,7 +880,9 @@ class _Scheduler:
             if isinstance(source.when, Recurring):
                 raise DeadlineError(
                     f"{anchor.ref!r} is a recurring report with many dates; count from a "
-                    "phase or a date instead", entry_id=rule.id, field=field_name)
+                    "phase or a date instead", entry_id=rule.id, field=field_name,
+                    vi=f"“{anchor.ref}” là báo cáo định kỳ, có nhiều ngày; hãy tính từ một "
+                       "đợt hoặc một ngày")
             # The same audience of the rule counted from, if it has one; a rule counting
             # from itself counts from its default date.
             chosen = None if source.id == rule.id else _find(audience, self._audiences(source))

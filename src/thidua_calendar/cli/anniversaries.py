@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import format_option, year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import DATE_STYLES, LANGS, ListingFormat
 
 _CLASSES: dict[str, Milestone] = {"tron": "nam_tron", "le5": "nam_le_5", "khac": "nam_khac"}
 
@@ -18,34 +21,32 @@ SUMMARY = 'the commemorations of a year with their counts'
 
 
 def add_options(ann: argparse.ArgumentParser) -> None:
-    from thidua_calendar.styles import DATE_STYLES
-
-    ann.description = "List every catalog entry that occurs in YEAR, sorted by date."
+    ann.description = say("List every catalog entry that occurs in YEAR, sorted by date.")
     ann.add_argument(
-        "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
+        "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
-    format_option(ann, ("text", "markdown", "json", "csv"))
+    format_option(ann, get_args(ListingFormat))
     ann.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],
-        help="an extra catalog file (repeatable); see docs/catalog.md",
+        help=say("an extra catalog file (repeatable); see docs/catalog.md"),
     )
     ann.add_argument(
         "--tag", metavar="TAG", action="append", default=None,
-        help="keep entries with this tag (repeatable: any of them)",
+        help=say("keep entries with this tag (repeatable: any of them)"),
     )
     ann.add_argument(
         "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
-        help="keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
-    )
-    ann.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+        help=say("keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
+    ))
+    ann.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
     ann.add_argument(
         "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
-        help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",
+        help=say("how dates are written (default: d/m/yyyy, as in 3/2/1930)"),
     )
     ann.add_argument(
-        "--solar", action="store_true", help="also print the solar date of lunar days"
+        "--solar", action="store_true", help=say("also print the solar date of lunar days")
     )
-    ann.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ann.add_argument("-o", "--output", metavar="FILE", help=say("write to FILE instead of stdout"))
     ann.set_defaults(run=run)
 
 

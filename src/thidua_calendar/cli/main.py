@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit, settle_format
+from thidua_calendar.cli.usage import say, set_lang
 from thidua_calendar.errors import ThiduaCalendarError
 
 __all__ = ["PROG", "main"]
@@ -34,6 +35,25 @@ _COMMANDS = {
 }
 
 
+#: The summaries in Vietnamese, the language ``--help`` speaks by default.
+_SUMMARIES_VI = {
+    "anniversaries": "các ngày kỷ niệm trong năm, với số năm",
+    "plan": "các đợt, ngày kỷ niệm và hạn của một kế hoạch, dạng văn bản, JSON hoặc Word",
+    "workdays": "ngày nghỉ lễ, nghỉ bù và ngày làm việc hoán đổi trong năm",
+    "deadlines": "các hạn rơi vào ngày làm việc, từ một tệp quy tắc, kèm cách tính",
+    "ics": "lịch iCalendar của một kế hoạch hoặc một năm, để đăng ký trên điện thoại",
+    "site": "một trang tĩnh gồm các lịch và dòng thời gian của năm",
+    "serve": "phục vụ thư mục trang lịch qua HTTP",
+    "check": "soát lỗi dự thảo kế hoạch",
+    "extract": "chuyển văn bản kế hoạch cũ thành tệp kế hoạch nháp",
+    "lunar": "âm lịch Việt Nam (UTC+7)",
+    "events": "các sự kiện chính trị trong năm (đại hội, bầu cử)",
+    "provinces": "các tỉnh, thành phố trước và sau 1/7/2025",
+    "renew": "chuyển kế hoạch năm trước sang năm mới, đánh dấu mọi thay đổi",
+    "web": "chạy ứng dụng web cho cán bộ và API JSON",
+}
+
+
 def _command_module(name: str) -> ModuleType:
     return importlib.import_module(f"thidua_calendar.cli.{name}")
 
@@ -42,6 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     _utf8_streams()
     arguments = sys.argv[1:] if argv is None else list(argv)
+    set_lang(message_lang(arguments))
     parser = _parser(arguments)
     args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
@@ -55,7 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             emit(output, getattr(args, "output", None))
     except ThiduaCalendarError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        lang = message_lang(arguments)
+        print(f"{PROG}: {'lỗi' if lang == 'vi' else 'error'}: {error.message(lang)}",
+              file=sys.stderr)
         return 2
     except CheckFailed:
         sys.stdout.flush()
@@ -78,6 +101,16 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8")
 
 
+def message_lang(argv: Sequence[str]) -> str:
+    """The language of messages for people: Vietnamese unless ``--lang en`` is given."""
+    for position, argument in enumerate(argv):
+        if argument == "--lang" and position + 1 < len(argv):
+            return "en" if argv[position + 1] == "en" else "vi"
+        if argument.startswith("--lang="):
+            return "en" if argument == "--lang=en" else "vi"
+    return "vi"
+
+
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """The parser; only the command being run gets its options.
 
@@ -87,12 +120,16 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Anniversaries, lunar dates and plans for Vietnamese emulation movements.",
+        description=say("Anniversaries, lunar dates and plans for Vietnamese emulation "
+                        "movements.",
+                        vi="Ngày kỷ niệm, âm lịch, ngày làm việc và kế hoạch cho phong trào thi "
+                        "đua. Thêm --lang en để đọc tiếng Anh."),
         formatter_class=HelpFormatter,
     )
-    commands = parser.add_subparsers(metavar="COMMAND")
+    commands = parser.add_subparsers(metavar=say("COMMAND", vi="LỆNH"))
     wanted = argv[0] if argv and argv[0] in _COMMANDS else None
     for name, summary in _COMMANDS.items():
+        summary = say(summary, vi=_SUMMARIES_VI.get(name, summary))
         command = commands.add_parser(
             name, help=summary, description=summary, formatter_class=HelpFormatter
         )

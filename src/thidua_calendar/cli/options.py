@@ -8,6 +8,7 @@ import re
 import sys
 from datetime import datetime
 
+from thidua_calendar.cli.usage import say
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
 from thidua_calendar.files.output import write_atomic
@@ -104,7 +105,9 @@ def parse_date(text: str, *, original: str) -> tuple[int, int, int]:
         return int(match[3]), int(match[2]), int(match[1])
     raise UsageError(
         f"{original!r} is not a date; write 2026-04-26 or 26/4/2026, "
-        "and a lunar date as 'AL 2026-03-10'"
+        "and a lunar date as 'AL 2026-03-10'",
+        vi=f"“{original}” không phải là ngày; hãy viết 26/4/2026 hoặc 2026-04-26, và ngày âm "
+           "lịch như 'AL 10/3/2026'",
     )
 
 
@@ -112,24 +115,26 @@ def calendar_options(command: argparse.ArgumentParser) -> None:
     """The options every command that counts working days shares."""
     command.add_argument(
         "--holidays", metavar="FILE", action="append", default=[],
-        help="a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md",
+        help=say(
+            "a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md"),
     )
     command.add_argument(
         "--weekend", choices=("sat-sun", "sun"), default="sat-sun",
-        help="weekly rest days: Saturday and Sunday (public sector, default) or Sunday only",
+        help=say("weekly rest days: Saturday and Sunday (public sector, default) or Sunday only"),
     )
 
 
 def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d/m/yyyy",
                   date_style_help: str = "how dates are written (default: d/m/yyyy)") -> None:
     """--lang, --date-style and -o, as every command that prints dated text takes them."""
-    from thidua_calendar.styles import DATE_STYLES
+    from thidua_calendar.styles import DATE_STYLES, LANGS
 
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="language (default: vi)")
+    parser.add_argument("--lang", choices=LANGS, default="vi",
+                        help=say("language (default: vi)"))
     parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
-                        help=date_style_help)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+                        help=say(date_style_help))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=say("write to FILE instead of stdout"))
 
 
 def emit(output: str | bytes, path: str | None) -> None:
@@ -148,7 +153,8 @@ def emit(output: str | bytes, path: str | None) -> None:
 def catalog_option(parser: argparse.ArgumentParser,
                    help: str = "an extra catalog file (repeatable)") -> None:
     """--catalog FILE, repeatable."""
-    parser.add_argument("--catalog", metavar="FILE", action="append", default=[], help=help)
+    parser.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                        help=say(help))
 
 
 #: What the ending of an output file's name says its format is.
@@ -163,14 +169,15 @@ _FORMAT_NAMES = {
 
 
 def format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...], *,
-                  default: str = "text", option: bool = True, note: str = "") -> None:
+                  default: str = "text", option: bool = True) -> None:
     """--format (when ``option``) with ``formats``; without it, the name given to -o decides
     (``.docx``, ``.md``, ``.json``, ``.ics``, ``.txt``, ``.csv``), else ``default``.
     :func:`settle_format` (called by ``main`` for every command) fills ``args.format``."""
     if option:
         parser.add_argument(
             "--format", choices=formats, default=None,
-            help=f"output format (default: from the ending of -o FILE, else {default}){note}")
+            help=say(f"output format (default: from the ending of -o FILE, else {default})",
+                     f"định dạng (mặc định: theo đuôi tên tệp -o, nếu không thì {default})"))
     parser.set_defaults(format_choices=formats, format_default=default)
 
 
@@ -184,19 +191,17 @@ def settle_format(args: argparse.Namespace) -> None:
     output: str | None = getattr(args, "output", None)
     suffix = os.path.splitext(output)[1].lower() if output else ""
     named = SUFFIX_FORMATS.get(suffix)
-    vi = getattr(args, "lang", "vi") != "en"
-    names = _FORMAT_NAMES["vi" if vi else "en"]
+    vi, en = _FORMAT_NAMES["vi"], _FORMAT_NAMES["en"]
     if given is not None and named is not None and given != named:
         raise UsageError(
-            f"--format {given} mâu thuẫn với tên tệp “{output}” (đuôi {suffix} là "
-            f"{names[named]}): bỏ --format hoặc đổi tên tệp" if vi else
             f"--format {given} contradicts the file name “{output}” ({suffix} is "
-            f"{names[named]}): drop --format or rename the file")
+            f"{en[named]}): drop --format or rename the file",
+            vi=f"--format {given} mâu thuẫn với tên tệp “{output}” (đuôi {suffix} là "
+               f"{vi[named]}): bỏ --format hoặc đổi tên tệp")
     if given is None and named is not None and named not in formats:
         listed = ", ".join(formats)
         raise UsageError(
-            f"tên tệp “{output}” là tệp {names[named]}, nhưng lệnh này chỉ ghi {listed}"
-            if vi else
-            f"the file name “{output}” is a {names[named]} file, but this command writes "
-            f"{listed} only")
+            f"the file name “{output}” is a {en[named]} file, but this command writes "
+            f"{listed} only",
+            vi=f"tên tệp “{output}” là tệp {vi[named]}, nhưng lệnh này chỉ ghi {listed}")
     args.format = given or named or getattr(args, "format_default", formats[0])

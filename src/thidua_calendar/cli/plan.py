@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import get_args
 
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import calendar_options, format_option, text_options, year
 from thidua_calendar.cli.plans import default_plans
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
-from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle
+from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle, PeriodStyle, PlanFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -20,21 +22,23 @@ SUMMARY = "a plan's phases, commemorations and deadlines, as text, JSON or Word"
 def add_options(plan: argparse.ArgumentParser) -> None:
 
     plan.description = (
-        "Build a plan: its phases, the commemorations and events each greets, its deadlines "
+        say("Build a plan: its phases, the commemorations and events each greets, its deadlines "
         "on working days; print its calendar sections. Without FILE: a default plan for the "
-        "coming year (see docs/plans.md)."
+        "coming year (see docs/plans.md).")
     )
-    plan.add_argument("file", metavar="FILE", nargs="?", help="a plan file (docs/plans.md)")
+    plan.add_argument("file", metavar="FILE", nargs="?", help=say("a plan file (docs/plans.md)"))
     plan.add_argument(
         "--year", type=year,
-        help="the default plan's year (default: the coming year from October, else this year)",
+        help=say("the default plan's year (default: the coming year from October, else this year)"),
     )
-    format_option(plan, ("text", "markdown", "json", "docx"), note="; docx needs -o")
+    # The text formats of render/plan.py, and Word, a renderer of its own (render/docx.py).
+    format_option(plan, (*get_args(PlanFormat), "docx"))
     plan.add_argument("--traces", action="store_true",
-                      help="with docx: add an appendix showing how each deadline was found")
+                      help=say("with a Word document: an appendix of how each deadline was "
+                               "found"))
     calendar_options(plan)
     plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                      help="an extra catalog file (repeatable)")
+                      help=say("an extra catalog file (repeatable)"))
     text_options(plan, date_style=None,
                   date_style_help="how dates are written (default: the plan's style, else "
                   "nd30: 05/01/2022, 30/4/1975, as Nghị định 30/2020 writes them)")
@@ -43,7 +47,7 @@ def add_options(plan: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> str | bytes:
     from thidua_calendar.files.workdays import load_work_calendar
-    from thidua_calendar.render.plan import PeriodStyle, render_plan
+    from thidua_calendar.render.plan import render_plan
 
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     period_style: PeriodStyle = "den"
@@ -78,6 +82,8 @@ def run(args: argparse.Namespace) -> str | bytes:
                            traces=args.traces)
     if args.traces:
         raise UsageError("--traces adds an appendix to the Word document (--format docx); "
-                         "the text, Markdown and JSON forms always show the traces")
+                         "the text, Markdown and JSON forms always show the traces",
+                         vi="--traces thêm phụ lục vào tệp Word (--format docx); dạng văn "
+                            "bản, Markdown và JSON luôn ghi cách tính")
     return render_plan(result, format=args.format, lang=args.lang, date_style=date_style,
                        period_style=period_style, period_date_style=period_date_style)

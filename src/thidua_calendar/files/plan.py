@@ -51,7 +51,7 @@ from thidua_calendar.plan import (
     Signer,
     build_plan,
 )
-from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle
+from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
@@ -177,7 +177,7 @@ class _AllowModel(Model):
 
 class _StyleModel(Model):
     dates: DateStyle = DOCUMENT_DATE_STYLE
-    period: Literal["den", "dash"] = "den"
+    period: PeriodStyle = "den"
     period_dates: DateStyle | None = None
 
 
@@ -236,7 +236,7 @@ class PlanFile:
     plan: Plan
     catalog: Catalog
     date_style: DateStyle = DOCUMENT_DATE_STYLE
-    period_style: Literal["den", "dash"] = "den"
+    period_style: PeriodStyle = "den"
     period_date_style: DateStyle | None = None
     _root: Any = None
 
@@ -294,8 +294,8 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         raise validation_error(error, root, data, path, PlanError, items="phases",
                                item="phase", see=_SEE) from None
 
-    def fail(reason: str, *where: str | int) -> PlanError:
-        return PlanError(reason, path=path, line=line_of(root, where),
+    def fail(reason: str, *where: str | int, vi: str | None = None) -> PlanError:
+        return PlanError(reason, vi=vi, path=path, line=line_of(root, where),
                          field=".".join(str(part) for part in where), item="plan")
 
     folder = os.path.dirname(os.path.abspath(path))
@@ -428,8 +428,9 @@ def _phases(
     phases = []
     for position, item in enumerate(model.phases):
         def fail(reason: str, field: str, *, phase_id: str = item.id,
-                 where: int = position) -> PlanError:
-            return PlanError(reason, path=path, line=line_of(root, ("phases", where, field)),
+                 where: int = position, vi: str | None = None) -> PlanError:
+            return PlanError(reason, vi=vi, path=path,
+                             line=line_of(root, ("phases", where, field)),
                              entry_id=phase_id, field=field, item="phase")
 
         start, start_text = _phase_day(item.start, issued, catalog, period, fail, "start")
@@ -461,7 +462,7 @@ def _phase_day(
         try:
             day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
         except (OccurrenceError, OutOfRangeError) as error:
-            raise fail(str(error), field) from None
+            raise fail(str(error), field, vi=error.message("vi")) from None
         return day, None
     day, precision = _partial_date(text)
     if precision == "month":
@@ -482,8 +483,8 @@ def _split(
     model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str,
     *, starts_on_issue: bool,
 ) -> tuple[Phase, ...]:
-    def fail(reason: str) -> PlanError:
-        return PlanError(reason, path=path, line=line_of(root, ("phases", "split")),
+    def fail(reason: str, *, vi: str | None = None) -> PlanError:
+        return PlanError(reason, vi=vi, path=path, line=line_of(root, ("phases", "split")),
                          field="phases.split", item="plan")
 
     how: Any = model.split
@@ -504,7 +505,7 @@ def _split(
                 try:
                     ends.append(_anniversary_in(catalog.get(anchor.ref), anchor.year, period))
                 except (OccurrenceError, OutOfRangeError) as error:
-                    raise fail(str(error)) from None
+                    raise fail(str(error), vi=error.message("vi")) from None
             else:
                 try:
                     ends.append(_period_end(str(text)))

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import difflib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -33,15 +32,16 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from thidua_calendar.anniversaries import Commemoration
+from thidua_calendar.dates import month_end, vi_date
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
+from thidua_calendar.reading.matching import CatalogNames, origin_text, same_origin
 from thidua_calendar.reading.printed_plan import (
+    AnniversaryText,
     DeadlineText,
-    Item,
     LunarText,
     PhaseText,
     TextDate,
-    fold,
     read_deadlines,
     read_items,
     read_lunar,
@@ -49,10 +49,10 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.text import fold
 from thidua_calendar.workdays import WorkCalendar
 
-__all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry", "origin_text",
-           "same_origin"]
+__all__ = ["LEVELS", "Finding", "Level", "check_document"]
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
@@ -62,23 +62,38 @@ _ONE_DAY = timedelta(days=1)
 _LATE = timedelta(days=60)
 #: The longest a đợt's paragraph runs, in characters, before what follows is not its own.
 _PARAGRAPH = 4000
-#: How the checks report: offset in the text, level, code, reason.
-_Add = Callable[[int, "Level", str, str], None]
+#: How the checks report: offset in the text, level, code, the reason in Vietnamese and in
+#: English.
+_Add = Callable[[int, "Level", str, str, str], None]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One thing found: where (1-based line and column), how serious, which check, why."""
+    """One thing found: where (1-based line and column), how serious, which check, why.
+
+    ``message`` is the reason in Vietnamese (the text is for the officer who drafts the plan),
+    ``message_en`` in English.
+    """
 
     line: int
     column: int
     level: Level
     code: str
     message: str
+    message_en: str = ""
+
+    def text(self, lang: str = "vi") -> str:
+        """The reason in ``lang`` ("vi" or "en")."""
+        return self.message_en if lang == "en" and self.message_en else self.message
 
 
 def _show(day: TextDate) -> str:
     return day.text
+
+
+def _d(day: date) -> str:
+    """A date the way Vietnamese documents write it in messages (30/4/2026)."""
+    return vi_date(day)
 
 
 def check_document(
@@ -94,17 +109,17 @@ def check_document(
     ``year`` is the plan's year (default: read from the text); ``catalog`` gives the base
     dates of known commemorations; ``calendar`` the days off for the deadlines.
     """
-    entries = _Entries(catalog)
+    entries = CatalogNames(catalog)
     mentions = read_phases(document.text)
     phases = _first_mentions(mentions)
     plan_year = year if year is not None else (read_year(document.lines)
                                                or _year_of_phases(phases))
     findings: list[Finding] = []
 
-    def add(offset: int, level: Level, code: str, message: str) -> None:
+    def add(offset: int, level: Level, code: str, vi: str, en: str) -> None:
         line, column = document.position(offset)
         findings.append(Finding(line=line, column=column, level=level, code=code,
-                                message=message))
+                                message=vi, message_en=en))
 
     items = read_items(document.text)
     holders = _Holders(mentions)  # a paragraph belongs to the đợt last named before it
@@ -125,18 +140,20 @@ def check_document(
 
 
 class _Years(NamedTuple):
-    """The years a lone base date may be counted to, and why those."""
+    """The years a lone base date may be counted to, and why those (vi, en)."""
 
     years: list[int]
     why: str
+    why_en: str
 
 
-def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) -> _Years:
+def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
+                   plan_year: int | None) -> _Years:
     """The years a lone base date may be counted to: the year its day falls in the đợt that
     holds it, else the plan's year or the next (a school year, a plan written late in the
     year for the next)."""
     if item.second is not None or not item.first.valid:
-        return _Years([], "")
+        return _Years([], "", "")
     first = item.first
     if holder is not None:
         start, end = _bounds(holder)
@@ -145,7 +162,7 @@ def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) 
             for candidate in range(start.year, end.year + 1):
                 first_day = date(candidate, first.month or 1, 1)
                 last_day = (date(candidate, 12, 31) if first.month is None
-                            else _month_end(first_day))
+                            else month_end(first_day))
                 if first.day is not None and first.month is not None:
                     try:
                         first_day = last_day = date(candidate, first.month, first.day)
@@ -154,15 +171,18 @@ def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) 
                 if first_day <= end and last_day >= start:
                     years.append(candidate)
             if years:
-                return _Years(years, f"the year its day falls in {holder.label}")
-    return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
+                return _Years(years, f"năm mà ngày ấy rơi vào {holder.label}",
+                              f"the year its day falls in {holder.label}")
+    return _Years([] if plan_year is None else [plan_year, plan_year + 1],
+                  "năm của kế hoạch", "the plan's year")
 
 
-def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> None:
+def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
-            add(where, "error", "impossible-date", f"{_show(end)} is not a real date")
+            add(where, "error", "impossible-date", f"ngày “{_show(end)}” không có thật",
+                f"{_show(end)} is not a real date")
             return
     first, second = item.first, item.second
     if second is not None:
@@ -171,17 +191,22 @@ def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> No
             or (first.month is not None and first.month != second.month)
         ):
             add(where, "error", "range-ends-disagree",
+                f"hai đầu của “({_show(first)} - {_show(second)})” không cùng ngày tháng",
                 f"the two ends of ({_show(first)} - {_show(second)}) are not the same day of "
                 "the year")
             return
         if item.count is not None and second.year - first.year != item.count:
-            hint = ""
+            hint = hint_vi = ""
             for entry in entries.strong(item.name):
                 if entry.origin.year == second.year - item.count:
                     hint = (f"; {entry.name} dates from {origin_text(entry)}, so the count is "
                             "right and the first date is not")
+                    hint_vi = (f"; {entry.name} tính từ {origin_text(entry)}, nên số năm đúng "
+                               "mà ngày đầu sai")
                     break
             add(where, "error", "count-mismatch",
+                f"“{item.count} năm” không khớp với “({_show(first)} - {_show(second)})”: "
+                f"khoảng ấy là {second.year - first.year} năm{hint_vi}",
                 f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
                 f"{second.year - first.year} years{hint}")
             return
@@ -190,97 +215,18 @@ def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> No
     ):
         year = allowed.years[0]
         add(where, "error", "count-year",
+            f"“{item.count} năm” tính từ {_show(first)} là {year - first.year} năm vào năm "
+            f"{year}, {allowed.why}",
             f"{item.count} năm from {_show(first)} is {year - first.year} years in {year}, "
-            f"{allowed.why}")
+            f"{allowed.why_en}")
         return
     _check_catalog(item, entries, add)
 
 
-def match_entry(
-    name: str, catalog: Iterable[Commemoration], /, *, day: TextDate | None = None
-) -> Commemoration | None:
-    """The catalog entry a printed name names, or ``None``: tolerant of wording ("Ngày giải
-    phóng hoàn toàn miền Nam"), case and diacritics; a name joining two ("Cách mạng tháng
-    Tám và Quốc khánh") matches either, and ``day`` picks the one with that base date."""
-    matches = _Entries(catalog).matches(name)
-    if not matches:
-        return None
-    if day is not None:
-        for _, entry in matches:
-            if same_origin(day, entry):
-                return entry
-    score, best = max(matches, key=lambda match: match[0])
-    return best if score >= 0.75 else None
-
-
-class _Entries:
-    """The catalog prepared for matching names: each entry's words and folded name, an index
-    from word to entries, and the matches of every name already seen (a plan repeats its
-    names: in the preamble, in each đợt)."""
-
-    __slots__ = ("by_word", "entries", "seen", "seen_strong")
-
-    def __init__(self, catalog: Iterable[Commemoration]) -> None:
-        self.entries = [(entry, set(fold(entry.name).split()), fold(entry.name))
-                        for entry in catalog]
-        self.by_word: dict[str, list[int]] = {}
-        for index, (_, words, _) in enumerate(self.entries):
-            for word in words:
-                self.by_word.setdefault(word, []).append(index)
-        self.seen: dict[str, list[tuple[float, Commemoration]]] = {}
-        self.seen_strong: dict[str, list[Commemoration]] = {}
-
-    def strong(self, name: str) -> list[Commemoration]:
-        """The entries a name surely names, strong enough to call its date wrong: the two
-        differ only in words a plan adds or drops without changing what it names ("hoàn
-        toàn", "nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Ngày")."""
-        found = self.seen_strong.get(name)
-        if found is not None:
-            return found
-        found = []
-        for part in _parts(name):
-            words = set(_without_filler_phrases(part).split())
-            candidates = {index for word in words for index in self.by_word.get(word, ())}
-            for index in sorted(candidates):
-                entry, _, folded = self.entries[index]
-                entry_words = set(_without_filler_phrases(folded).split())
-                if (words ^ entry_words) <= _FILLER and words & entry_words - _FILLER:
-                    found.append(entry)
-        self.seen_strong[name] = list(dict.fromkeys(found))
-        return self.seen_strong[name]
-
-    def matches(self, name: str) -> list[tuple[float, Commemoration]]:
-        found = self.seen.get(name)
-        if found is not None:
-            return found
-        found = []
-        for part in _parts(name):
-            words = set(part.split())
-            candidates = {index for word in words for index in self.by_word.get(word, ())}
-            for index in sorted(candidates):
-                entry, entry_words, folded = self.entries[index]
-                score = _score(part, words, folded, entry_words)
-                if score >= 0.6:
-                    found.append((score, entry))
-        self.seen[name] = found
-        return found
-
-
-#: Words a plan adds to or drops from a commemoration's name without naming another.
-_FILLER = frozenset({"ngay", "hoan", "toan", "nuoc", "cong", "hoa", "xa", "hoi", "chu", "nghia",
-                     "viet", "nam", "le", "ky", "niem"})
-_FILLER_PHRASES = (" thanh cong", " cua dan toc")
-
-
-def _without_filler_phrases(folded: str) -> str:
-    for phrase in _FILLER_PHRASES:
-        folded = folded.replace(phrase, "")
-    return folded
-
-
-def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
+def _check_catalog(item: AnniversaryText, entries: CatalogNames, add: _Add) -> None:
     """The base date agrees with the catalog's for the commemoration the name surely names
-    (:meth:`_Entries.strong`); a looser match is never called wrong."""
+    (:meth:`~thidua_calendar.reading.matching.CatalogNames.strong`); a looser match is never
+    called wrong."""
     first = item.first
     strong = [entry for entry in entries.strong(item.name) if entry.origin.year is not None]
     if not strong:
@@ -290,14 +236,16 @@ def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
         return
     best = strong[0]
     add(item.column, "error", "catalog-date",
+        f"“{best.name}” tính từ {origin_text(best)}, không phải “{_show(first)}”",
         f"{best.name} dates from {origin_text(best)}, not {_show(first)}")
 
 
-def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
+def _check_lunar(lunar_day: LunarText, entries: CatalogNames, add: _Add) -> None:
     """A lunar day exists (a month has at most 30 days) and, for a known commemoration,
     is the catalog's ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)")."""
     if not (1 <= lunar_day.month <= 12 and 1 <= lunar_day.day <= 30):
         add(lunar_day.column, "error", "impossible-date",
+            f"“{lunar_day.day}/{lunar_day.month}” không phải là một ngày âm lịch",
             f"{lunar_day.day}/{lunar_day.month} is not a day of the lunar calendar")
         return
     if not lunar_day.name or not lunar_day.attached:
@@ -316,53 +264,10 @@ def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
         return
     best = lunar_matches[0]
     add(lunar_day.column, "error", "catalog-date",
+        f"“{best.name}” là ngày {best.origin.day}/{best.origin.month} âm lịch, không phải "
+        f"{lunar_day.day}/{lunar_day.month}",
         f"{best.name} is on {best.origin.day}/{best.origin.month} of the lunar calendar, not "
         f"{lunar_day.day}/{lunar_day.month}")
-
-
-def origin_text(entry: Commemoration, /) -> str:
-    """An entry's base date as plans print it: ``3/2/1930``, ``12/1972`` or ``1943``."""
-    origin = entry.origin
-    if origin.precision == "day":
-        return f"{origin.day}/{origin.month}/{origin.year}"
-    if origin.precision == "month":
-        return f"{origin.month}/{origin.year}"
-    return str(origin.year)
-
-
-def _parts(name: str) -> list[str]:
-    """The folded names in a name that may join two ("Cách mạng tháng Tám và Quốc khánh")."""
-    folded = fold(name)
-    parts = [folded, *(part.strip() for part in folded.split(" va ") if part.strip())]
-    return list(dict.fromkeys(parts))
-
-
-def _score(part: str, words: set[str], folded: str, entry_words: set[str]) -> float:
-    """How well a folded name part matches an entry: shared words, or the entry's words all
-    present, or (for spelling slips) close characters."""
-    if not entry_words:
-        return 0.0
-    overlap = len(words & entry_words) / len(words | entry_words)
-    if entry_words <= words:
-        overlap = max(overlap, 0.75 + 0.25 * len(entry_words) / len(words))
-    if overlap >= 0.75 or overlap < 0.3:
-        return overlap  # decided by the words; the character ratio could only confirm it
-    matcher = difflib.SequenceMatcher(None, part, folded)
-    if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
-        return overlap
-    return max(overlap, matcher.ratio())
-
-
-def same_origin(day: TextDate, entry: Commemoration, /) -> bool:
-    """The printed base date is the entry's (solar, with a year; as precise as printed)."""
-    origin = entry.origin
-    if origin.calendar != "solar" or origin.year is None:
-        return False
-    if origin.year != day.year:
-        return False
-    if day.month is not None and origin.month is not None and origin.month != day.month:
-        return False
-    return not (day.day is not None and origin.day is not None and origin.day != day.day)
 
 
 # -- đợt ----------------------------------------------------------------------------------
@@ -372,12 +277,9 @@ def _bounds(phase: PhaseText) -> tuple[date | None, date | None]:
     start = phase.start.to_date() if phase.start is not None else None
     end = phase.end.to_date() if phase.end is not None else None
     if end is not None and phase.end is not None and phase.end.precision == "month":
-        end = _month_end(end)
+        end = month_end(end)
     return start, end
 
-
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
 
 
 def _first_mentions(phases: Sequence[PhaseText]) -> list[PhaseText]:
@@ -422,12 +324,14 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
         for written in (phase.start, phase.end):
             if written is not None and not written.valid:
                 add(phase.column, "error", "impossible-date",
+                    f"ngày “{_show(written)}” không có thật ({phase.label})",
                     f"{_show(written)} is not a real date ({phase.label})")
                 break
         else:
             start, end = _bounds(phase)
             if start is not None and end is not None and end < start:
                 add(phase.column, "error", "phase-reversed",
+                    f"“{phase.label}” kết thúc ngày {_d(end)}, trước ngày bắt đầu {_d(start)}",
                     f"{phase.label} ends on {end:%d/%m/%Y}, before it starts on "
                     f"{start:%d/%m/%Y}")
                 continue
@@ -435,21 +339,26 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
     if numbers != sorted(numbers):
         phase = phases[0]
         add(phase.column, "warning", "phase-order",
+            "các đợt đánh số không theo thứ tự: " + ", ".join(str(n) for n in numbers),
             "the đợt are numbered out of order: " + ", ".join(str(n) for n in numbers))
     for (earlier, _, end), (later, start, _) in itertools.pairwise(dated):
         if end is None or start is None:
             continue
         if start <= end:
             add(later.column, "error", "phase-overlap",
+                f"“{later.label}” bắt đầu ngày {_d(start)}, trước khi “{earlier.label}” kết "
+                f"thúc ngày {_d(end)}",
                 f"{later.label} starts on {start:%d/%m/%Y}, before {earlier.label} ends on "
                 f"{end:%d/%m/%Y}")
         elif start > end + _ONE_DAY:
             add(later.column, "warning", "phase-gap",
+                f"không đợt nào có từ {_d(end + _ONE_DAY)} đến {_d(start - _ONE_DAY)}, giữa "
+                f"“{earlier.label}” và “{later.label}”",
                 f"no đợt covers {end + _ONE_DAY:%d/%m/%Y} to {start - _ONE_DAY:%d/%m/%Y}, "
                 f"between {earlier.label} and {later.label}")
 
 
-def _check_greetings(document: Document, holders: _Holders, items: Sequence[Item],
+def _check_greetings(document: Document, holders: _Holders, items: Sequence[AnniversaryText],
                      add: _Add) -> None:
     """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
     slip worth a look."""
@@ -464,6 +373,8 @@ def _check_greetings(document: Document, holders: _Holders, items: Sequence[Item
         if end is None or day is None or day <= end:
             continue
         add(item.column, "info", "greeted-after-phase",
+            f"“{holder.label}” kết thúc ngày {_d(end)}, {(day - end).days} ngày trước ngày "
+            f"{_d(day)}: đợt hướng tới ngày ấy, hay nhầm đợt?",
             f"{holder.label} ends on {end:%d/%m/%Y}, {(day - end).days} days before "
             f"{day:%d/%m/%Y}: a lead-up, or the wrong đợt?")
 
@@ -534,12 +445,14 @@ def _check_deadlines(
             continue  # the year it was read in is a guess: 29/02 exists in some year
         if stated is None:
             add(deadline.column, "error", "impossible-date",
+                f"ngày “{_show(deadline.date)}” không có thật",
                 f"{_show(deadline.date)} is not a real date")
             continue
         last = stated - _ONE_DAY if deadline.wording == "truoc_ngay" else stated
         who = f" ({deadline.audience})" if deadline.audience else ""
         if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
+                f"hạn{who} rơi sau thời gian của kế hoạch, kết thúc ngày {_d(period_end)}",
                 f"the deadline{who} falls after the plan's period, which ends on "
                 f"{period_end:%d/%m/%Y}")
         elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
@@ -547,6 +460,11 @@ def _check_deadlines(
             registration = bool(_REGISTRATION.search(clause)) and not _REPORT.search(clause)
             if last > phase_end + (timedelta(0) if registration else _AFTER_PHASE):
                 add(deadline.column, "warning", "deadline-after-phase",
+                    f"{'hạn đăng ký' if registration else 'hạn'}{who}, {_d(last)}, rơi "
+                    f"{(last - phase_end).days} ngày sau khi “{holder.label}” kết thúc ngày "
+                    f"{_d(phase_end)}"
+                    + ("; đăng ký thi đua phải trong đợt" if registration else
+                       "; báo cáo của một đợt nộp trong vòng một tháng sau khi đợt kết thúc"),
                     f"the {'registration' if registration else 'deadline'}{who}, "
                     f"{last:%d/%m/%Y}, falls {(last - phase_end).days} days after "
                     f"{holder.label} ends on {phase_end:%d/%m/%Y}"
@@ -562,8 +480,12 @@ def _check_deadlines(
         except OutOfRangeError:
             continue
         reason = status.name if status is not None else "a weekend day"
+        reason_vi = status.name if status is not None else "ngày nghỉ cuối tuần"
         wording = "the last day allowed" if deadline.wording == "truoc_ngay" else "the date"
+        wording_vi = "ngày cuối cùng được nộp" if deadline.wording == "truoc_ngay" else "hạn"
         add(deadline.column, "warning", "deadline-day-off",
+            f"{wording_vi}{who}, {_d(last)}, là ngày nghỉ ({reason_vi}); hồ sơ phải nộp vào "
+            f"ngày làm việc trước đó, {_d(due)}",
             f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
             f"the working day before, {due:%d/%m/%Y}")
 
