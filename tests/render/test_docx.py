@@ -406,3 +406,16 @@ def test_traces_without_a_word_document_is_a_usage_error(capsys):
 
     assert main(["plan", str(ROOT / "examples" / "seeds" / "000.yaml"), "--traces"]) == 2
     assert "--traces" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_reporting_part_refers_to_deadlines_only_when_there_are_some(seed):
+    text = _text(seed)
+    sections = {section.heading.split(". ", 1)[1]: section for section in text.parts[2].sections}
+    reporting = " ".join(sections["Chế độ báo cáo"].paragraphs)
+    if _result(seed).plan.deadlines:
+        assert "Các mốc thời gian" in sections
+        assert "đúng các mốc thời gian nêu trên" in reporting
+    else:
+        assert "Các mốc thời gian" not in sections
+        assert "khi kết thúc mỗi đợt thi đua" in reporting

@@ -122,8 +122,9 @@ def _period_words(plan: Plan, lang: Lang) -> str:
     return "trong thời gian thực hiện kế hoạch" if lang == "vi" else "over the plan's period"
 
 
-def _defaults(plan: Plan, lang: Lang) -> dict[str, tuple[str, ...]]:
-    """The texts a plan file may leave out, filled with the plan's own names."""
+def _defaults(plan: Plan, lang: Lang, *, dated: bool = True) -> dict[str, tuple[str, ...]]:
+    """The texts a plan file may leave out, filled with the plan's own names (``dated``:
+    the plan sets deadlines the reporting part can refer to)."""
     organisation = plan.organisation
     name = organisation.name
     short = organisation.short or name
@@ -147,7 +148,9 @@ def _defaults(plan: Plan, lang: Lang) -> dict[str, tuple[str, ...]]:
             ),
             "reporting": (
                 "Các đơn vị báo cáo kết quả thực hiện phong trào thi đua về "
-                f"{short} đúng các mốc thời gian nêu trên.",
+                f"{short} đúng các mốc thời gian nêu trên." if dated else
+                "Các đơn vị báo cáo kết quả thực hiện phong trào thi đua về "
+                f"{short} khi kết thúc mỗi đợt thi đua.",
             ),
             "closing": (
                 f"Trên đây là Kế hoạch {_lower_first(title)} của {name}. Đề nghị các đơn vị "
@@ -168,7 +171,8 @@ def _defaults(plan: Plan, lang: Lang) -> dict[str, tuple[str, ...]]:
             "The movement is practical and effective, tied to each unit's own tasks.",
             "Assessment and awards are public, democratic, accurate and timely.",
         ),
-        "reporting": (f"Units report on the movement to {short} by the dates above.",),
+        "reporting": (f"Units report on the movement to {short} by the dates above." if dated
+                      else f"Units report on the movement to {short} after each phase.",),
         "closing": (f"This is the plan “{title}” of {name}. Units are asked to carry it out "
                     f"and to raise any difficulty with {short}./.",),
         "recipients": tuple(recipients),
@@ -242,7 +246,8 @@ def document_text(
     plan = result.plan
     document = plan.document
     vi = lang == "vi"
-    defaults = _defaults(plan, lang)
+    defaults = _defaults(plan, lang, dated=any(
+        not isinstance(rule.when, Recurring) for rule in plan.deadlines))
     sections = plan_sections(result, lang=lang, date_style=date_style,
                              period_style=period_style, period_date_style=period_date_style)
     title = sections.title
