@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import ClassVar, Literal, Protocol
 
+from thidua_calendar.dates import days_in_month, vi_date
 from thidua_calendar.errors import DeadlineError, OutOfRangeError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
 
@@ -149,11 +150,13 @@ class Relative:
     def __post_init__(self) -> None:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int):
             raise DeadlineError(f"a count is a whole number of days, not {self.amount!r}",
+                                vi=f"số ngày phải là số nguyên, không phải “{self.amount}”",
                                 field="amount")
         if self.amount < 0:
             raise DeadlineError(
                 f"a count cannot be negative (got {self.amount}); count back with "
                 "direction='before'", field="amount",
+                vi=f"số ngày không được âm ({self.amount}); muốn tính lùi thì dùng before",
             )
         _check_choice("unit", self.unit, ("days", "working_days"), None)
         _check_choice("direction", self.direction, ("after", "before"), None)
@@ -177,9 +180,12 @@ class NthWorkingDay:
             raise DeadlineError(
                 "n = 0 names no day; count working days from 1 (the first) or from -1 "
                 "(the last)", field="n",
+                vi="n = 0 không chỉ ngày nào; đếm ngày làm việc từ 1 (ngày đầu) hoặc từ -1 "
+                   "(ngày cuối)",
             )
         if not 1 <= self.month <= 12:
-            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month")
+            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month",
+                                vi=f"tháng từ 1 đến 12, không phải {self.month}")
 
 
 Frequency = Literal["month", "quarter", "half_year", "year"]
@@ -394,6 +400,7 @@ def _check_choice(name: str, value: object, choices: Sequence[str], rule_id: str
         listed = ", ".join(repr(choice) for choice in choices[:-1])
         raise DeadlineError(
             f"{name} is {listed} or {choices[-1]!r}, not {value!r}",
+            vi=f"{name} là {listed} hoặc {choices[-1]!r}, không phải “{value}”",
             entry_id=rule_id, field=name,
         )
 
@@ -563,7 +570,8 @@ class _Scheduler:
         self.rules: dict[str, Rule] = {}
         for rule in rules:
             if rule.id in self.rules:
-                raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id")
+                raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id",
+                                    vi="mã này được dùng cho hai quy tắc")
             self.rules[rule.id] = rule
         self.done: dict[_Key, Deadline] = {}
         self.running: list[_Key] = []
@@ -601,12 +609,15 @@ class _Scheduler:
             if rule.feeds is None:
                 raise DeadlineError(
                     "a lead time needs the rule it is counted back from: add feeds",
+                    vi="số ngày làm việc đi trước cần có hạn mà nó tính lùi từ đó: thêm feeds",
                     entry_id=rule.id, field="lead_working_days",
                 )
             if rule.lead_working_days < 0:
                 raise DeadlineError(
                     f"the lead time is {rule.lead_working_days} working days; it cannot be "
                     "negative (0 means the same day as the rule it feeds)",
+                    vi=f"số ngày làm việc đi trước là {rule.lead_working_days}; không được âm "
+                       "(0 là cùng ngày với hạn cấp trên)",
                     entry_id=rule.id, field="lead_working_days",
                 )
         if rule.feeds is not None:
@@ -614,7 +625,8 @@ class _Scheduler:
                 raise DeadlineError(self._unknown_rule(rule.feeds), entry_id=rule.id,
                                     field="feeds")
             if rule.feeds == rule.id:
-                raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds")
+                raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds",
+                                    vi="một hạn không thể phục vụ chính nó")
         recurring = isinstance(rule.when, Recurring) or any(
             isinstance(variant.when, Recurring) for variant in rule.variants)
         if recurring and (rule.feeds is not None or any(
@@ -628,6 +640,8 @@ class _Scheduler:
             raise DeadlineError(
                 "the rule has no date: give date, after, before, nth_working_day or window, "
                 "or feeds (with lead_working_days) to derive it from the rule it feeds",
+                vi="quy tắc chưa có ngày: hãy ghi date, after, before, nth_working_day hoặc "
+                   "window, hoặc feeds (với lead_working_days) để tính từ hạn cấp trên",
                 entry_id=rule.id,
             )
         seen: set[str] = set()
@@ -635,6 +649,7 @@ class _Scheduler:
             if variant.audience.id in seen:
                 raise DeadlineError(
                     f"the audience {variant.audience.id!r} is given twice",
+                    vi=f"nhóm “{variant.audience.id}” được ghi hai lần",
                     entry_id=rule.id, field=f"audiences.{position}.id",
                 )
             seen.add(variant.audience.id)
@@ -744,8 +759,8 @@ class _Scheduler:
         try:
             return self._compute_when(rule, audience, when, prefix)
         except OutOfRangeError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=_timing_field(when, prefix)) from None
+            raise DeadlineError.wrap(error, entry_id=rule.id,
+                                     field=_timing_field(when, prefix)) from None
 
     def _compute_when(
         self, rule: Rule, audience: Audience | None, when: When, prefix: str
@@ -778,8 +793,12 @@ class _Scheduler:
             if closing < opening:
                 ends = (f"ends before {target.isoformat()} (its last day is "
                         f"{closing.isoformat()})" if before else f"ends on {closing.isoformat()}")
+                ends_vi = (f"kết thúc trước ngày {vi_date(target)} (ngày cuối là "
+                           f"{vi_date(closing)})" if before else
+                           f"kết thúc ngày {vi_date(closing)}")
                 raise DeadlineError(
                     f"the window {ends}, before it starts on {opening.isoformat()}",
+                    vi=f"khoảng thời gian {ends_vi}, trước khi bắt đầu ngày {vi_date(opening)}",
                     entry_id=rule.id, field=prefix + "window",
                 )
             steps.append(Step(kind="window", start=self._day(opening), day=self._day(target),
@@ -790,8 +809,11 @@ class _Scheduler:
                 steps.append(Step(kind="window_start", day=self._day(start)))
             if start > closing:
                 to = f"to before {target.isoformat()}" if before else f"to {target.isoformat()}"
+                to_vi = (f"đến trước ngày {vi_date(target)}" if before else
+                         f"đến ngày {vi_date(target)}")
                 raise DeadlineError(
                     f"the window from {opening.isoformat()} {to} holds no working day",
+                    vi=f"từ ngày {vi_date(opening)} {to_vi} không có ngày làm việc nào",
                     entry_id=rule.id, field=prefix + "window",
                 )
         if not isinstance(when, Window):
@@ -839,8 +861,8 @@ class _Scheduler:
                               wording=rule.wording)]
                 found.append(self._finish(rule, audience, day, steps, occurrence=day))
             except OutOfRangeError as error:
-                raise DeadlineError(str(error), entry_id=rule.id,
-                                    field=prefix + "every") from None
+                raise DeadlineError.wrap(error, entry_id=rule.id,
+                                         field=prefix + "every") from None
         return found
 
     def _note_estimates(self, first: date, last: date) -> None:
@@ -901,11 +923,14 @@ class _Scheduler:
             known = ", ".join(sorted(self.anchors)) or "none"
             raise DeadlineError(
                 f"unknown anchor {str(anchor)!r}; the anchors known here are: {known}",
+                vi=f"không biết mốc “{anchor}”; các mốc có ở đây: {known}",
                 entry_id=rule.id, field=field_name,
             )
         if named.date is None:
             raise DeadlineError(
                 f"{named.name_en} has no date (an open-ended phase has no end to count from)",
+                vi=f"“{named.name}” không có ngày (đợt không có ngày kết thúc thì không tính "
+                   "từ đó được)",
                 entry_id=rule.id, field=field_name,
             )
         steps.append(
@@ -952,9 +977,13 @@ class _Scheduler:
             if not calendar.first_year <= base.year <= calendar.last_year:
                 raise  # the anchor itself is outside: said as such by the caller
         shown = "working days" if unit == "working_days" else "days"
+        shown_vi = "ngày làm việc" if unit == "working_days" else "ngày"
+        way_vi = "sau" if direction == "after" else "trước"
         raise DeadlineError(
             f"counting {amount} {shown} {direction} {base.isoformat()} goes past the years "
             f"whose working days are known ({calendar.first_year}-{calendar.last_year})",
+            vi=f"tính {amount} {shown_vi} {way_vi} ngày {vi_date(base)} vượt quá các năm đã "
+               f"biết ngày làm việc ({calendar.first_year}-{calendar.last_year})",
             entry_id=rule.id, field=field_name,
         )
 
@@ -962,11 +991,15 @@ class _Scheduler:
         try:
             found = self.calendar.nth_working_day(when.year, when.month, when.n)
         except OutOfRangeError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day.month") from None
+            raise DeadlineError.wrap(error, entry_id=rule.id,
+                                     field=prefix + "nth_working_day.month") from None
         except ValueError as error:
+            counted = sum(self.calendar.is_working_day(date(when.year, when.month, day))
+                          for day in range(1, days_in_month(when.year, when.month) + 1))
             raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day.n") from None
+                                field=prefix + "nth_working_day.n",
+                                vi=f"tháng {when.month}/{when.year} có ít hơn {abs(when.n)} "
+                                   f"ngày làm việc (có {counted} ngày)") from None
         edge = date(when.year, when.month, 1) if when.n > 0 else (
             date(when.year + when.month // 12, when.month % 12 + 1, 1) - _ONE_DAY)
         self._note_estimates(edge, found)

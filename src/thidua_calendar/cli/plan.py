@@ -58,7 +58,9 @@ def run(args: argparse.Namespace) -> str | bytes:
         (result,) = default_plans(range(year, year + 1), args.catalog, calendar)
     else:
         if args.year is not None:
-            raise UsageError("--year chooses the default plan's year; a plan file has its own")
+            raise UsageError("--year chooses the default plan's year; a plan file has its own",
+                             vi="--year chọn năm của kế hoạch mặc định; tệp kế hoạch đã có năm "
+                                "của nó")
         from thidua_calendar.files.plan import load_plan_file
 
         plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
@@ -69,7 +71,8 @@ def run(args: argparse.Namespace) -> str | bytes:
         date_style, period_date_style = args.date_style, None
     if args.format == "docx":
         if args.output is None:
-            raise UsageError("--format docx writes a file: give it with -o FILE.docx")
+            raise UsageError("--format docx writes a file: give it with -o FILE.docx",
+                             vi="--format docx ghi ra tệp: hãy thêm -o TỆP.docx")
         from thidua_calendar.render.docx import render_docx
         from thidua_calendar.render.plan import plan_sections
 

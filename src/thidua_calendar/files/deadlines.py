@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
+from thidua_calendar.dates import vi_date
 from thidua_calendar.deadlines import (
     Anchor,
     Audience,
@@ -265,6 +266,8 @@ class DeadlineFile:
             raise self.locate(DeadlineError(
                 f"the anchor {str(anchor)!r} needs a year: write {anchor!s}@YEAR or give "
                 "the file a 'year:'", entry_id=rule.id, field=_anchor_field(rule, anchor),
+                vi=f"mốc “{anchor}” cần có năm: hãy viết {anchor!s}@NĂM hoặc thêm 'year:' cho "
+                   "tệp",
             ))
         if catalog is None:
             from thidua_calendar.files.catalog import builtin_catalog
@@ -329,7 +332,8 @@ def parse_deadline_file(text: str, path: str) -> DeadlineFile:
     for position, phase in enumerate(model.phases):
         where = ("phases", position)
         if phase.id in seen_phases:
-            raise DeadlineError("the phase id is used twice", path=path,
+            raise DeadlineError("the phase id is used twice", vi="mã đợt bị dùng hai lần",
+                                path=path,
                                 line=line_of(root, (*where, "id")), field="id")
         seen_phases.add(phase.id)
         start, end = phase.start, phase.end
@@ -337,6 +341,8 @@ def parse_deadline_file(text: str, path: str) -> DeadlineFile:
             raise DeadlineError(
                 f"the phase {phase.id!r} ends on {end.isoformat()}, before it starts on "
                 f"{start.isoformat()}", path=path, line=line_of(root, (*where, "end")),
+                vi=f"đợt “{phase.id}” kết thúc ngày {vi_date(end)}, trước ngày bắt đầu "
+                   f"{vi_date(start)}",
                 field="end",
             )
         phases.append(Phase(id=phase.id, name=phase.name, name_en=phase.name_en or phase.name,
@@ -373,10 +379,10 @@ def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -
         raise validation_error(error, root, data, path, DeadlineError, prefix=prefix,
                                items="deadlines", see=_SEE) from None
 
-    def fail(reason: str, field: str) -> DeadlineError:
+    def fail(reason: str, field: str, *, vi: str | None = None) -> DeadlineError:
         loc = [*prefix, *(int(p) if p.isdigit() else p for p in field.split("."))]
-        return DeadlineError(reason, path=path, line=line_of(root, loc), entry_id=model.id,
-                             field=field)
+        return DeadlineError(reason, vi=vi, path=path, line=line_of(root, loc),
+                             entry_id=model.id, field=field)
 
     try:
         when = model.when()
@@ -391,7 +397,9 @@ def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -
             raise fail(str(error), field) from None
         if audience_when is None:
             raise fail("an audience needs its own date, after, before, nth_working_day or "
-                       "window", f"audiences.{index}")
+                       "window", f"audiences.{index}",
+                       vi="mỗi nhóm cần có ngày riêng: date, after, before, nth_working_day hoặc "
+                          "window")
         variants.append(
             Variant(
                 audience=Audience(id=audience.id, name=audience.name,
