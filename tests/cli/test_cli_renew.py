@@ -137,3 +137,14 @@ def test_extract_with_a_year_drafts_next_year_s_plan(tmp_path, capsys):
     result = load_plan_file(target).build(calendar=load_work_calendar())
     assert [(o.id, o.years) for o in result.phases[0].occurrences] == [
         ("thanh_lap_dang", 91), ("thanh_lap_tinh_bac_kan", 121)]
+
+
+def test_non_breaking_spaces_stay_and_are_read_as_spaces(tmp_path, capsys):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("Kế hoạch năm\u00a02027: Đợt\u00a01: Từ\u00a001/01/2027 đến\u00a030/6/2027\n",
+                    encoding="utf-8")
+    status, _, _ = run(capsys, "renew", str(plan), "--year", "2028", "-o",
+                       str(tmp_path / "new.txt"))
+    assert status == 0
+    assert (tmp_path / "new.txt").read_text(encoding="utf-8") == (
+        "Kế hoạch năm\u00a02028: Đợt\u00a01: Từ\u00a001/01/2028 đến\u00a030/6/2028\n")

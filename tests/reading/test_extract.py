@@ -672,7 +672,9 @@ def _what_a_plan_says(result: PlanResult) -> dict[str, object]:
         "phases": [(p.phase.id, p.phase.name, p.phase.start, p.phase.end, p.phase.theme,
                     sorted((o.commemoration.name, o.date, o.count) for o in p.occurrences),
                     [event.name for event in p.events]) for p in result.phases],
-        "deadlines": sorted((d.rule.name, d.stated, d.due)
+        # The document words a deadline as a sentence naming who ("Các tổ công đoàn …"):
+        # its dates and wording are the plan's, its name the sentence's.
+        "deadlines": sorted((d.stated, d.due, d.rule.wording)
                             for d in result.schedule.deadlines),
     }
 

@@ -125,7 +125,8 @@ def run(args: argparse.Namespace) -> str:
         write_atomic(args.output, data)
     else:
         newline = "\r\n" if "\r\n" in raw else "\n"
-        text = newline.join(renewal.apply(document.lines))
+        # The edits are made on the file's own lines: its non-breaking spaces stay.
+        text = newline.join(renewal.apply([line.rstrip("\r") for line in raw.split("\n")]))
         if args.output is None:
             output = text
         else:

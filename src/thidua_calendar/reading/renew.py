@@ -611,6 +611,13 @@ class _Renewer:
                               old=self.text[start:end], new=new, reason=reason,
                               reason_en=reason_en))
         notes = sorted(self.notes, key=lambda n: (n.line is None, n.line or 0, n.column))
+        seen: set[tuple[str, str]] = set()
+        first_mentions = []
+        for note in notes:  # a plan names a day in its aims and again in its đợt: once
+            if (note.quote, note.message) not in seen:
+                seen.add((note.quote, note.message))
+                first_mentions.append(note)
+        notes = first_mentions
         return Renewal(from_year=self.from_year, to_year=self.to_year, edits=tuple(edits),
                        notes=tuple(notes))
 
