@@ -12,6 +12,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from thidua_calendar.files.catalog import builtin_catalog
@@ -178,3 +180,56 @@ def test_a_file_that_is_not_word_is_refused(tmp_path):
         read_paragraphs(path)
     with pytest.raises(DocxError, match="no such file"):
         read_paragraphs(tmp_path / "missing.docx")
+
+
+def _versions(path: Path) -> tuple[list[str], list[str]]:
+    """Each paragraph's text with every change accepted, and with every change rejected."""
+    body = etree.fromstring(zipfile.ZipFile(path).read("word/document.xml"))
+    accepted, rejected = [], []
+    for paragraph in body.iter(f"{W}p"):
+        keep, back = [], []
+        for node in paragraph.iter(f"{W}t", f"{W}delText"):
+            inserted = any(a.tag == f"{W}ins" for a in node.iterancestors())
+            if node.tag == f"{W}t":
+                keep.append(node.text or "")
+                if not inserted:
+                    back.append(node.text or "")
+            else:
+                back.append(node.text or "")
+        accepted.append("".join(keep))
+        rejected.append("".join(back))
+    return accepted, rejected
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.text(alphabet="abcđơ ", min_size=1, max_size=12), min_size=1,
+                      max_size=6),
+       cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 6), st.text("xyz", max_size=4)),
+                     max_size=4))
+def test_any_runs_and_any_edits_accept_to_the_new_text_and_reject_to_the_old(words, cuts):
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.docx"
+        document = docx.Document()
+        paragraph = document.add_paragraph()
+        for number, word in enumerate(words):  # runs of alternating formatting
+            paragraph.add_run(word).bold = number % 2 == 0
+        document.save(path)
+        (text,) = read_paragraphs(path)
+        edits, taken = [], -1
+        for start, length, new in sorted(cuts):
+            start = min(start, len(text))
+            end = min(start + length, len(text))
+            if start <= taken or start == end:
+                continue
+            edits.append((start, end, new))
+            taken = end
+        data, skipped = write_tracked(path, {0: edits}, author="a", when=WHEN)
+        assert skipped == []
+        path.write_bytes(data)
+        expected = text
+        for start, end, new in reversed(edits):
+            expected = expected[:start] + new + expected[end:]
+        assert _versions(path) == ([expected], [text])
+        assert read_paragraphs(path) == [expected]  # what the tool reads is the new text
