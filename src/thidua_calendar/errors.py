@@ -16,6 +16,7 @@ __all__ = [
     "AnnouncementError",
     "CatalogError",
     "DeadlineError",
+    "EventFileError",
     "InputError",
     "LunarDateError",
     "OccurrenceError",
@@ -114,6 +115,14 @@ class CatalogError(InputError):
 
     item_label = "entry"
     default_where = "<catalog>"
+
+
+class EventFileError(InputError):
+    """An events file (``data/events.yaml`` or your own) that cannot be read or does not
+    validate."""
+
+    item_label = "event"
+    default_where = "<events>"
 
 
 class AnnouncementError(InputError):

@@ -141,7 +141,7 @@ class _SelectorModel(Model):
 
 class _EventModel(Model):
     id: Id
-    name: Text
+    name: Text | None = None
     name_en: Text | None = None
     date: Text | None = None
     end: Text | None = None
@@ -298,7 +298,10 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         for position, raw in enumerate(model.deadlines)
     ]
     events = []
-    for event in model.events:
+    for position, event in enumerate(model.events):
+        if event.name is None:
+            events.append(_shipped_event(event, position, fail))
+            continue
         day: date | None = None
         precision: Literal["day", "month", "year"] = "day"
         if event.date:
@@ -338,6 +341,28 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
                     period_style=model.style.period,
                     period_date_style=model.style.period_dates, _root=root)
+
+
+def _shipped_event(event: _EventModel, position: int, fail: Any) -> Event:
+    """``events: - id: dai_hoi_dang_xiv``: a shipped event (data/events.yaml) by its id."""
+    from thidua_calendar.files.events import builtin_events
+    from thidua_calendar.plan import greeted_event
+
+    shipped = builtin_events()
+    if event.id not in shipped:
+        import difflib
+
+        close = difflib.get_close_matches(event.id, [e.id for e in shipped], n=3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise fail(f"no shipped event has the id {event.id!r}; {hint}(thidua-calendar events "
+                   "YEAR lists them) or give the event a name and a date", "events",
+                   position, "id")
+    for key in ("name_en", "date", "end"):
+        if getattr(event, key) is not None:
+            raise fail(f"a shipped event keeps its own {key}; leave {key} out, or give the "
+                       "event a name to describe an event of your own", "events", position,
+                       key)
+    return greeted_event(shipped.get(event.id), phase=event.phase)
 
 
 def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
