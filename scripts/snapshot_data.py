@@ -8,7 +8,7 @@ own loaders) and writes ``src/thidua_calendar/_builtin_snapshot.json``,
 ``_builtin_events.json`` and ``_builtin_workdays.json`` with their sources' fingerprint.
 The package uses a snapshot only while the fingerprint matches, so a stale snapshot is
 never wrong, only slower;
-``tests/files/test_catalog.py``, ``tests/files/test_events.py`` and
+``tests/files/test_catalog.py``, ``tests/files/test_events_file.py`` and
 ``tests/test_workdays.py`` fail until it is refreshed.
 """
 

@@ -111,10 +111,16 @@ class Catalog:
         self, found: Iterable[Occurrence], /
     ) -> tuple[tuple[Kind | None, tuple[Occurrence, ...]], ...]:
         """The occurrences grouped by kind, in kind order (entries without a kind last),
-        each group in the order given."""
+        each group in the order given; an entry printed with another one goes in that
+        one's group, so that the pair stays on one line."""
+        found = tuple(found)
+        # A partner printed on another entry's line stays in that entry's group.
+        follows = {(occ.commemoration.printed_with.id, occ.year): self.kind_rank(occ.commemoration)
+                   for occ in found if occ.commemoration.printed_with is not None}
         groups: dict[int, list[Occurrence]] = {}
         for occ in found:
-            groups.setdefault(self.kind_rank(occ.commemoration), []).append(occ)
+            rank = follows.get((occ.id, occ.year), self.kind_rank(occ.commemoration))
+            groups.setdefault(rank, []).append(occ)
         return tuple(
             (self.kinds[rank] if rank < len(self.kinds) else None, tuple(groups[rank]))
             for rank in sorted(groups)
