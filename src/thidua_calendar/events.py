@@ -93,7 +93,10 @@ class EventCatalog:
 
             close = difflib.get_close_matches(event_id, self._by_id, n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise UnknownEntryError(f"no event has the id {event_id!r}{hint}") from None
+            hint_vi = f"; có phải là {', '.join(close)}?" if close else ""
+            raise UnknownEntryError(f"no event has the id {event_id!r}{hint}",
+                                    vi=f"không có sự kiện nào có mã “{event_id}”{hint_vi}",
+                                    ) from None
 
     def in_year(self, year: int, /) -> tuple[PoliticalEvent, ...]:
         """The events whose span meets ``year``, by first day (ties keep file order)."""

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import year
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import DATE_STYLES, LANGS, ListingFormat
 
 _CLASSES: dict[str, Milestone] = {"tron": "nam_tron", "le5": "nam_le_5", "khac": "nam_khac"}
 
@@ -18,8 +20,6 @@ SUMMARY = 'the commemorations of a year with their counts'
 
 
 def add_options(ann: argparse.ArgumentParser) -> None:
-    from thidua_calendar.styles import DATE_STYLES
-
     ann.description = (
         "List the catalog entries that occur in YEAR, sorted by date. Leaders' birth "
         "anniversaries and historical events are listed on their round years (count ending "
@@ -29,7 +29,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
         "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
     )
     ann.add_argument(
-        "--format", choices=("text", "markdown", "json", "csv"), default="text",
+        "--format", choices=get_args(ListingFormat), default="text",
         help="output format (default: text)",
     )
     ann.add_argument(
@@ -56,7 +56,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
         "--ids", action="store_true",
         help="print the ids only, as a YAML list for a plan file's greet: ids",
     )
-    ann.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ann.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
     ann.add_argument(
         "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
         help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",
@@ -92,7 +92,8 @@ def run(args: argparse.Namespace) -> str:
         found = catalog.shown_by_default(found)
     if args.ids:
         if args.format != "text" or args.group:
-            raise UsageError("--ids prints a plain list; leave out --format and --group")
+            raise UsageError("--ids prints a plain list; leave out --format and --group",
+                             vi="--ids in một danh sách mã; đừng dùng kèm --format và --group")
         return render_ids(found, lang=args.lang, date_style=args.date_style)
     kinds = {occ.id: kind.tag for occ in found
              if (kind := catalog.kind_of(occ.commemoration)) is not None}

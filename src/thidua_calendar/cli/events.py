@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import text_options, year
+from thidua_calendar.styles import EventsFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -22,7 +24,7 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text",
+    parser.add_argument("--format", choices=get_args(EventsFormat), default="text",
                         help="output format (default: text)")
     parser.add_argument(
         "--events", metavar="FILE", action="append", default=[],

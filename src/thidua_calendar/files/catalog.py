@@ -201,6 +201,7 @@ def _validate_builtin(texts: Mapping[str, str]) -> tuple[list[_EntryRow], list[_
             if entry_id in seen:
                 first = seen[entry_id]
                 raise CatalogError(f"the id is already defined at {first[0]}:{first[1]}",
+                                   vi=f"mã này đã được định nghĩa tại {first[0]}:{first[1]}",
                                    path=path, line=record.line, entry_id=entry_id, field="id")
             seen[entry_id] = (path, record.line)
             entries.append((record.entry, name, record.line, record.printed_with_line))
@@ -209,7 +210,9 @@ def _validate_builtin(texts: Mapping[str, str]) -> tuple[list[_EntryRow], list[_
             if tag in seen_kinds:
                 first = seen_kinds[tag]
                 raise CatalogError(f"the kind {tag!r} is already defined at {first[0]}:"
-                                   f"{first[1]}", path=path, line=kind_record.line, field="tag")
+                                   f"{first[1]}",
+                                   vi=f"loại “{tag}” đã được định nghĩa tại {first[0]}:{first[1]}",
+                                   path=path, line=kind_record.line, field="tag")
             seen_kinds[tag] = (path, kind_record.line)
             kinds.append((kind_record.kind, name, kind_record.line))
     return entries, kinds
@@ -254,7 +257,9 @@ def _merge_kinds(
         if kind.tag in seen:
             first = seen[kind.tag]
             raise CatalogError(f"the kind {kind.tag!r} is already defined at {first[0]}:"
-                               f"{first[1]}", path=path, line=line, field="tag")
+                               f"{first[1]}",
+                               vi=f"loại “{kind.tag}” đã được định nghĩa tại {first[0]}:{first[1]}",
+                               path=path, line=line, field="tag")
         seen[kind.tag] = (path, line)
     return [*existing, *added]
 

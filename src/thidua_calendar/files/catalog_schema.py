@@ -222,12 +222,15 @@ def _kinds(data: dict[str, Any], root: yaml.Node, path: str) -> tuple[KindRecord
         if model.tag in seen:
             raise CatalogError(
                 f"the kind {model.tag!r} is defined twice in this file (first at line "
+                f"{seen[model.tag]})",
+                vi=f"loại “{model.tag}” được định nghĩa hai lần trong tệp (lần đầu ở dòng "
                 f"{seen[model.tag]})", path=path, line=line, field="tag",
             )
         for key in ("name", "name_en"):
             if unicodedata.normalize("NFC", getattr(model, key)) != getattr(model, key):
                 raise CatalogError(
                     "the text is not in Unicode NFC form; save it normalised (NFC)",
+                    vi="văn bản chưa ở dạng Unicode NFC; hãy lưu lại ở dạng chuẩn hóa NFC",
                     path=path, line=line_of(item, (key,)), field=key,
                 )
         seen[model.tag] = line

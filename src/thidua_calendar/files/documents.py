@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 
-from thidua_calendar.errors import InputError
+from thidua_calendar.errors import DocumentError  # re-exported: readers catch it here
 from thidua_calendar.files.input import read_text
 
 __all__ = ["Document", "DocumentError", "read_document"]
@@ -42,12 +42,6 @@ class Document:
 
         index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
         return index + 1, offset - self.starts[index] + 1
-
-class DocumentError(InputError):
-    """A plan document that cannot be read."""
-
-    item_label = "document"
-    default_where = "<document>"
 
 
 def read_document(path: str | os.PathLike[str], /) -> Document:

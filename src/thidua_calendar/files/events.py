@@ -74,6 +74,7 @@ def load_events(*paths: str | os.PathLike[str], builtin: bool = True) -> EventCa
         for record, line in parse_events(read_text(path, EventFileError), path):
             if record["id"] in where:
                 raise EventFileError(f"the id is already defined in {where[record['id']]}",
+                                     vi=f"mã này đã được định nghĩa trong {where[record['id']]}",
                                      path=path, line=line, entry_id=record["id"], field="id")
             where[record["id"]] = path
             found.append(event_from_record(record))

@@ -19,6 +19,7 @@ from thidua_calendar.files.yaml_input import child, compose, construct, line_of,
 __all__ = ["parse_events_text"]
 
 _SEE = "docs/catalog.md"
+_PRECISION_VI = {"day": "ngày", "month": "tháng", "year": "năm"}
 _FORMS = (
     (re.compile(r"(\d{4})-(\d{2})-(\d{2})"), "day"),
     (re.compile(r"(\d{4})-(\d{2})"), "month"),
@@ -63,13 +64,18 @@ class _EventModel(Model):
             raise ValueError(f"the year {first.year} is outside {FIRST_YEAR}-{LAST_YEAR}")
         return value
 
-    def inconsistency(self) -> tuple[str, str] | None:
+    def inconsistency(self) -> tuple[str, str, str] | None:
+        """The field that contradicts another, with the reason in English and Vietnamese."""
         first, precision = _first_day(self.date)
         if precision != self.precision:
-            return "precision", (f"the date {self.date!r} is written to the {precision}, but "
-                                 f"precision says {self.precision!r}")
+            return "precision", (
+                f"the date {self.date!r} is written to the {precision}, but precision says "
+                f"{self.precision!r}"), (
+                f"ngày “{self.date}” được viết đến {_PRECISION_VI[precision]}, nhưng "
+                f"precision ghi “{self.precision}”")
         if self.end is not None and self.end < first:
-            return "end", f"the event ends on {self.end.isoformat()}, before it starts"
+            return "end", (f"the event ends on {self.end.isoformat()}, before it starts"), (
+                f"sự kiện kết thúc ngày {self.end.isoformat()}, trước khi bắt đầu")
         return None
 
 
@@ -100,12 +106,14 @@ def parse_events_text(text: str, path: str) -> tuple[tuple[dict[str, Any], int],
                                    prefix=("events", position), items="events",
                                    see=_SEE) from None
         if (problem := model.inconsistency()) is not None:
-            field_name, reason = problem
-            raise EventFileError(reason, path=path, line=line_of(item, (field_name,)),
-                                 entry_id=model.id, field=field_name)
+            field_name, reason, reason_vi = problem
+            raise EventFileError(reason, vi=reason_vi, path=path,
+                                 line=line_of(item, (field_name,)), entry_id=model.id,
+                                 field=field_name)
         if model.id in seen:
             raise EventFileError(
                 f"the id is defined twice in this file (first at line {seen[model.id]})",
+                vi=f"mã này được định nghĩa hai lần trong tệp (lần đầu ở dòng {seen[model.id]})",
                 path=path, line=line, entry_id=model.id, field="id")
         seen[model.id] = line
         for key in ("name", "name_en", "greeting", "note"):
@@ -113,6 +121,7 @@ def parse_events_text(text: str, path: str) -> tuple[tuple[dict[str, Any], int],
             if value is not None and unicodedata.normalize("NFC", value) != value:
                 raise EventFileError(
                     "the text is not in Unicode NFC form; save it normalised (NFC)",
+                    vi="văn bản chưa ở dạng Unicode NFC; hãy lưu lại ở dạng chuẩn hóa NFC",
                     path=path, line=line_of(item, (key,)), entry_id=model.id, field=key)
         record = dict(raw)
         record["date"] = str(raw["date"])

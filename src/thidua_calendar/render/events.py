@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from thidua_calendar.events import PoliticalEvent
 from thidua_calendar.render.lines import format_date
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.styles import DateStyle, EventsFormat, Lang
 
 __all__ = ["EventsFormat", "event_records", "event_when", "render_events"]
-
-EventsFormat = Literal["text", "json"]
 
 _STATUS = {"held": ("đã diễn ra", "held"), "planned": ("dự kiến", "planned")}
 
