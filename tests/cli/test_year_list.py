@@ -243,3 +243,20 @@ def test_a_plan_file_greets_shipped_events_by_id(tmp_path):
 def test_bad_event_references_name_their_line(tmp_path, extra, message):
     with pytest.raises(PlanError, match=message):
         _plan(tmp_path, extra)
+
+
+@pytest.mark.parametrize("year", [2022, 2026, 2027])
+def test_the_default_plan_still_greets_what_it_greeted_with_the_old_catalog(year):
+    """What the default plan greeted when the catalog was data/anniversaries.yaml alone, it
+    greets now, in the same phase; the larger catalog only adds."""
+    from thidua_calendar.plan import build_plan, default_plan
+
+    calendar = load_work_calendar()
+    old = load_catalog(Path(__file__).parents[2] / "data" / "anniversaries.yaml", builtin=False)
+    before = build_plan(default_plan(year), catalog=old, calendar=calendar)
+    now = build_plan(default_plan(year, events=builtin_events().in_year(year)),
+                     catalog=builtin_catalog(), calendar=calendar)
+    for then, phase in zip(before.phases, now.phases, strict=True):
+        assert {o.id for o in then.occurrences} <= {o.id for o in phase.occurrences}
+    assert {o.id for o in before.preamble} <= {o.id for o in now.preamble}
+    assert [d.due for d in before.schedule.deadlines] == [d.due for d in now.schedule.deadlines]
