@@ -12,7 +12,7 @@ import yaml
 
 from thidua_calendar.anniversaries import occurrences
 from thidua_calendar.cli import main
-from thidua_calendar.errors import PlanError
+from thidua_calendar.errors import CatalogError, PlanError
 from thidua_calendar.files.catalog import builtin_catalog, load_catalog
 from thidua_calendar.files.events import builtin_events
 from thidua_calendar.files.plan import load_plan_file
@@ -92,7 +92,7 @@ def test_a_kind_defined_twice_is_refused_with_its_line(tmp_path):
     path = tmp_path / "kinds.yaml"
     path.write_text("kinds:\n  - tag: leader\n    name: Lãnh đạo\n    name_en: Leaders\n",
                     encoding="utf-8")
-    with pytest.raises(Exception, match=r"kinds.yaml:2: .*kind 'leader' is already defined"):
+    with pytest.raises(CatalogError, match=r"kinds.yaml:2: .*kind 'leader' is already defined"):
         load_catalog(path)
 
 
