@@ -568,7 +568,7 @@ def test_ics_bad_arguments_exit_2(capsys, argv, message):
 
 
 def test_ics_plan_file_with_a_year_is_a_usage_error(capsys):
-    status, _, err = run(capsys, "ics", str(SEEDS / "001.yaml"), "--year", "2026")
+    status, _, err = run_en(capsys, "ics", str(SEEDS / "001.yaml"), "--year", "2026")
     assert status == 2
     assert "a plan file has its own" in err
 
@@ -693,7 +693,7 @@ def test_ics_of_far_years_without_deadlines(tmp_path, capsys):
 
 
 def test_ics_refuses_an_empty_calendar(capsys):
-    status, _, err = run(capsys, "ics", str(SEEDS / "002.yaml"), "--only", "deadlines")
+    status, _, err = run_en(capsys, "ics", str(SEEDS / "002.yaml"), "--only", "deadlines")
     assert status == 2
     assert "nothing to write" in err
 

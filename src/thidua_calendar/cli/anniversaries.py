@@ -8,6 +8,7 @@ from typing import get_args
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import DATE_STYLES, LANGS, ListingFormat
 
@@ -20,51 +21,51 @@ SUMMARY = 'the commemorations of a year with their counts'
 
 
 def add_options(ann: argparse.ArgumentParser) -> None:
-    ann.description = (
+    ann.description = say(
         "List the catalog entries that occur in YEAR, sorted by date. Leaders' birth "
         "anniversaries and historical events are listed on their round years (count ending "
         "in 0 or 5), as the yearly guidance lists them, unless --all (docs/catalog.md)."
     )
     ann.add_argument(
-        "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
+        "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
     ann.add_argument(
         "--format", choices=get_args(ListingFormat), default="text",
-        help="output format (default: text)",
+        help=say("output format (default: text)"),
     )
     ann.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],
-        help="an extra catalog file (repeatable); see docs/catalog.md",
+        help=say("an extra catalog file (repeatable); see docs/catalog.md"),
     )
     ann.add_argument(
         "--tag", metavar="TAG", action="append", default=None,
-        help="keep entries with this tag (repeatable: any of them)",
+        help=say("keep entries with this tag (repeatable: any of them)"),
     )
     ann.add_argument(
         "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
-        help="keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
-    )
+        help=say("keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
+    ))
     ann.add_argument(
         "--all", dest="show_all", action="store_true",
-        help="also list leaders and historical events outside their round years",
+        help=say("also list leaders and historical events outside their round years"),
     )
     ann.add_argument(
         "--group", action="store_true",
-        help="group the list by kind, in the order the guidance prints them",
+        help=say("group the list by kind, in the order the guidance prints them"),
     )
     ann.add_argument(
         "--ids", action="store_true",
-        help="print the ids only, as a YAML list for a plan file's greet: ids",
+        help=say("print the ids only, as a YAML list for a plan file's greet: ids"),
     )
-    ann.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+    ann.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
     ann.add_argument(
         "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
-        help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",
+        help=say("how dates are written (default: d/m/yyyy, as in 3/2/1930)"),
     )
     ann.add_argument(
-        "--solar", action="store_true", help="also print the solar date of lunar days"
+        "--solar", action="store_true", help=say("also print the solar date of lunar days")
     )
-    ann.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ann.add_argument("-o", "--output", metavar="FILE", help=say("write to FILE instead of stdout"))
     ann.set_defaults(run=run)
 
 

@@ -7,6 +7,7 @@ import sys
 from typing import get_args
 
 from thidua_calendar.cli.options import CheckFailed, calendar_options, year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import LANGS, FindingsFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
@@ -17,20 +18,20 @@ SUMMARY = 'find the mistakes in draft plans'
 
 def add_options(check: argparse.ArgumentParser) -> None:
     check.description = (
-        "Check draft plans (.txt, .md, .docx): counts that do not match their dates, "
+        say("Check draft plans (.txt, .md, .docx): counts that do not match their dates, "
         "impossible dates, base dates that contradict the catalog, đợt that overlap or leave "
-        "gaps, deadlines on days off. Exit 1 if there is an error, 2 if a file cannot be read."
+        "gaps, deadlines on days off. Exit 1 if there is an error, 2 if a file cannot be read.")
     )
-    check.add_argument("files", metavar="FILE", nargs="+", help="plan documents")
+    check.add_argument("files", metavar="FILE", nargs="+", help=say("plan documents"))
     check.add_argument("--format", choices=get_args(FindingsFormat), default="text",
-                       help="output format (default: text)")
+                       help=say("output format (default: text)"))
     check.add_argument("--year", type=year,
-                       help="the plan's year (default: read from the document)")
+                       help=say("the plan's year (default: read from the document)"))
     calendar_options(check)
     check.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                       help="an extra catalog file, e.g. your local days (repeatable)")
+                       help=say("an extra catalog file, e.g. your local days (repeatable)"))
     check.add_argument("--lang", choices=LANGS, default="vi",
-                       help="language of messages (default: vi)")
+                       help=say("language of messages (default: vi)"))
     check.set_defaults(run=run, writes_itself=True)
 
 
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> str:
     found = [(name, finding) for name, document in documents
              for finding in check_document(document, catalog=catalog, calendar=calendar,
                                            year=args.year)]
-    output = render_findings(found, format=args.format)
+    output = render_findings(found, format=args.format, lang=args.lang)
     if any(f.level == "error" for _, f in found):
         sys.stdout.write(output)
         raise CheckFailed
