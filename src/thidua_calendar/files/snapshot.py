@@ -27,16 +27,24 @@ def fingerprint(text: str, /) -> str:
 
     (hashlib loads OpenSSL, which costs more than the rest of a listing.)
     """
-    data = text.encode("utf-8")
+    return _fingerprint(text.encode("utf-8"))
+
+
+def _fingerprint(data: bytes) -> str:
     return f"{len(data)}:{zlib.crc32(data):08x}"
 
 
 def fingerprint_files(texts: Mapping[str, str], /) -> str:
     """The fingerprint of several files: their names and texts, in the order given."""
-    if len(texts) == 1:
-        (text,) = texts.values()
-        return fingerprint(text)
-    return fingerprint("".join(f"{name}\0{text}\0" for name, text in texts.items()))
+    return _fingerprint_data({name: text.encode("utf-8") for name, text in texts.items()})
+
+
+def _fingerprint_data(data: Mapping[str, bytes]) -> str:
+    if len(data) == 1:
+        (only,) = data.values()
+        return _fingerprint(only)
+    return _fingerprint(b"".join(name.encode("utf-8") + b"\0" + part + b"\0"
+                                 for name, part in data.items()))
 
 
 def data_folder() -> str:
@@ -49,22 +57,30 @@ def data_folder() -> str:
 def read_builtin_files(
     data_names: Sequence[str], snapshot_name: str, /
 ) -> tuple[dict[str, str], Any | None]:
-    """The texts of ``data/<name>`` for each name, and their snapshot's content, or ``None``
-    for the content when the snapshot was made from other texts (the caller then validates)."""
+    """The snapshot's content when it was made from the present ``data/<name>`` files, with
+    no texts (``{}``: the caller needs none); otherwise the files' texts and ``None`` (the
+    caller then validates them).
+
+    The files are fingerprinted as bytes and decoded only when the snapshot is stale:
+    decoding a few hundred kilobytes of Vietnamese text costs more than the rest of loading.
+    """
     folder = data_folder()
-    texts = {}
+    data = {}
     for name in data_names:
-        with open(os.path.join(folder, name), encoding="utf-8") as stream:
-            texts[name] = stream.read()
-    with open(os.path.join(os.path.dirname(folder), snapshot_name), encoding="utf-8") as stream:
-        snapshot = json.load(stream)
-    if snapshot["source_fingerprint"] != fingerprint_files(texts):
-        return texts, None
-    return texts, snapshot
+        with open(os.path.join(folder, name), "rb") as stream:
+            raw = stream.read()
+        # Text mode reads \r\n as \n (as the snapshot script does): so does the fingerprint.
+        data[name] = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in raw else raw
+    with open(os.path.join(os.path.dirname(folder), snapshot_name), "rb") as stream:
+        snapshot = json.loads(stream.read())
+    if snapshot["source_fingerprint"] == _fingerprint_data(data):
+        return {}, snapshot
+    return {name: raw.decode("utf-8") for name, raw in data.items()}, None
 
 
 def read_builtin(data_name: str, snapshot_name: str, /) -> tuple[str, Any | None]:
-    """The text of ``data/<data_name>`` and its snapshot's content, or ``None`` for the
-    content when the snapshot was made from another text (the caller then validates)."""
+    """The snapshot's content of ``data/<data_name>`` (with an empty text: the caller needs
+    none), or the file's text and ``None`` when the snapshot was made from another text (the
+    caller then validates)."""
     texts, snapshot = read_builtin_files((data_name,), snapshot_name)
-    return texts[data_name], snapshot
+    return texts.get(data_name, ""), snapshot
