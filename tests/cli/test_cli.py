@@ -718,7 +718,7 @@ def test_extract_writes_a_draft_that_builds(tmp_path, capsys):
     target = tmp_path / "draft.yaml"
     status, out, err = run(capsys, "extract", str(source), "-o", str(target))
     assert (status, out) == (0, "")
-    assert err.count("thidua-calendar: note: ") == 3  # no title, body or issue date to read
+    assert err.count("thidua-calendar: lưu ý: ") == 3  # no title, body or issue date to read
     draft = target.read_text(encoding="utf-8")
     assert pyyaml.safe_load(draft)["lead_up"] == {"thanh_lap_tinh_bac_kan": "dot_1"}
     result = load_plan_file(target).build(calendar=load_work_calendar())

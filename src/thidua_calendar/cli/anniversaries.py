@@ -38,6 +38,15 @@ def add_options(ann: argparse.ArgumentParser) -> None:
         help=say("an extra catalog file (repeatable); see docs/catalog.md"),
     )
     ann.add_argument(
+        "--province", metavar="NAME",
+        help=say("add the province's own days: its name, with or without diacritics, or its "
+                 "id (see the provinces command); the province of that year, e.g. 'Thái "
+                 "Nguyên' in 2022 is the old one, in 2026 the one Bắc Kạn merged into",
+                 vi="thêm các ngày riêng của tỉnh, thành phố: tên có dấu hay không dấu, hoặc "
+                 "mã (xem lệnh provinces); hiểu theo năm: 'Thái Nguyên' năm 2022 là tỉnh cũ, "
+                 "năm 2026 là tỉnh mới gồm cả Bắc Kạn"),
+    )
+    ann.add_argument(
         "--tag", metavar="TAG", action="append", default=None,
         help=say("keep entries with this tag (repeatable: any of them)"),
     )
@@ -75,7 +84,14 @@ def run(args: argparse.Namespace) -> str:
     from thidua_calendar.render.listing import render_ids, render_listing
 
     year = args.year if args.year is not None else this_year()
-    catalog = load_catalog(*args.catalog)
+    if args.province is not None:
+        from thidua_calendar.cli.options import province_option_value
+        from thidua_calendar.files.provinces import catalog_with_province
+
+        province = province_option_value(args.province, year=year)
+        catalog = catalog_with_province(*args.catalog, province=province)
+    else:
+        catalog = load_catalog(*args.catalog)
     if args.tag is not None:
         unknown = sorted(set(args.tag) - set(catalog.tags()))
         if unknown:

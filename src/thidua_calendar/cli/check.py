@@ -30,6 +30,14 @@ def add_options(check: argparse.ArgumentParser) -> None:
     calendar_options(check)
     check.add_argument("--catalog", metavar="FILE", action="append", default=[],
                        help=say("an extra catalog file, e.g. your local days (repeatable)"))
+    check.add_argument(
+        "--province", metavar="NAME",
+        help=say("the province or city of the plans (name or id): its own days join the "
+                 "catalog, so their base dates and counts are checked too (the one of --year, "
+                 "else the current one of that name)",
+                 vi="tỉnh, thành phố của kế hoạch (tên hoặc mã): các ngày riêng của nơi đó "
+                 "được thêm vào danh mục để soát cả ngày gốc và số năm (tỉnh của --year, nếu "
+                 "không thì tỉnh hiện nay mang tên đó)"))
     check.add_argument("--lang", choices=LANGS, default="vi",
                        help=say("language of messages (default: vi)"))
     check.set_defaults(run=run, writes_itself=True)
@@ -42,7 +50,14 @@ def run(args: argparse.Namespace) -> str:
     from thidua_calendar.reading.check import check_document
     from thidua_calendar.render.findings import render_findings
 
-    catalog = load_catalog(*args.catalog)
+    if args.province is not None:
+        from thidua_calendar.cli.options import province_option_value
+        from thidua_calendar.files.provinces import catalog_with_province
+
+        province = province_option_value(args.province, year=args.year)
+        catalog = catalog_with_province(*args.catalog, province=province)
+    else:
+        catalog = load_catalog(*args.catalog)
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     documents = [(name, read_document(name)) for name in args.files]  # all readable first
     found = [(name, finding) for name, document in documents

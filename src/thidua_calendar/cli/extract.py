@@ -41,7 +41,8 @@ def run(args: argparse.Namespace) -> str:
 
     document = read_document(args.file)
     draft = extract_plan(document, catalog=load_catalog(*args.catalog),
-                         source=os.path.basename(args.file))
+                         source=os.path.basename(args.file), lang=args.lang)
     for note in draft.unresolved:
-        print(f"{PROG}: note: {note}", file=sys.stderr)
+        label = "lưu ý" if args.lang == "vi" else "note"
+        print(f"{PROG}: {label}: {note}", file=sys.stderr)
     return draft.yaml

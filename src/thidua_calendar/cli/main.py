@@ -33,6 +33,7 @@ _COMMANDS = {
     "check": "find the mistakes in draft plans",
     "extract": "turn an old plan's text into a draft plan file",
     "lunar": "the Vietnamese lunar calendar (UTC+7)",
+    "provinces": "the provinces and cities before and after 1/7/2025, and their ids",
 }
 
 

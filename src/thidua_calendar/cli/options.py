@@ -7,11 +7,15 @@ import os
 import re
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.cli.usage import say
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
 from thidua_calendar.files.output import write_atomic
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import Province
 
 PROG = "thidua-calendar"
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -28,6 +32,7 @@ __all__ = [
     "emit",
     "parse_date",
     "port",
+    "province_option_value",
     "text_options",
     "year",
     "years",
@@ -146,6 +151,15 @@ def emit(output: str | bytes, path: str | None) -> None:
         sys.stdout.flush()
         return
     write_atomic(path, output)
+
+
+def province_option_value(text: str, /, **when: Any) -> Province:
+    """The province ``--province`` names, on a date (``on=``) or in a year (``year=``); a
+    name that is unknown or not of that time is a :class:`ProvinceError`, one sentence in
+    each language (exit 2)."""
+    from thidua_calendar.files.provinces import builtin_provinces
+
+    return builtin_provinces().find(text, **when)
 
 
 def catalog_option(parser: argparse.ArgumentParser,
