@@ -113,6 +113,9 @@ def test_group_prints_one_heading_per_kind_in_the_guidance_order(capsys):
     assert "BIRTH ANNIVERSARIES OF LEADERS" in out
     status, out, _ = run(capsys, "anniversaries", "2026", "--group", "--format", "markdown")
     assert "## Các sự kiện lịch sử" in out
+    _, out, _ = run(capsys, "anniversaries", "2026", "--group", "--province", "Thái Nguyên")
+    local = out.split("CÁC NGÀY KỶ NIỆM CỦA ĐỊA PHƯƠNG, ĐƠN VỊ")[1]
+    assert "Ngày tái lập tỉnh Thái Nguyên" in local
 
 
 def test_json_records_say_their_kind(capsys):

@@ -110,7 +110,8 @@ def render_listing(
         rows.append("")
         if groups is not None:
             name = (heading[0] if lang == "vi" else heading[1]) if heading else (
-                "Các ngày kỷ niệm khác" if lang == "vi" else "Other days")
+                "Các ngày kỷ niệm của địa phương, đơn vị" if lang == "vi"
+                else "Local and unit days")
             rows += [f"## {name}" if markdown else name.upper(), ""]
         lines = group_lines(items, lang=lang, date_style=date_style, show_solar=show_solar)
         if markdown:
