@@ -288,10 +288,10 @@ class Window:
 
 
 #: The kinds of timing a rule may have.  A new kind is a class here with a ``key`` (its key
-#: in rule files), ``anchors()`` and its computation in ``_Scheduler._compute_when``; its
+#: in rule files), ``anchors()`` and its computation in ``scheduling.Scheduler._compute_when``; its
 #: file form goes in files/deadlines.py and its trace wording in render/deadlines.py
 #: (docs/contributing.md walks through it).  A recurring report is computed apart
-#: (``_Scheduler._recurring``): it has many dates.
+#: (``scheduling.Scheduler._recurring``): it has many dates.
 When = OnDate | Relative | NthWorkingDay | Window | Recurring
 
 
