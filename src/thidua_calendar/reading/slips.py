@@ -52,6 +52,11 @@ _YEAR4 = r"(?:1\d|2[01])\d{2}"
 # Any date with a four-digit year, "/", "." or "-" inside; not a part of a longer number.
 _ANY_DATE = re.compile(r"(?<![\d/.\-])(?P<day>\d{1,2})(?P<s>/|\.|-)(?P<month>\d{1,2})(?P=s)"
                        r"(?P<year>" + _YEAR4 + r")(?![\d/])")
+# Only the dates that may not exist: a day of 29 to 31 or of 0 or over 31, a month of 0 or
+# over 12 (a plan prints thousands of dates; each is looked at only when it is one of these).
+_SUSPECT_DATE = re.compile(
+    r"(?<![\d/.\-])(?:(?:3\d|29|0?0|[4-9]\d)(?P<s>/|\.|-)\d{1,2}"
+    r"|\d{1,2}(?P<t>/|\.|-)(?:1[3-9]|[2-9]\d|0?0))(?:(?P=s)|(?P=t))" + _YEAR4 + r"(?![\d/])")
 _TWO_DIGIT = re.compile(r"(?<![\d/.\-])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})"
                         r"(?![\d/]|\.\d|[-\w])")
 _NUMBER_BEFORE = re.compile(r"\bsố:?[ ]{0,3}$", re.IGNORECASE)
@@ -146,12 +151,13 @@ def _counts(text: str, plan_year: int, skip: set[int], names: CatalogNames,
 
 
 def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
+    near = {fold(lunar.can_chi(year)): year for year in range(plan_year + 3, plan_year - 4, -1)}
+    allowed = {fold(lunar.can_chi(plan_year)), fold(lunar.can_chi(plan_year + 1))}
     for match in _CAN_CHI.finditer(text):
         written = fold(match["can_chi"])
-        if written in (fold(lunar.can_chi(plan_year)), fold(lunar.can_chi(plan_year + 1))):
+        if written in allowed:
             continue
-        which = next((year for year in range(plan_year - 3, plan_year + 4)
-                      if fold(lunar.can_chi(year)) == written), None)
+        which = near.get(written)
         part = ("last year's can-chi" if which == plan_year - 1 else
                 f"the can-chi of {which}" if which is not None else "not a can-chi near it")
         part_vi = ("can chi của năm trước" if which == plan_year - 1 else
@@ -262,7 +268,10 @@ def _weekdays(text: str, slips: list[Slip]) -> None:
 
 
 def _impossible(text: str, slips: list[Slip]) -> None:
-    for match in _ANY_DATE.finditer(text):
+    for suspect in _SUSPECT_DATE.finditer(text):
+        match = _ANY_DATE.match(text, suspect.start())
+        if match is None:
+            continue
         day, month, year = int(match["day"]), int(match["month"]), int(match["year"])
         if not 1 <= month <= 12:
             if match["s"] == ".":
