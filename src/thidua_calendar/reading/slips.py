@@ -135,6 +135,8 @@ def _counts(text: str, plan_year: int, skip: set[int], names: CatalogNames,
         right = plan_year - entry.origin.year
         if count in (right, right + 1):
             continue
+        if entry.origin.year + count in _years_said(text, match.start()):
+            continue  # "Năm 2025, tổ chức kỷ niệm 95 năm …": the year its sentence names
         if count == right - 1:
             why, why_vi = "last year's count", "số năm của năm trước"
         else:
@@ -150,6 +152,23 @@ def _counts(text: str, plan_year: int, skip: set[int], names: CatalogNames,
                        f"in {plan_year} it is {right} năm"))
 
 
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_YEAR_SAID = re.compile(r"\b(?:năm|xuân|tết)[ ]{1,3}(?P<year>" + _YEAR4 + r")\b|"
+                        r"(?<![\d/.])(?P<bare>" + _YEAR4 + r")(?![\d/])", re.IGNORECASE)
+
+
+def _years_said(text: str, start: int, *, after: int | None = None) -> set[int]:
+    """The years the sentence around ``start`` names ("Năm 2025, …"), up to ``after`` (or
+    ``start``) and a few words beyond."""
+    window = text[max(0, start - 200):start]
+    cuts = [cut.end() for cut in _SENTENCE_END.finditer(window)]
+    before = window[cuts[-1]:] if cuts else window
+    end = after if after is not None else start
+    beyond = re.split(r"[.;\n]", text[end:end + 12], maxsplit=1)[0]
+    return {int(found["year"] or found["bare"])
+            for found in _YEAR_SAID.finditer(before + " " + beyond)}
+
+
 def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
     near = {fold(lunar.can_chi(year)): year for year in range(plan_year + 3, plan_year - 4, -1)}
     allowed = {fold(lunar.can_chi(plan_year)), fold(lunar.can_chi(plan_year + 1))}
@@ -158,6 +177,8 @@ def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
         if written in allowed:
             continue
         which = near.get(written)
+        if which is not None and which in _years_said(text, match.start(), after=match.end()):
+            continue  # "Tết Ất Tỵ 2025", "năm 2025 … đón Tết Ất Tỵ": the year it names
         part = ("last year's can-chi" if which == plan_year - 1 else
                 f"the can-chi of {which}" if which is not None else "not a can-chi near it")
         part_vi = ("can chi của năm trước" if which == plan_year - 1 else
