@@ -166,3 +166,16 @@ def test_a_year_whose_days_off_are_not_announced_gets_estimated_deadlines(calend
     # Due 9/7/2028, a Sunday: rolled to Friday 7/7, printed "trước ngày 8/7/2028".
     assert renewal.apply([text]) == [
         "Kế hoạch năm 2028. Hồ sơ gửi trước ngày 8/7/2028 (dự kiến)."]
+
+
+def test_last_year_s_results_stay_as_they_were():
+    # In a 2025 plan, what 2024 did: its year is not the plan's, so nothing of it moves.
+    text = ("Năm 2024, đơn vị tổ chức kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam và "
+            "đón Tết Nguyên đán Giáp Thìn an toàn. Năm 2025 kỷ niệm 95 năm Ngày thành lập Đảng "
+            "Cộng sản Việt Nam, đón Tết Nguyên đán Ất Tỵ.")
+    renewal = renew_document(Document.from_text(text), to_year=2026, from_year=2025,
+                             catalog=builtin_catalog())
+    assert renewal.apply([text]) == [
+        "Năm 2024, đơn vị tổ chức kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam và "
+        "đón Tết Nguyên đán Giáp Thìn an toàn. Năm 2026 kỷ niệm 96 năm Ngày thành lập Đảng "
+        "Cộng sản Việt Nam, đón Tết Nguyên đán Bính Ngọ."]

@@ -298,7 +298,9 @@ class _Renewer:
             if entry is None or entry.count != "years" or entry.origin.year is None:
                 continue
             count = int(match["count"])
-            for lag in (0, 1, -1):
+            if count == self.from_year - 1 - entry.origin.year:
+                continue  # last year's results, whose year stays too ("Năm 2024, … 94 năm")
+            for lag in (0, 1):
                 if count == self.from_year + lag - entry.origin.year:
                     new_count = self.to_year + lag - entry.origin.year
                     self.greeted.add(entry.id)
@@ -317,7 +319,9 @@ class _Renewer:
         for match in _CAN_CHI.finditer(self.text):
             old = match["can_chi"]
             folded = fold(old)
-            for lag in (0, 1, -1):
+            if fold(lunar.can_chi(self.from_year - 1)) == folded:
+                continue  # the Tết before the plan's year, in last year's results: it stays
+            for lag in (0, 1):
                 if fold(lunar.can_chi(self.from_year + lag)) == folded:
                     new = lunar.can_chi(self.to_year + lag)
                     if old.isupper():
