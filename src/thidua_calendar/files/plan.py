@@ -611,12 +611,12 @@ def _split(
                 try:
                     ends.append(_period_end(str(text)))
                 except ValueError as error:
-                    raise fail(str(error)) from None
+                    raise fail(str(error), vi=getattr(error, "vi", None)) from None
         how = ends
     try:
         phases = split_period(period, how, names=model.names, names_en=model.names_en)
     except PhaseError as error:
-        raise fail(str(error)) from None
+        raise fail(str(error), vi=error.message("vi")) from None
     themes = _per_phase(model.themes, "themes", phases, fail)
     themes_en = _per_phase(model.themes_en, "themes_en", phases, fail)
     return tuple(
