@@ -48,7 +48,7 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
-from thidua_calendar.text import fold
+from thidua_calendar.text import fold, roman_value
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["Edit", "Note", "Renewal", "renew_document"]
@@ -341,7 +341,7 @@ class _Renewer:
         for match in _EDITION.finditer(self.text):
             start, end = match.span("n")
             written = match["n"]
-            number = int(written) if written.isdigit() else _roman_value(written.upper())
+            number = int(written) if written.isdigit() else roman_value(written.upper())
             before = self.text[max(0, match.start() - 100):match.start()]
             name = re.split(r"[;()\n]", before)[-1].strip(" ,:-")
             entry = self.match(name) if name else None
@@ -732,13 +732,3 @@ def _roman(number: int) -> str:
             out.append(letters)
             number -= value
     return "".join(out)
-
-
-def _roman_value(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for current, following in zip(text, [*text[1:], ""], strict=True):
-        value = values[current]
-        total += -value if following and values[following] > value else value
-    return total
-

@@ -30,7 +30,7 @@ from thidua_calendar.anniversaries import occurrence
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.reading.matching import CatalogNames
 from thidua_calendar.reading.printed_plan import LunarText, read_lunar
-from thidua_calendar.text import fold
+from thidua_calendar.text import fold, roman_value
 
 __all__ = ["Slip", "find_slips"]
 
@@ -212,7 +212,7 @@ def _editions(text: str, plan_year: int, names: CatalogNames, slips: list[Slip])
         if found is None or found.edition is None:
             continue
         written = match["n"]
-        number = int(written) if written.isdigit() else _roman_value(written.upper())
+        number = int(written) if written.isdigit() else roman_value(written.upper())
         if number == found.edition:
             continue
         last = " (last year's)" if number == found.edition - 1 else ""
@@ -326,12 +326,3 @@ def _two_digit_years(text: str, plan_year: int | None, slips: list[Slip]) -> Non
                     f"{day}/{month}/{century + int(match['year'])}?",
             message_en=f"{match.group(0)} writes its year with two digits: "
                        f"{day}/{month}/{century + int(match['year'])}?"))
-
-
-def _roman_value(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for current, following in zip(text, [*text[1:], ""], strict=True):
-        value = values[current]
-        total += -value if following and values[following] > value else value
-    return total
