@@ -18,9 +18,9 @@ __version__ = "0.2.0"
 #: Each public name, by the module that defines it.
 _PUBLIC: dict[str, tuple[str, ...]] = {
     "thidua_calendar.errors": (
-        "AnnouncementError", "CatalogError", "DeadlineError", "DocumentError", "InputError",
-        "LunarDateError", "OccurrenceError", "OutOfRangeError", "PhaseError", "PlanError",
-        "ThiduaCalendarError", "UnknownEntryError", "UsageError",
+        "AnnouncementError", "CatalogError", "DeadlineError", "DocumentError", "EventFileError",
+        "InputError", "LunarDateError", "OccurrenceError", "OutOfRangeError", "PhaseError",
+        "PlanError", "ThiduaCalendarError", "UnknownEntryError", "UsageError",
     ),
     "thidua_calendar.lunar": (
         "LunarDate", "LunarMonth", "can_chi", "lunar_months", "to_lunar", "to_solar",
@@ -29,21 +29,24 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Commemoration", "Milestone", "Occurrence", "Origin", "milestone_of", "occurrence",
         "occurrence_in", "occurrences", "occurrences_between",
     ),
-    "thidua_calendar.catalog": ("Catalog",),
+    "thidua_calendar.catalog": ("Catalog", "Kind"),
+    "thidua_calendar.events": ("EventCatalog", "PoliticalEvent"),
     "thidua_calendar.workdays": ("DayOff", "WorkCalendar"),
     "thidua_calendar.phases": ("Period", "Phase", "split_period"),
     "thidua_calendar.deadlines": (
         "Anchor", "Audience", "Conflict", "Deadline", "NamedDate", "NthWorkingDay", "OnDate",
-        "Relative", "Rule", "Schedule", "Variant", "Window", "schedule",
+        "Recurring", "Relative", "Rule", "Schedule", "Variant", "Window", "schedule",
     ),
     "thidua_calendar.plan": ("Plan", "PlanResult", "PlanWarning", "build_plan", "default_plan"),
     "thidua_calendar.files.catalog": ("builtin_catalog", "load_catalog"),
+    "thidua_calendar.files.events": ("builtin_events", "load_events"),
     "thidua_calendar.files.workdays": ("load_work_calendar",),
     "thidua_calendar.files.deadlines": ("DeadlineFile", "load_deadline_file"),
     "thidua_calendar.files.plan": ("PlanFile", "load_plan_file"),
     "thidua_calendar.files.documents": ("read_document",),
     "thidua_calendar.reading.check": ("Finding", "check_document"),
     "thidua_calendar.reading.extract": ("extract_plan",),
+    "thidua_calendar.reading.renew": ("renew_document",),
     "thidua_calendar.render.lines": ("format_date", "group_lines", "occurrence_text"),
     "thidua_calendar.render.listing": ("listing_records", "render_listing"),
     "thidua_calendar.render.workdays": ("render_workdays",),
@@ -69,7 +72,7 @@ if TYPE_CHECKING:
         occurrences,
         occurrences_between,
     )
-    from thidua_calendar.catalog import Catalog
+    from thidua_calendar.catalog import Catalog, Kind
     from thidua_calendar.deadlines import (
         Anchor,
         Audience,
@@ -78,6 +81,7 @@ if TYPE_CHECKING:
         NamedDate,
         NthWorkingDay,
         OnDate,
+        Recurring,
         Relative,
         Rule,
         Schedule,
@@ -90,6 +94,7 @@ if TYPE_CHECKING:
         CatalogError,
         DeadlineError,
         DocumentError,
+        EventFileError,
         InputError,
         LunarDateError,
         OccurrenceError,
@@ -100,12 +105,14 @@ if TYPE_CHECKING:
         UnknownEntryError,
         UsageError,
     )
+    from thidua_calendar.events import EventCatalog, PoliticalEvent
     from thidua_calendar.feeds.ics import write_calendar
     from thidua_calendar.feeds.items import plan_items
     from thidua_calendar.feeds.site import build_site
     from thidua_calendar.files.catalog import builtin_catalog, load_catalog
     from thidua_calendar.files.deadlines import DeadlineFile, load_deadline_file
     from thidua_calendar.files.documents import read_document
+    from thidua_calendar.files.events import builtin_events, load_events
     from thidua_calendar.files.plan import PlanFile, load_plan_file
     from thidua_calendar.files.workdays import load_work_calendar
     from thidua_calendar.lunar import (
@@ -120,6 +127,7 @@ if TYPE_CHECKING:
     from thidua_calendar.plan import Plan, PlanResult, PlanWarning, build_plan, default_plan
     from thidua_calendar.reading.check import Finding, check_document
     from thidua_calendar.reading.extract import extract_plan
+    from thidua_calendar.reading.renew import renew_document
     from thidua_calendar.render.deadlines import deadline_phrase, render_schedule, trace_text
     from thidua_calendar.render.lines import format_date, group_lines, occurrence_text
     from thidua_calendar.render.listing import listing_records, render_listing

@@ -25,10 +25,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import ClassVar, Literal, Protocol
 
-from thidua_calendar.errors import DeadlineError, OutOfRangeError, ThiduaCalendarError
+from thidua_calendar.errors import BilingualValueError, DeadlineError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
 
 __all__ = [
@@ -39,9 +39,11 @@ __all__ = [
     "Conflict",
     "Day",
     "Deadline",
+    "Frequency",
     "NamedDate",
     "NthWorkingDay",
     "OnDate",
+    "Recurring",
     "Relative",
     "Rule",
     "Schedule",
@@ -80,9 +82,11 @@ class Anchor:
     def parse(cls, text: str, /) -> Anchor:
         match = _ANCHOR.fullmatch(text.strip())
         if match is None:
-            raise ValueError(
+            raise BilingualValueError(
                 f"{text!r} is not an anchor; write phase:ID.start, phase:ID.end, "
-                "anniversary:ID (or anniversary:ID@YEAR) or deadline:ID"
+                "anniversary:ID (or anniversary:ID@YEAR) or deadline:ID",
+                vi=f"“{text}” không phải là mốc; hãy viết phase:MÃ.start, phase:MÃ.end, "
+                   "anniversary:MÃ (hoặc anniversary:MÃ@NĂM) hoặc deadline:MÃ",
             )
         if match["phase"]:
             kind: AnchorKind = "phase_start" if match["end"] == "start" else "phase_end"
@@ -147,11 +151,13 @@ class Relative:
     def __post_init__(self) -> None:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int):
             raise DeadlineError(f"a count is a whole number of days, not {self.amount!r}",
+                                vi=f"số ngày phải là số nguyên, không phải “{self.amount}”",
                                 field="amount")
         if self.amount < 0:
             raise DeadlineError(
                 f"a count cannot be negative (got {self.amount}); count back with "
                 "direction='before'", field="amount",
+                vi=f"số ngày không được âm ({self.amount}); muốn tính lùi thì dùng before",
             )
         _check_choice("unit", self.unit, ("days", "working_days"), None)
         _check_choice("direction", self.direction, ("after", "before"), None)
@@ -175,9 +181,97 @@ class NthWorkingDay:
             raise DeadlineError(
                 "n = 0 names no day; count working days from 1 (the first) or from -1 "
                 "(the last)", field="n",
+                vi="n = 0 không chỉ ngày nào; đếm ngày làm việc từ 1 (ngày đầu) hoặc từ -1 "
+                   "(ngày cuối)",
             )
         if not 1 <= self.month <= 12:
-            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month")
+            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month",
+                                vi=f"tháng từ 1 đến 12, không phải {self.month}")
+
+
+Frequency = Literal["month", "quarter", "half_year", "year"]
+#: The months of each reporting period.
+PERIOD_MONTHS: dict[Frequency, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recurring:
+    """A recurring report (báo cáo định kỳ): day ``day`` of month ``month`` of every
+    ``frequency`` period (hằng tháng, hằng quý, 6 tháng, năm) from ``start`` to ``end``.
+
+    ``month`` counts the months of the period from 1 (its first month) or from -1 (its
+    last): "trước ngày 15 của tháng cuối quý" is ``frequency="quarter", day=15, month=-1``
+    with the rule's wording ``truoc_ngay``; for ``year`` it is the month of the year.
+    ``day`` is 1 to 28, or -1 for the last day of the month (a 30th or 31st would skip the
+    short months, as RFC 5545 does).  ``start`` and ``end`` default, in a plan, to its
+    period; every occurrence becomes a :class:`Deadline` of its own (``occurrence``), found
+    with ``dateutil.rrule`` and rolled to a working day like any other.
+    """
+
+    key: ClassVar[str] = "every"
+
+    frequency: Frequency
+    day: int
+    month: int = -1
+    start: date | None = None
+    end: date | None = None
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ()
+
+    def __post_init__(self) -> None:
+        _check_choice("frequency", self.frequency, tuple(PERIOD_MONTHS), None)
+        if isinstance(self.day, bool) or not isinstance(self.day, int) or not (
+            1 <= self.day <= 28 or self.day == -1
+        ):
+            raise DeadlineError(
+                f"the day of a recurring report is 1 to 28, or -1 for the last day of the "
+                f"month, not {self.day!r} (a 29th to 31st would skip the short months)",
+                field="every.day",
+                vi=f"ngày của báo cáo định kỳ là từ 1 đến 28, hoặc -1 (ngày cuối tháng), không "
+                   f"phải {self.day!r} (ngày 29 đến 31 sẽ bỏ sót các tháng ngắn)",
+            )
+        length = PERIOD_MONTHS[self.frequency]
+        if isinstance(self.month, bool) or not isinstance(self.month, int) or not (
+            1 <= abs(self.month) <= length
+        ):
+            raise DeadlineError(
+                f"a {self.frequency} has {length} month(s): month is 1 to {length} or -1 to "
+                f"-{length} (the last), not {self.month!r}", field="every.month",
+                vi=f"mỗi kỳ “{self.frequency}” có {length} tháng: month là 1 đến {length} hoặc "
+                   f"-1 đến -{length} (tính từ cuối), không phải {self.month!r}",
+            )
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise DeadlineError(
+                f"the reports run from {self.start.isoformat()} to {self.end.isoformat()}, "
+                "which ends before it starts", field="every.to",
+                vi=f"các kỳ báo cáo từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}: ngày kết "
+                   "thúc trước ngày bắt đầu",
+            )
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        """The months of the year a report falls in: ``(3, 6, 9, 12)`` for the last month
+        of each quarter."""
+        length = PERIOD_MONTHS[self.frequency]
+        index = self.month - 1 if self.month > 0 else length + self.month
+        return tuple(m for m in range(1, 13) if (m - 1) % length == index)
+
+    def dates(self) -> tuple[date, ...]:
+        """Every report date from ``start`` to ``end`` (both needed), by ``dateutil.rrule``."""
+        from datetime import datetime
+
+        from dateutil.rrule import MONTHLY, rrule
+
+        if self.start is None or self.end is None:
+            raise DeadlineError("a recurring report needs from and to (a plan gives its "
+                                "period)", field="every",
+                                vi="báo cáo định kỳ cần from và to (kế hoạch lấy thời gian "
+                                   "của kế hoạch)")
+        found = rrule(MONTHLY, dtstart=datetime(self.start.year, self.start.month, 1),
+                      until=datetime.combine(self.end, datetime.min.time()),
+                      bymonth=self.months, bymonthday=self.day)
+        return tuple(moment.date() for moment in found if moment.date() >= self.start)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -196,10 +290,11 @@ class Window:
 
 
 #: The kinds of timing a rule may have.  A new kind is a class here with a ``key`` (its key
-#: in rule files), ``anchors()`` and its computation in ``_Scheduler._compute_when``; its
+#: in rule files), ``anchors()`` and its computation in ``scheduling.Scheduler._compute_when``; its
 #: file form goes in files/deadlines.py and its trace wording in render/deadlines.py
-#: (docs/contributing.md walks through it).
-When = OnDate | Relative | NthWorkingDay | Window
+#: (docs/contributing.md walks through it).  A recurring report is computed apart
+#: (``scheduling.Scheduler._recurring``): it has many dates.
+When = OnDate | Relative | NthWorkingDay | Window | Recurring
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -306,6 +401,7 @@ def _check_choice(name: str, value: object, choices: Sequence[str], rule_id: str
         listed = ", ".join(repr(choice) for choice in choices[:-1])
         raise DeadlineError(
             f"{name} is {listed} or {choices[-1]!r}, not {value!r}",
+            vi=f"{name} là {listed} hoặc {choices[-1]!r}, không phải “{value}”",
             entry_id=rule_id, field=name,
         )
 
@@ -329,7 +425,8 @@ class Step:
 
     ``kind`` is ``anchor`` (``name`` and ``day``), ``offset`` (``start``, ``amount``,
     ``unit``, ``direction`` and the resulting ``day``), ``nth`` (``n`` and ``day``),
-    ``window`` (``start`` and ``day``), ``window_start`` (the working day a window opens
+    ``window`` (``start`` and ``day``), ``recurring`` (the ``day`` of one report of a
+    ``recurring`` rule), ``window_start`` (the working day a window opens
     on, when its first day is a day off), ``stated`` (the ``wording`` and ``day`` as the
     document says them), ``last_day`` (the day before a "trước ngày" date), ``roll``
     (``direction`` and the ``day`` reached; ``guarded`` when rolling the usual way would
@@ -338,7 +435,7 @@ class Step:
 
     kind: Literal[
         "anchor", "offset", "nth", "window", "window_start", "stated", "last_day", "roll",
-        "no_roll",
+        "no_roll", "recurring",
     ]
     day: Day
     start: Day | None = None
@@ -351,6 +448,7 @@ class Step:
     wording: Wording = "cham_nhat"
     guarded: bool = False
     anchor_kind: AnchorKind | None = None
+    recurring: Recurring | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -371,6 +469,8 @@ class Deadline:
     start: date | None
     estimated: bool
     steps: tuple[Step, ...]
+    #: The report date of a recurring rule's occurrence (``None`` for other rules).
+    occurrence: date | None = None
 
     @property
     def guarded(self) -> bool:
@@ -432,497 +532,6 @@ def schedule(
     the rule and the field for an unknown anchor or rule, a negative lead time, a window
     that ends before it starts, a cycle of rules.
     """
-    return _Scheduler(rules, calendar, anchors or {}).run()
+    from thidua_calendar.scheduling import Scheduler
 
-
-_ONE_DAY = timedelta(days=1)
-
-
-_Key = tuple[str, str | None]
-
-
-def _find(audience: Audience | None, audiences: Sequence[Audience | None]) -> Audience | None:
-    """The audience of ``audiences`` with the same id, or ``None`` (the default)."""
-    if audience is None:
-        return None
-    for other in audiences:
-        if other is not None and other.id == audience.id:
-            return other
-    return None
-
-
-def _deadline_refs(when: When | None) -> list[str]:
-    """The rules a timing counts from."""
-    if when is None:
-        return []
-    return [anchor.ref for anchor, _ in when.anchors() if anchor.kind == "deadline"]
-
-
-def _timing_field(when: When, prefix: str) -> str:
-    return "feeds" if prefix == "feeds:" else prefix + when.key
-
-
-class _Scheduler:
-    def __init__(
-        self, rules: Sequence[Rule], calendar: WorkCalendar, anchors: Mapping[str, NamedDate]
-    ) -> None:
-        self.calendar = calendar
-        self.anchors = anchors
-        self.rules: dict[str, Rule] = {}
-        for rule in rules:
-            if rule.id in self.rules:
-                raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id")
-            self.rules[rule.id] = rule
-        self.done: dict[_Key, Deadline] = {}
-        self.running: list[_Key] = []
-        self.audience_cache: dict[str, list[Audience | None]] = {}
-        self.resolving: list[str] = []
-
-    def run(self) -> Schedule:
-        for rule in self.rules.values():
-            self._check_rule(rule)
-        self._check_feeds()
-        self._warm_up()
-        ordered: list[Deadline] = []
-        for rule in self.rules.values():
-            for audience in self._audiences(rule):
-                ordered.append(self._deadline(rule, audience))
-        conflicts = [
-            conflict
-            for rule in self.rules.values()
-            if rule.feeds is not None
-            for conflict in self._conflicts(rule)
-        ]
-        index = {(d.rule.id, d.audience.id if d.audience else None): d for d in ordered}
-        return Schedule(deadlines=tuple(ordered), conflicts=tuple(conflicts), _index=index)
-
-    def _warm_up(self) -> None:
-        """Compute the deadlines in dependency order first, so that each one finds the
-        dates it counts from already known: a chain of 2,000 rules listed from its end
-        would otherwise recurse 2,000 levels deep.  A problem found here is left for the
-        pass in file order to report, as it always has."""
-        order: list[Rule] = []
-        state: dict[str, int] = {}  # 1: being visited, 2: done
-        for first in self.rules.values():
-            if first.id in state:
-                continue
-            stack: list[tuple[Rule, bool]] = [(first, False)]
-            while stack:
-                rule, expanded = stack.pop()
-                if expanded:
-                    state[rule.id] = 2
-                    order.append(rule)
-                    continue
-                if state.get(rule.id):
-                    continue
-                state[rule.id] = 1
-                stack.append((rule, True))
-                refs = [rule.feeds, *_deadline_refs(rule.when),
-                        *(ref for variant in rule.variants
-                          for ref in _deadline_refs(variant.when))]
-                for ref in refs:
-                    if ref is not None and ref != rule.id and ref in self.rules:
-                        if state.get(ref) == 1:
-                            return  # a circle: the pass in file order names it
-                        if ref not in state:
-                            stack.append((self.rules[ref], False))
-        try:
-            for rule in order:
-                for audience in self._audiences(rule):
-                    self._deadline(rule, audience)
-        except ThiduaCalendarError:
-            return
-
-    # -- checks --------------------------------------------------------------------------
-
-    def _check_rule(self, rule: Rule) -> None:
-        if rule.lead_working_days is not None:
-            if rule.feeds is None:
-                raise DeadlineError(
-                    "a lead time needs the rule it is counted back from: add feeds",
-                    entry_id=rule.id, field="lead_working_days",
-                )
-            if rule.lead_working_days < 0:
-                raise DeadlineError(
-                    f"the lead time is {rule.lead_working_days} working days; it cannot be "
-                    "negative (0 means the same day as the rule it feeds)",
-                    entry_id=rule.id, field="lead_working_days",
-                )
-        if rule.feeds is not None:
-            if rule.feeds not in self.rules:
-                raise DeadlineError(self._unknown_rule(rule.feeds), entry_id=rule.id,
-                                    field="feeds")
-            if rule.feeds == rule.id:
-                raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds")
-        if rule.when is None and rule.feeds is None:
-            raise DeadlineError(
-                "the rule has no date: give date, after, before, nth_working_day or window, "
-                "or feeds (with lead_working_days) to derive it from the rule it feeds",
-                entry_id=rule.id,
-            )
-        seen: set[str] = set()
-        for position, variant in enumerate(rule.variants):
-            if variant.audience.id in seen:
-                raise DeadlineError(
-                    f"the audience {variant.audience.id!r} is given twice",
-                    entry_id=rule.id, field=f"audiences.{position}.id",
-                )
-            seen.add(variant.audience.id)
-
-    def _check_feeds(self) -> None:
-        """No rule feeds, through others, one that feeds it back: a cascade goes upwards.
-
-        Each rule is walked once: a chain already found to end is not walked again, so
-        2,000 rules chained by ``feeds`` cost 2,000 steps, not 2,000²."""
-        ends: set[str] = set()  # rules whose chain of feeds is known to end
-        for rule in self.rules.values():
-            chain: list[str] = []
-            on_chain: set[str] = set()
-            current: str | None = rule.id
-            while current is not None and current not in ends:
-                if current in on_chain:
-                    circle = [*chain[chain.index(current):], current]
-                    raise DeadlineError(
-                        "the rules feed each other in a circle: " + " -> ".join(circle)
-                        + "; a rule feeds one at a higher level, never one that feeds it back",
-                        entry_id=circle[0], field="feeds",
-                    )
-                chain.append(current)
-                on_chain.add(current)
-                current = self.rules[current].feeds
-            ends.update(chain)
-
-    def _unknown_rule(self, rule_id: str) -> str:
-        import difflib
-
-        close = difflib.get_close_matches(rule_id, self.rules, n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        return f"no deadline rule has the id {rule_id!r}{hint}"
-
-    # -- audiences -----------------------------------------------------------------------
-
-    def _sources(self, rule: Rule) -> list[Rule]:
-        """The rules this rule's default timing counts from."""
-        refs = [rule.feeds] if rule.when is None and rule.feeds else _deadline_refs(rule.when)
-        return [self.rules[ref] for ref in refs if ref in self.rules and ref != rule.id]
-
-    def _audiences(self, rule: Rule) -> list[Audience | None]:
-        """The default audience, the rule's own variants, then those its default timing
-        inherits from the rules it counts from (each with that rule's date)."""
-        cached = self.audience_cache.get(rule.id)
-        if cached is not None:
-            return cached
-        if rule.id in self.resolving:
-            chain = [*self.resolving[self.resolving.index(rule.id):], rule.id]
-            raise DeadlineError(
-                "the rules depend on each other in a circle: " + " -> ".join(chain),
-                entry_id=rule.id,
-            )
-        self.resolving.append(rule.id)
-        try:
-            found: list[Audience | None] = [None]
-            found.extend(variant.audience for variant in rule.variants)
-            for source in self._sources(rule):
-                for audience in self._audiences(source):
-                    if audience is not None and _find(audience, found) is None:
-                        found.append(audience)
-        finally:
-            self.resolving.pop()
-        self.audience_cache[rule.id] = found
-        return found
-
-    # -- one deadline --------------------------------------------------------------------
-
-    def _deadline(self, rule: Rule, audience: Audience | None) -> Deadline:
-        key = (rule.id, audience.id if audience else None)
-        if key in self.done:
-            return self.done[key]
-        if key in self.running:
-            chain = [*self.running[self.running.index(key):], key]
-            raise DeadlineError(
-                "the rules depend on each other in a circle: "
-                + " -> ".join(f"{rid} ({aid})" if aid else rid for rid, aid in chain),
-                entry_id=rule.id,
-            )
-        self.running.append(key)
-        try:
-            result = self._compute(rule, audience)
-        finally:
-            self.running.pop()
-        self.done[key] = result
-        return result
-
-    def _when(self, rule: Rule, audience: Audience | None) -> tuple[When, str]:
-        """The timing for an audience and the field prefix errors name."""
-        if audience is not None:
-            for position, variant in enumerate(rule.variants):
-                if variant.audience.id == audience.id:
-                    return variant.when, f"audiences.{position}."
-        if rule.when is not None:
-            return rule.when, ""
-        assert rule.feeds is not None
-        lead = rule.lead_working_days or 0
-        derived = Relative(
-            anchor=Anchor(kind="deadline", ref=rule.feeds),
-            amount=lead,
-            unit="working_days",
-            direction="before",
-        )
-        return derived, "feeds:"
-
-    def _compute(self, rule: Rule, audience: Audience | None) -> Deadline:
-        when, prefix = self._when(rule, audience)
-        try:
-            return self._compute_when(rule, audience, when, prefix)
-        except OutOfRangeError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=_timing_field(when, prefix)) from None
-
-    def _compute_when(
-        self, rule: Rule, audience: Audience | None, when: When, prefix: str
-    ) -> Deadline:
-        steps: list[Step] = []
-        self.estimated = False
-        start: date | None = None
-        anchor_day: date | None = None
-        direction: Direction | None = None
-        if isinstance(when, OnDate):
-            target = when.date
-        elif isinstance(when, Relative):
-            derived = prefix == "feeds:"
-            field_name = "feeds" if derived else f"{prefix}{when.direction}.anchor"
-            base = self._anchor(when.anchor, rule, audience, field_name, steps)
-            count_field = "lead_working_days" if derived else (
-                f"{prefix}{when.direction}.{when.unit}")
-            target = self._offset(base, when, steps, rule, count_field)
-            anchor_day, direction = base, when.direction
-        elif isinstance(when, NthWorkingDay):
-            target = self._nth(when, rule, prefix)
-            steps.append(Step(kind="nth", day=self._day(target), n=when.n))
-        else:
-            opening = self._window_end(when.start, rule, audience, prefix + "window.from", steps)
-            target = self._window_end(when.end, rule, audience, prefix + "window.to", steps)
-            # "từ ngày A đến trước ngày B" ends the day before B.
-            before = rule.wording == "truoc_ngay"
-            closing = target - _ONE_DAY if before else target
-            if closing < opening:
-                ends = (f"ends before {target.isoformat()} (its last day is "
-                        f"{closing.isoformat()})" if before else f"ends on {closing.isoformat()}")
-                raise DeadlineError(
-                    f"the window {ends}, before it starts on {opening.isoformat()}",
-                    entry_id=rule.id, field=prefix + "window",
-                )
-            steps.append(Step(kind="window", start=self._day(opening), day=self._day(target),
-                              wording=rule.wording))
-            start = opening if rule.roll == "none" else self.calendar.roll(opening, "next")
-            self._note_estimates(opening, start)
-            if start != opening and start <= closing:
-                steps.append(Step(kind="window_start", day=self._day(start)))
-            if start > closing:
-                to = f"to before {target.isoformat()}" if before else f"to {target.isoformat()}"
-                raise DeadlineError(
-                    f"the window from {opening.isoformat()} {to} holds no working day",
-                    entry_id=rule.id, field=prefix + "window",
-                )
-        if not isinstance(when, Window):
-            steps.append(Step(kind="stated", day=self._day(target), wording=rule.wording))
-        last_day = target - _ONE_DAY if rule.wording == "truoc_ngay" else target
-        if last_day != target:
-            steps.append(Step(kind="last_day", day=self._day(last_day)))
-        self._note_estimates(target, last_day)
-        due = self._roll(last_day, rule.roll, anchor_day, direction, steps)
-        return Deadline(
-            rule=rule,
-            audience=audience,
-            stated=target,
-            last_day=last_day,
-            due=due,
-            start=start,
-            estimated=self.estimated,
-            steps=tuple(steps),
-        )
-
-    def _note_estimates(self, first: date, last: date) -> None:
-        """Record whether a day the computation looked at, from ``first`` to ``last``,
-        rests on an estimate."""
-        if not self.estimated:
-            self.estimated = self.calendar.estimated_between(first, last)
-
-    def _window_end(
-        self,
-        end: OnDate | Relative,
-        rule: Rule,
-        audience: Audience | None,
-        field_name: str,
-        steps: list[Step],
-    ) -> date:
-        if isinstance(end, OnDate):
-            return end.date
-        if not end.amount:  # the anchor's own date: the window step shows it
-            return self._anchor(end.anchor, rule, audience, field_name, [])
-        base = self._anchor(end.anchor, rule, audience, field_name, steps)
-        return self._offset(base, end, steps, rule, field_name)
-
-    def _anchor(
-        self,
-        anchor: Anchor,
-        rule: Rule,
-        audience: Audience | None,
-        field_name: str,
-        steps: list[Step],
-    ) -> date:
-        if anchor.kind == "deadline":
-            source = self.rules.get(anchor.ref)
-            if source is None:
-                raise DeadlineError(self._unknown_rule(anchor.ref), entry_id=rule.id,
-                                    field=field_name)
-            # The same audience of the rule counted from, if it has one; a rule counting
-            # from itself counts from its default date.
-            chosen = None if source.id == rule.id else _find(audience, self._audiences(source))
-            estimated = self.estimated
-            upstream = self._deadline(source, chosen)
-            self.estimated = estimated or upstream.estimated
-            label = source.name + (f" ({chosen.name})" if chosen else "")
-            label_en = source.name_en + (f" ({chosen.name_en})" if chosen else "")
-            steps.append(
-                Step(kind="anchor", name=label, name_en=label_en, day=self._day(upstream.due),
-                     anchor_kind="deadline")
-            )
-            return upstream.due
-        named = self.anchors.get(str(anchor))
-        if named is None:
-            known = ", ".join(sorted(self.anchors)) or "none"
-            raise DeadlineError(
-                f"unknown anchor {str(anchor)!r}; the anchors known here are: {known}",
-                entry_id=rule.id, field=field_name,
-            )
-        if named.date is None:
-            raise DeadlineError(
-                f"{named.name_en} has no date (an open-ended phase has no end to count from)",
-                entry_id=rule.id, field=field_name,
-            )
-        steps.append(
-            Step(kind="anchor", name=named.name, name_en=named.name_en,
-                 day=self._day(named.date), anchor_kind=anchor.kind)
-        )
-        return named.date
-
-    def _offset(
-        self, base: date, when: Relative, steps: list[Step], rule: Rule, field_name: str
-    ) -> date:
-        result = self._count(base, when.amount, when.unit, when.direction, rule, field_name)
-        if when.unit == "working_days":
-            self._note_estimates(base, result)
-        steps.append(
-            Step(
-                kind="offset",
-                start=self._day(base),
-                day=self._day(result),
-                amount=when.amount,
-                unit=when.unit,
-                direction=when.direction,
-            )
-        )
-        return result
-
-    def _count(
-        self, base: date, amount: int, unit: Unit, direction: Direction, rule: Rule,
-        field_name: str,
-    ) -> date:
-        """``amount`` days or working days from ``base``; a :class:`DeadlineError` naming the
-        rule and ``field_name`` when the count leaves the years the calendar knows."""
-        calendar = self.calendar
-        sign = 1 if direction == "after" else -1
-        try:
-            if unit == "working_days":
-                return calendar.add_working_days(base, sign * amount)
-            result = base + timedelta(days=sign * amount)
-            if calendar.first_year <= result.year <= calendar.last_year:
-                return result
-        except OverflowError:  # past 9999-12-31 or before 0001-01-01
-            pass
-        except OutOfRangeError:
-            if not calendar.first_year <= base.year <= calendar.last_year:
-                raise  # the anchor itself is outside: said as such by the caller
-        shown = "working days" if unit == "working_days" else "days"
-        raise DeadlineError(
-            f"counting {amount} {shown} {direction} {base.isoformat()} goes past the years "
-            f"whose working days are known ({calendar.first_year}-{calendar.last_year})",
-            entry_id=rule.id, field=field_name,
-        )
-
-    def _nth(self, when: NthWorkingDay, rule: Rule, prefix: str) -> date:
-        try:
-            found = self.calendar.nth_working_day(when.year, when.month, when.n)
-        except OutOfRangeError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day.month") from None
-        except ValueError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day.n") from None
-        edge = date(when.year, when.month, 1) if when.n > 0 else (
-            date(when.year + when.month // 12, when.month % 12 + 1, 1) - _ONE_DAY)
-        self._note_estimates(edge, found)
-        return found
-
-    def _roll(
-        self,
-        day: date,
-        policy: RollPolicy,
-        anchor_day: date | None,
-        direction: Direction | None,
-        steps: list[Step],
-    ) -> date:
-        if self.calendar.is_working_day(day):
-            return day
-        if policy == "none":
-            steps.append(Step(kind="no_roll", day=self._day(day)))
-            return day
-        rolled = self.calendar.roll(day, policy)
-        guarded = False
-        # Rolling never crosses the anchor: a last day on or after it (counted after it)
-        # stays on or after it, one on or before it stays on or before it.  "Trước ngày"
-        # counted 0 days after the anchor means the day before it: no crossing to prevent.
-        if anchor_day is not None and direction == "after" and rolled < anchor_day <= day:
-            rolled, policy, guarded = self.calendar.roll(day, "next"), "next", True
-        elif anchor_day is not None and direction == "before" and day <= anchor_day < rolled:
-            rolled, policy, guarded = self.calendar.roll(day, "previous"), "previous", True
-        self._note_estimates(day, rolled)
-        steps.append(Step(kind="roll", day=self._day(rolled), direction=policy, guarded=guarded))
-        return rolled
-
-    def _day(self, day: date) -> Day:
-        return Day(
-            date=day,
-            working=self.calendar.is_working_day(day),
-            status=self.calendar.day_off(day),
-        )
-
-    # -- cascade -------------------------------------------------------------------------
-
-    def _conflicts(self, rule: Rule) -> list[Conflict]:
-        """Every audience of the rule or of the rule it feeds whose deadline leaves less
-        than the lead time (an audience one of them lacks uses its default date)."""
-        assert rule.feeds is not None
-        parent_rule = self.rules[rule.feeds]
-        own = self._audiences(rule)
-        upper = self._audiences(parent_rule)
-        lead = rule.lead_working_days or 0
-        found = []
-        seen: set[tuple[_Key, _Key]] = set()
-        for audience in [*own, *(a for a in upper if _find(a, own) is None)]:
-            child = self._deadline(rule, _find(audience, own))
-            parent = self._deadline(parent_rule, _find(audience, upper))
-            pair = ((rule.id, child.audience.id if child.audience else None),
-                    (parent_rule.id, parent.audience.id if parent.audience else None))
-            if pair in seen:
-                continue
-            seen.add(pair)
-            latest = self._count(parent.due, lead, "working_days", "before", rule,
-                                 "lead_working_days")
-            if child.due <= min(latest, parent.due):
-                continue
-            available = self.calendar.working_days_between(child.due, parent.due)
-            found.append(Conflict(child=child, parent=parent, lead_working_days=lead,
-                                  available=available))
-        return found
+    return Scheduler(rules, calendar, anchors or {}).run()

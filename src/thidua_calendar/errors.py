@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AnnouncementError",
+    "BilingualValueError",
     "CatalogError",
     "DeadlineError",
     "DocumentError",
+    "EventFileError",
     "InputError",
     "LunarDateError",
     "OccurrenceError",
@@ -168,6 +170,14 @@ class CatalogError(InputError):
     default_where = "<catalog>"
 
 
+class EventFileError(InputError):
+    """An events file (``data/events.yaml`` or your own) that cannot be read or does not
+    validate."""
+
+    item_label = "event"
+    default_where = "<events>"
+
+
 class AnnouncementError(InputError):
     """A holiday announcement file (``--holidays``) that cannot be read or does not validate."""
 
@@ -207,3 +217,14 @@ class ProvinceError(ThiduaCalendarError, LookupError):
 
 class UsageError(ThiduaCalendarError, ValueError):
     """A command-line value that cannot be understood."""
+
+
+class BilingualValueError(ValueError):
+    """A ``ValueError`` that also says itself in Vietnamese: what parsers and schema
+    validators raise, so that the located error a file loader makes of it (through pydantic,
+    whose ``ctx["error"]`` keeps it) can speak Vietnamese too."""
+
+    def __init__(self, message: str, /, *, vi: str) -> None:
+        super().__init__(message)
+        self.vi = vi
+

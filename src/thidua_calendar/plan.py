@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Literal
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Literal
 
 from thidua_calendar.anniversaries import (
     Commemoration,
@@ -28,10 +28,12 @@ from thidua_calendar.anniversaries import (
     occurrence_in,
     occurrences,
 )
-from thidua_calendar.dates import Precision, month_end, month_start
+from thidua_calendar.catalog import Catalog
+from thidua_calendar.dates import Precision, month_end, month_start, vi_date
 from thidua_calendar.deadlines import (
     Anchor,
     NamedDate,
+    Recurring,
     Relative,
     Rule,
     Schedule,
@@ -46,6 +48,7 @@ from thidua_calendar.errors import (
     PhaseError,
     PlanError,
 )
+from thidua_calendar.events import PoliticalEvent
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
 from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
@@ -57,12 +60,15 @@ __all__ = [
     "Event",
     "Organisation",
     "Plan",
+    "PlanDocument",
     "PlanPhase",
     "PlanResult",
     "PlanWarning",
     "Selector",
+    "Signer",
     "build_plan",
     "default_plan",
+    "greeted_event",
     "plan_key",
     "slug",
 ]
@@ -91,7 +97,10 @@ class Event:
     """A one-off event a phase greets: a congress, an election, a conference.
 
     ``precision`` says how much of ``date`` is known ("Đại hội … tháng 10/2020");
-    ``phase`` attaches it to a phase by id instead of by date.
+    ``phase`` attaches it to a phase by id instead of by date.  ``greeting`` is the clause a
+    phase prints for it ("chào mừng thành công Đại hội …"; without one, the events of a phase
+    are printed together after "chào mừng"); ``kind`` and ``status`` come from the shipped
+    events (:func:`greeted_event`).
     """
 
     id: str
@@ -101,6 +110,10 @@ class Event:
     precision: Precision = "day"
     end: _Date | None = None
     phase: str | None = None
+    greeting: str | None = None
+    greeting_en: str | None = None
+    kind: str | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,6 +124,37 @@ class Selector:
     tags: tuple[str, ...] = ()
     classes: tuple[Milestone, ...] = ()
     ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Signer:
+    """The signature block of Nghị định 30/2020/NĐ-CP (Phụ lục I): the authority the signer
+    signs under (``TM. BAN CHẤP HÀNH``; ``None`` when the head signs in their own name),
+    their title (``CHỦ TỊCH``) and name (``None``: left blank, written in by hand)."""
+
+    authority: str | None = "TM. BAN CHẤP HÀNH"
+    title: str = "CHỦ TỊCH"
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanDocument:
+    """What the plan says as a document besides its calendar: the number and symbol
+    (``"01/KH-CĐCS"``, ``None``: a blank number before "/KH-" and the body's symbol), the
+    signer, the recipients (Nơi nhận) and the parts' text (purpose, requirements, the
+    reporting regime, the closing sentence).
+
+    ``None`` (or an empty tuple) means "the default text": the renderers hold it, in
+    Vietnamese and English (:mod:`thidua_calendar.render.plan`), since it is text for people.
+    """
+
+    number: str | None = None
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+    purpose: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
+    closing: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,6 +182,7 @@ class Plan:
     allow_gaps: bool = False
     allow_overlaps: bool = False
     preamble: bool = True
+    document: PlanDocument = field(default_factory=PlanDocument)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,11 +273,37 @@ def build_plan(
         if not (phase.theme or "").strip():
             warnings.append(PlanWarning(kind="no_theme", subject=phase.id))
     anchors = _anchors(plan, entries)
-    found = schedule(plan.deadlines, calendar=calendar, anchors=anchors)
-    preamble = tuple(occ for occ in sorted(chosen, key=lambda occ: occ.date)
-                     if occ.milestone == "nam_tron") if plan.preamble else ()
+    rules = tuple(_over_period(rule, plan.period) for rule in plan.deadlines)
+    found = schedule(rules, calendar=calendar, anchors=anchors)
+    # The preamble lists the năm tròn in the order the guidance prints them: by kind (the
+    # great national days, leaders, history, sectors…: the catalog's kind order), then date.
+    # A unit's own days (no kind) go with the great days, by date, as seed 004 prints them.
+    def rank(entry: Commemoration) -> int:
+        if not isinstance(catalog, Catalog):
+            return 0
+        found = catalog.kind_rank(entry)
+        return 0 if found == len(catalog.kinds) else found
+
+    preamble = tuple(
+        occ for occ in sorted(chosen, key=lambda occ: (rank(occ.commemoration), occ.date))
+        if occ.milestone == "nam_tron") if plan.preamble else ()
     return PlanResult(plan=plan, phases=phases, preamble=preamble, schedule=found,
                       warnings=tuple(warnings))
+
+
+def _over_period(rule: Rule, period: Period) -> Rule:
+    """A recurring report without ``start``/``end`` runs over the plan's period (up to its
+    horizon when it has no end)."""
+    import dataclasses
+
+    def fill(when: Any) -> Any:
+        if isinstance(when, Recurring) and (when.start is None or when.end is None):
+            return dataclasses.replace(when, start=when.start or period.start,
+                                       end=when.end or period.horizon)
+        return when
+
+    variants = tuple(dataclasses.replace(v, when=fill(v.when)) for v in rule.variants)
+    return dataclasses.replace(rule, when=fill(rule.when), variants=variants)
 
 
 def _lead_up(plan: Plan, keys: Mapping[str, Occurrence]) -> dict[str, str]:
@@ -248,20 +319,23 @@ def _lead_up(plan: Plan, keys: Mapping[str, Occurrence]) -> dict[str, str]:
         if not matching:
             raise PlanError(
                 f"{written!r} is not among the commemorations the plan greets in its period",
+                vi=f"“{written}” không có trong các ngày kỷ niệm kế hoạch chào mừng",
                 entry_id=written, field="lead_up", item="lead_up",
             )
         if len(matching) > 1:
             raise PlanError(
                 f"{entry_id!r} is greeted {len(matching)} times in the plan's period; write "
                 f"{entry_id}@YEAR to say which",
+                vi=f"“{entry_id}” được chào mừng {len(matching)} lần trong thời gian của kế "
+                   f"hoạch; hãy viết {entry_id}@NĂM để chỉ rõ lần nào",
                 entry_id=written, field="lead_up", item="lead_up",
             )
         (key,) = matching
         try:
             attach([(written, keys[key].date)], plan.phases, lead_up={written: phase_id})
         except PhaseError as error:
-            raise PlanError(str(error), entry_id=written, field="lead_up",
-                            item="lead_up") from None
+            raise PlanError.wrap(error, entry_id=written, field="lead_up",
+                                 item="lead_up") from None
         found[key] = phase_id
     return found
 
@@ -275,16 +349,26 @@ _PROBLEM_REASONS = {
     "outside": "the phase runs outside the plan's period",
     "open_not_last": "the phase {a} has no end but {b} comes after it",
 }
+_PROBLEM_REASONS_VI = {
+    "reversed": "đợt kết thúc ngày {last}, trước ngày bắt đầu {first}",
+    "overlap": "đợt “{a}” và đợt “{b}” chồng nhau từ ngày {first} đến ngày {last}; hãy dời một "
+               "đợt, hoặc cho phép chồng nhau (allow: {{overlaps: true}})",
+    "gap": "không đợt nào có từ ngày {first} đến ngày {last}; hãy kéo dài một đợt, hoặc cho "
+           "phép để hở (allow: {{gaps: true}})",
+    "outside": "đợt nằm ngoài thời gian của kế hoạch",
+    "open_not_last": "đợt “{a}” không có ngày kết thúc mà đợt “{b}” đến sau nó",
+}
 
 
 def _check_phases(plan: Plan) -> None:
     if not plan.phases:
-        raise PlanError("a plan needs at least one phase", field="phases", item="plan")
+        raise PlanError("a plan needs at least one phase", field="phases", item="plan",
+                        vi="kế hoạch cần có ít nhất một đợt")
     seen: set[str] = set()
     for phase in plan.phases:
         if phase.id in seen:
             raise PlanError("the phase id is used twice", entry_id=phase.id, field="id",
-                            item="phase")
+                            item="phase", vi="mã đợt bị dùng hai lần")
         seen.add(phase.id)
     problems = check_phases(plan.phases, plan.period, allow_gaps=plan.allow_gaps,
                             allow_overlaps=plan.allow_overlaps)
@@ -295,8 +379,11 @@ def _check_phases(plan: Plan) -> None:
         first = errors[0]
         others = "; ".join(f"{error.reason} ({error.item_label} '{error.entry_id}', field "
                            f"'{error.field}')" for error in errors[1:])
+        others_vi = "; ".join(f"{error.reason_vi} (đợt “{error.entry_id}”, trường "
+                              f"“{error.field}”)" for error in errors[1:])
         raise PlanError(f"{first.reason}; also: {others}", entry_id=first.entry_id,
-                        field=first.field, item=first.item_label)
+                        field=first.field, item=first.item_label,
+                        vi=f"{first.reason_vi}; thêm nữa: {others_vi}")
     if errors:
         raise errors[0]
 
@@ -308,9 +395,16 @@ def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanE
         first=problem.first.isoformat() if problem.first else "",
         last=problem.last.isoformat() if problem.last else "",
     )
+    text_vi = _PROBLEM_REASONS_VI[problem.kind].format(
+        a=names[0], b=names[-1],
+        first=vi_date(problem.first) if problem.first else "",
+        last=vi_date(problem.last) if problem.last else "",
+    )
     if problem.kind == "outside" and problem.last is None:
         return PlanError("the phase has no end but the plan's period has one; give it an end",
-                         entry_id=names[0], field="end", item="phase")
+                         entry_id=names[0], field="end", item="phase",
+                         vi="đợt không có ngày kết thúc mà thời gian của kế hoạch có; hãy ghi "
+                            "ngày kết thúc cho đợt")
     # Point at the later phase of a pair (the one to move), at the field concerned.
     subject = names[-1] if problem.kind in ("overlap", "gap") else names[0]
     fields = {"reversed": "end", "overlap": "start", "gap": "start", "outside": "start",
@@ -319,7 +413,8 @@ def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanE
         # A gap before the first phase points at its start, after the last at its end.
         first_phase = next(p for p in plan_phases if p.id == names[0])
         fields["gap"] = "start" if problem.first < first_phase.start else "end"
-    return PlanError(text, entry_id=subject, field=fields[problem.kind], item="phase")
+    return PlanError(text, entry_id=subject, field=fields[problem.kind], item="phase",
+                     vi=text_vi)
 
 
 def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
@@ -327,14 +422,16 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
     for position, selector in enumerate(plan.greet):
         if not (selector.tags or selector.classes or selector.ids):
             raise PlanError("a selector needs tags, classes or ids", field=f"greet.{position}",
-                            item="plan")
+                            item="plan", vi="mỗi mục greet cần có tags, classes hoặc ids")
         for index, entry_id in enumerate(selector.ids):
             if entry_id not in by_id:
                 raise PlanError(_unknown(entry_id, by_id), entry_id=None,
+                                vi=_unknown(entry_id, by_id, "vi"),
                                 field=f"greet.{position}.ids.{index}", item="plan")
     for index, entry_id in enumerate(plan.exclude):
         if entry_id not in by_id:
-            raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan")
+            raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan",
+                            vi=_unknown(entry_id, by_id, "vi"))
     found: dict[tuple[str, date], Occurrence] = {}
     first, last = plan.period.start, plan.period.horizon
     for year in range(first.year, last.year + 1):
@@ -356,10 +453,13 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
     return list(found.values())
 
 
-def _unknown(entry_id: str, by_id: Mapping[str, Commemoration]) -> str:
+def _unknown(entry_id: str, by_id: Mapping[str, Commemoration], lang: str = "en") -> str:
     import difflib
 
     close = difflib.get_close_matches(entry_id, by_id, n=3)
+    if lang == "vi":
+        hint = f"; có phải là {', '.join(close)}?" if close else ""
+        return f"danh mục không có mục nào mã “{entry_id}”{hint}"
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"no catalog entry has the id {entry_id!r}{hint}"
 
@@ -371,11 +471,14 @@ def _attach_events(plan: Plan, warnings: list[PlanWarning]) -> dict[str, list[Ev
         if event.date is not None and event.end is not None and event.end < event.date:
             raise PlanError(f"the event ends on {event.end.isoformat()}, before it starts on "
                             f"{event.date.isoformat()}", entry_id=event.id, field="end",
-                            item="event")
+                            item="event",
+                            vi=f"sự kiện kết thúc ngày {vi_date(event.end)}, trước ngày bắt đầu "
+                               f"{vi_date(event.date)}")
         if event.phase is not None:
             if event.phase not in by_phase:
                 raise PlanError(f"no phase has the id {event.phase!r}", entry_id=event.id,
-                                field="phase", item="event")
+                                field="phase", item="event",
+                                vi=f"không có đợt nào mã “{event.phase}”")
             phase = phases[event.phase]
             if event.date is not None and not (
                 phase.contains(event.date) or _overlaps(phase, event.date, event)
@@ -384,13 +487,17 @@ def _attach_events(plan: Plan, warnings: list[PlanWarning]) -> dict[str, list[Ev
                     f"the event's date ({event.date.isoformat()}) is outside {phase.name} "
                     f"({phase.start.isoformat()} - "
                     f"{phase.end.isoformat() if phase.end else '…'})",
+                    vi=f"ngày của sự kiện ({vi_date(event.date)}) nằm ngoài {phase.name} "
+                       f"({vi_date(phase.start)} - "
+                       f"{vi_date(phase.end) if phase.end else '…'})",
                     entry_id=event.id, field="date", item="event",
                 )
             by_phase[event.phase].append(event)
             continue
         if event.date is None:
             raise PlanError("an event needs a date or a phase", entry_id=event.id,
-                            field="date", item="event")
+                            field="date", item="event",
+                            vi="sự kiện cần có ngày hoặc đợt")
         day = event.date
         target = next((p.id for p in plan.phases if p.contains(day)), None)
         if target is None and event.precision != "day":
@@ -450,15 +557,51 @@ def plan_key(plan: Plan, /) -> str:
     return f"{plan.id or slug(plan.organisation.name)}-{plan.period.start.year}"
 
 
-def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
+def greeted_event(event: PoliticalEvent, /, *, phase: str | None = None) -> Event:
+    """A shipped event as a plan greets it: "chào mừng thành công Đại hội …"."""
+    # "chào mừng thành công Đại hội …", but "… thành công bầu cử đại biểu Quốc hội …".
+    name = event.name if event.name.startswith("Đại hội") else (
+        event.name[:1].lower() + event.name[1:])
+    return Event(
+        id=event.id, name=event.name, name_en=event.name_en, date=event.date,
+        precision=event.precision, end=event.end, phase=phase,
+        greeting=f"chào mừng thành công {name}",
+        greeting_en=f"greeting the success of the {event.name_en}",
+        kind=event.kind, status=event.status,
+    )
+
+
+def default_plan(
+    year: int, /, *, calendar: WorkCalendar | None = None, issued: date | None = None,
+    events: Iterable[PoliticalEvent] = (),
+) -> Plan:
     """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
 
     A default, not a rule: a grassroots union's year in two halves; it greets the days of
     Nghị định 145 (tag ``nd145``), the union's days (tag ``union``) and every năm tròn and
-    năm lẻ 5 anniversary of the catalog; its deadlines are registration 15 working days
-    after the start, a report 5 working days after each half, award dossiers 10 working days
-    before the year ends.  ``issued`` defaults to 1 January.
+    năm lẻ 5 anniversary of the catalog, and the ``events`` (the CLI passes the shipped
+    events of the year) in the đợt where they fall; its deadlines are registration 15
+    working days after the start, a report 5 working days after each half, award dossiers
+    10 working days before the year ends.
+
+    A plan is never dated on a day off: without ``issued``, it is dated the first working
+    day of the year on ``calendar`` (1 January is Tết Dương lịch, so 2 January or, when that
+    is a weekend, the Monday after).  The calendar is the caller's (the same one the plan is
+    built on), since this module reads no files; give ``calendar`` or ``issued``.
     """
+    if issued is None:
+        if calendar is None:
+            raise TypeError("default_plan needs calendar= (it is dated the year's first "
+                            "working day) or issued=")
+        try:
+            issued = calendar.roll(date(year, 1, 1), "next")
+        except OutOfRangeError:
+            # A year whose announcements the calendar does not hold (a feed of commemorations
+            # far ahead): 1 January is Tết Dương lịch by law every year (Bộ luật Lao động
+            # 2019, Điều 112), so the first day after it outside the weekly rest days.
+            issued = date(year, 1, 2)
+            while issued.weekday() in calendar.weekend.rest_days:
+                issued += timedelta(days=1)
     from thidua_calendar.deadlines import Relative
     from thidua_calendar.phases import split_period
 
@@ -496,10 +639,12 @@ def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
         title=f"Phát động phong trào thi đua năm {year}",
         title_en=f"Emulation movement of {year}",
         organisation=Organisation(name="Công đoàn cơ sở", level="cdcs"),
-        issued=issued or date(year, 1, 1),
+        issued=issued,
         period=period,
         phases=phases,
         greet=(Selector(tags=("nd145",)), Selector(tags=("union",)),
                Selector(classes=("nam_tron", "nam_le_5"))),
+        events=tuple(greeted_event(event) for event in events
+                     if event.overlaps(period.start, period.end or period.start)),
         deadlines=rules,
     )

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO
 
-from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit, input_files
+from thidua_calendar.cli.options import (
+    PROG,
+    CheckFailed,
+    HelpFormatter,
+    emit,
+    input_files,
+    settle_format,
+)
 from thidua_calendar.cli.usage import say, set_lang
 from thidua_calendar.errors import ThiduaCalendarError
 from thidua_calendar.files.output import Terminated, terminating
@@ -25,6 +32,7 @@ __all__ = ["PROG", "main"]
 #: Each command and its one-line summary (``--help`` lists them without importing them).
 _COMMANDS = {
     "anniversaries": "the commemorations of a year with their counts",
+    "events": "the year's congresses and elections, from the shipped list",
     "plan": "a plan's phases, commemorations and deadlines, as text, JSON or Word",
     "workdays": "days off and swapped working days of a year",
     "deadlines": "deadlines on working days from a rules file, with traces",
@@ -33,6 +41,7 @@ _COMMANDS = {
     "serve": "serve a feed site folder over HTTP",
     "check": "find the mistakes in draft plans",
     "extract": "turn an old plan's text into a draft plan file",
+    "renew": "write this year's plan from last year's, every change marked",
     "lunar": "the Vietnamese lunar calendar (UTC+7)",
     "provinces": "the provinces and cities before and after 1/7/2025, and their ids",
 }
@@ -68,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cannot be written (one sentence on stderr, no traceback); 130 interrupted (Ctrl-C);
     143 terminated (``SIGTERM``).  Temporary files are removed in every case.
     """
+    _utf8_streams()
     with terminating():
         return _main(sys.argv[1:] if argv is None else list(argv))
 
@@ -81,6 +91,7 @@ def _main(arguments: list[str]) -> int:
         if not hasattr(args, "run"):
             parser.print_help(sys.stderr)
             return 2
+        settle_format(args)
         output = args.run(args)
         if getattr(args, "writes_itself", False):
             _stdout().write(output)
@@ -204,6 +215,17 @@ def _silence_stdout() -> None:
         os.close(null)
     except (OSError, ValueError, AttributeError):
         pass
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 whatever the console's encoding says (a Windows console in cp1258 or
+    cp1252, ``PYTHONIOENCODING``, a redirect under a C locale): Vietnamese text must never
+    end in ``UnicodeEncodeError``.  Errors stay strict; only the encoding changes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8")
 
 
 def message_lang(argv: Sequence[str]) -> str:

@@ -41,9 +41,10 @@ def run(args: argparse.Namespace) -> str:
     except OSError as error:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
     port = server.server_address[1]
-    print(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
-          file=sys.stderr)
-    warning = exposure_warning(args.host, args.directory, lang=say("en", "vi"))
+    print(say(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
+              vi=f"Đang phục vụ {args.directory} tại http://{args.host}:{port}/ (Ctrl+C để "
+                 "dừng)"), file=sys.stderr)
+    warning = exposure_warning(args.host, args.directory, lang=say("en", vi="vi"))
     if warning:
         print(f"thidua-calendar: {warning}", file=sys.stderr)
     sys.stderr.flush()

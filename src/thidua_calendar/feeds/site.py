@@ -30,7 +30,6 @@ Deterministic: the same inputs give the same bytes; no clock, no random ids.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
@@ -168,19 +167,16 @@ def _publishing_order(name: str) -> tuple[bool, str]:
     return name == INDEX, name
 
 
-_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.\d+\.tmp")
-
-
 def _remove_stale_temporaries(folder: Path, files: Mapping[str, bytes]) -> None:
     """Delete the hidden temporary files of the site's own files that a build killed
     outright (``SIGKILL``, a power cut) left behind: those whose process is gone."""
     if os.name == "nt":  # os.kill(pid, 0) would end the process there, not probe it
         return
     for path in folder.glob(".*.tmp"):
-        match = _TEMPORARY.fullmatch(path.name)
-        if match is None or match["name"] not in files:
+        parts = path.name[1:-len(".tmp")].rsplit(".", 2)  # .NAME.PID.N.tmp
+        if len(parts) != 3 or parts[0] not in files or not parts[1].isdigit():
             continue
-        pid = int(match["pid"])
+        pid = int(parts[1])
         if pid == os.getpid():
             continue
         try:

@@ -20,9 +20,10 @@ from pydantic import Field, ValidationError, field_validator
 
 from thidua_calendar.anniversaries import Commemoration, occurrence_in
 from thidua_calendar.catalog import Catalog
-from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR, month_end
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR, month_end, vi_date
 from thidua_calendar.deadlines import Anchor, Rule
 from thidua_calendar.errors import (
+    BilingualValueError,
     InputError,
     OccurrenceError,
     OutOfRangeError,
@@ -31,7 +32,7 @@ from thidua_calendar.errors import (
 )
 from thidua_calendar.files.catalog import load_catalog
 from thidua_calendar.files.deadlines import parse_rule
-from thidua_calendar.files.fields import Id, Model, SourceModel, Text, Year
+from thidua_calendar.files.fields import Id, Model, SourceModel, Text, Year, parse_partial_date
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -41,41 +42,38 @@ from thidua_calendar.files.yaml_input import (
     validation_error,
 )
 from thidua_calendar.phases import Period, Phase, split_period
-from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
+from thidua_calendar.plan import (
+    Event,
+    Organisation,
+    Plan,
+    PlanDocument,
+    PlanResult,
+    Selector,
+    Signer,
+    build_plan,
+)
 from thidua_calendar.provinces import Province
-from thidua_calendar.styles import DateStyle, PeriodStyle
+from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
 
 _SEE = "docs/plans.md"
-_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _ONE_DAY = timedelta(days=1)
 #: The anniversaries a school year's four phases end on: Nhà giáo, the Party, the Youth Union.
 SCHOOL_TERM_ENDS = ("nha_giao_viet_nam", "thanh_lap_dang", "thanh_lap_doan")
 
 
 def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]:
-    """``2022-02-14``, ``2022-02`` (a month) or ``2022`` (a year): the first day and the
-    precision."""
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        if not FIRST_YEAR <= int(text) <= LAST_YEAR:
-            raise ValueError(f"{text}: the year is outside the supported range "
-                             f"{FIRST_YEAR}-{LAST_YEAR}")
-        return date(int(text), 1, 1), "year"
-    match = _DAY.fullmatch(text)
-    if match is None:
-        raise ValueError(f"write a date as YYYY-MM-DD (or YYYY-MM for a month), not {value!r}")
-    if not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
-        raise ValueError(f"{text}: the year is outside the supported range "
-                         f"{FIRST_YEAR}-{LAST_YEAR}")
-    try:
-        if match[3] is None:
-            return date(int(match[1]), int(match[2]), 1), "month"
-        return date(int(match[1]), int(match[2]), int(match[3])), "day"
-    except ValueError as error:
-        raise ValueError(f"{text} is not a real date: {error}") from None
+    """``2022-02-14`` or ``14/02/2022``, ``2022-02`` or ``02/2022`` (a month), ``2022`` (a
+    year): the first day and the precision (:func:`~thidua_calendar.files.fields.
+    parse_partial_date`), in the supported years (``end: 9999-12`` would overflow later)."""
+    day, precision = parse_partial_date(value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise BilingualValueError(
+            f"{value}: the year is outside the supported range {FIRST_YEAR}-{LAST_YEAR}",
+            vi=f"{value}: năm nằm ngoài khoảng được hỗ trợ {FIRST_YEAR}-{LAST_YEAR}")
+    return day, precision
 
 
 class _OrganisationModel(Model):
@@ -149,7 +147,7 @@ class _SelectorModel(Model):
 
 class _EventModel(Model):
     id: Id
-    name: Text
+    name: Text | None = None
     name_en: Text | None = None
     date: Text | None = None
     end: Text | None = None
@@ -189,9 +187,27 @@ class _AllowModel(Model):
 
 
 class _StyleModel(Model):
-    dates: DateStyle = "d/m/yyyy"
+    dates: DateStyle = DOCUMENT_DATE_STYLE
     period: PeriodStyle = "den"
     period_dates: DateStyle | None = None
+
+
+class _SignerModel(Model):
+    authority: Text | None = "TM. BAN CHẤP HÀNH"
+    title: Text = "CHỦ TỊCH"
+    name: Text | None = None
+
+
+class _DocumentModel(Model):
+    """The plan as a document (docs/plans.md, "The document"): every field has a default."""
+
+    number: Text | None = None
+    signer: _SignerModel = _SignerModel()
+    recipients: list[Text] = []
+    purpose: list[Text] = []
+    requirements: list[Text] = []
+    reporting: list[Text] = []
+    closing: Text | None = None
 
 
 class _PlanModel(Model):
@@ -213,6 +229,7 @@ class _PlanModel(Model):
     allow: _AllowModel = _AllowModel()
     preamble: bool = True
     style: _StyleModel = _StyleModel()
+    document: _DocumentModel = _DocumentModel()
 
     @field_validator("issued", mode="plain")
     @classmethod
@@ -229,7 +246,7 @@ class PlanFile:
     path: str
     plan: Plan
     catalog: Catalog
-    date_style: DateStyle = "d/m/yyyy"
+    date_style: DateStyle = DOCUMENT_DATE_STYLE
     period_style: PeriodStyle = "den"
     period_date_style: DateStyle | None = None
     _root: Any = None
@@ -297,7 +314,9 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
     for index, name in enumerate(own):
         if not os.path.isfile(name):
             raise fail(f"no catalog file {name} (catalogs are read relative to the plan's "
-                       "folder)", "catalogs", index)
+                       "folder)", "catalogs", index,
+                       vi=f"không có tệp danh mục {name} (đường dẫn tính từ thư mục của tệp kế "
+                          "hoạch)")
     issued, issued_precision = _partial_date(model.issued)
     province = None
     if model.organisation.province is not None:
@@ -318,7 +337,10 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         for position, raw in enumerate(model.deadlines)
     ]
     events = []
-    for event in model.events:
+    for position, event in enumerate(model.events):
+        if event.name is None:
+            events.append(_shipped_event(event, position, fail))
+            continue
         day: date | None = None
         precision: Literal["day", "month", "year"] = "day"
         if event.date:
@@ -331,9 +353,11 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         entry_id, _, year = written.partition("@")
         if entry_id not in catalog or (year and not re.fullmatch(r"\d{4}", year)):
             raise fail(f"no catalog entry has the id {entry_id!r} (write ID or ID@YEAR)",
-                       "lead_up", written)
+                       "lead_up", written,
+                       vi=f"danh mục không có mục nào mã “{entry_id}” (viết MÃ hoặc MÃ@NĂM)")
         if all(phase.id != phase_id for phase in phases):
-            raise fail(f"no phase has the id {phase_id!r}", "lead_up", written)
+            raise fail(f"no phase has the id {phase_id!r}", "lead_up", written,
+                       vi=f"không có đợt nào mã “{phase_id}”")
     plan = Plan(
         id=model.id,
         title=model.title,
@@ -356,10 +380,48 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         allow_gaps=model.allow.gaps,
         allow_overlaps=model.allow.overlaps,
         preamble=model.preamble,
+        document=_document(model.document),
     )
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
                     period_style=model.style.period,
                     period_date_style=model.style.period_dates, _root=root)
+
+
+def _document(model: _DocumentModel) -> PlanDocument:
+    return PlanDocument(
+        number=model.number,
+        signer=Signer(**model.signer.model_dump()),
+        recipients=tuple(model.recipients),
+        purpose=tuple(model.purpose),
+        requirements=tuple(model.requirements),
+        reporting=tuple(model.reporting),
+        closing=model.closing,
+    )
+def _shipped_event(event: _EventModel, position: int, fail: Any) -> Event:
+    """``events: - id: dai_hoi_dang_xiv``: a shipped event (data/events.yaml) by its id."""
+    from thidua_calendar.files.events import builtin_events
+    from thidua_calendar.plan import greeted_event
+
+    shipped = builtin_events()
+    if event.id not in shipped:
+        import difflib
+
+        close = difflib.get_close_matches(event.id, [e.id for e in shipped], n=3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        hint_vi = f"có phải là {', '.join(close)}? " if close else ""
+        raise fail(f"no shipped event has the id {event.id!r}; {hint}(thidua-calendar events "
+                   "YEAR lists them) or give the event a name and a date", "events",
+                   position, "id",
+                   vi=f"không có sự kiện nào trong danh sách có mã “{event.id}”; {hint_vi}"
+                   "(lệnh thidua-calendar events NĂM liệt kê chúng) hoặc ghi tên và ngày cho "
+                   "sự kiện của riêng đơn vị")
+    for key in ("name_en", "date", "end"):
+        if getattr(event, key) is not None:
+            raise fail(f"a shipped event keeps its own {key}; leave {key} out, or give the "
+                       "event a name to describe an event of your own", "events", position,
+                       key, vi=f"sự kiện trong danh sách giữ {key} của nó; bỏ {key} đi, hoặc "
+                       "ghi tên để mô tả một sự kiện của riêng đơn vị")
+    return greeted_event(shipped.get(event.id), phase=event.phase)
 
 
 def _province(query: str, issued: date, fail: Any) -> Province:
@@ -416,6 +478,7 @@ def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
     for position, item in enumerate(local):
         if item.id in catalog:
             raise PlanError(f"the catalog already has the id {item.id!r}; choose another",
+                            vi=f"danh mục đã có mã “{item.id}”; hãy chọn mã khác",
                             path=path, line=line_of(root, ("local", position, "id")),
                             field=f"local.{position}.id", item="plan")
         origin = Origin.parse(item.origin)
@@ -432,19 +495,23 @@ def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
 def _period(model: _PeriodModel, issued: date, fail: Any) -> Period:
     given = [key for key in ("year", "school_year") if getattr(model, key) is not None]
     if len(given) > 1 or (given and model.start is not None):
-        raise fail("give year, school_year, or start (and end), not more than one", "period")
+        raise fail("give year, school_year, or start (and end), not more than one", "period",
+                   vi="chỉ ghi một trong year, school_year hoặc start (và end)")
     if model.year is not None:
         return Period(start=date(model.year, 1, 1), end=date(model.year, 12, 31))
     if model.school_year is not None:
         return Period(start=date(model.school_year, 9, 1),
                       end=date(model.school_year + 1, 5, 31))
     if model.start is None:
-        raise fail("the period needs year, school_year or start", "period")
+        raise fail("the period needs year, school_year or start", "period",
+                   vi="thời gian của kế hoạch cần có year, school_year hoặc start")
     start = issued if model.start == "issued" else _partial_date(model.start)[0]
     end = _period_end(model.end) if model.end is not None else None
     if end is not None and end < start:
         raise fail(f"the period ends on {end.isoformat()}, before it starts on "
-                   f"{start.isoformat()}", "period", "end")
+                   f"{start.isoformat()}", "period", "end",
+                   vi=f"thời gian kết thúc ngày {vi_date(end)}, trước ngày bắt đầu "
+                      f"{vi_date(start)}")
     return Period(start=start, end=end)
 
 
@@ -478,7 +545,8 @@ def _phases(
             end, _ = _phase_day(item.end, issued, catalog, period, fail, "end")
         if item.also_en is not None and len(item.also_en) != len(item.also):
             raise fail(f"also_en has {len(item.also_en)} items for {len(item.also)} in also",
-                       "also_en")
+                       "also_en", vi=f"also_en có {len(item.also_en)} mục, còn also có "
+                                     f"{len(item.also)} mục")
         phases.append(Phase(
             id=item.id, name=item.name, name_en=item.name_en or item.name, start=start,
             end=end, theme=item.theme, theme_en=item.theme_en, start_text=start_text,
@@ -497,7 +565,8 @@ def _phase_day(
     if text.startswith("anniversary:"):
         anchor = Anchor.parse(text)
         if anchor.ref not in catalog:
-            raise fail(f"no catalog entry has the id {anchor.ref!r}", field)
+            raise fail(f"no catalog entry has the id {anchor.ref!r}", field,
+                       vi=f"danh mục không có mục nào mã “{anchor.ref}”")
         try:
             day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
         except (OccurrenceError, OutOfRangeError) as error:
@@ -532,7 +601,9 @@ def _split(
             period.end.year != period.start.year + 1
         ):
             raise fail("school_terms splits a school year (period: {school_year: YYYY}, or "
-                       "one that starts in August or September and ends the next year)")
+                       "one that starts in August or September and ends the next year)",
+                       vi="school_terms chỉ chia một năm học (period: {school_year: NĂM}, hoặc "
+                          "thời gian bắt đầu tháng 8 hay tháng 9 và kết thúc năm sau)")
         how = [f"anniversary:{entry_id}" for entry_id in SCHOOL_TERM_ENDS]
     if isinstance(how, list):
         ends = []
@@ -540,7 +611,8 @@ def _split(
             if str(text).startswith("anniversary:"):
                 anchor = Anchor.parse(str(text))
                 if anchor.ref not in catalog:
-                    raise fail(f"no catalog entry has the id {anchor.ref!r}")
+                    raise fail(f"no catalog entry has the id {anchor.ref!r}",
+                               vi=f"danh mục không có mục nào mã “{anchor.ref}”")
                 try:
                     ends.append(_anniversary_in(catalog.get(anchor.ref), anchor.year, period))
                 except (OccurrenceError, OutOfRangeError) as error:
@@ -549,12 +621,12 @@ def _split(
                 try:
                     ends.append(_period_end(str(text)))
                 except ValueError as error:
-                    raise fail(str(error)) from None
+                    raise fail(str(error), vi=getattr(error, "vi", None)) from None
         how = ends
     try:
         phases = split_period(period, how, names=model.names, names_en=model.names_en)
     except PhaseError as error:
-        raise fail(str(error)) from None
+        raise fail(str(error), vi=error.message("vi")) from None
     themes = _per_phase(model.themes, "themes", phases, fail)
     themes_en = _per_phase(model.themes_en, "themes_en", phases, fail)
     return tuple(
@@ -572,7 +644,8 @@ def _per_phase(
     if values is None:
         return [None] * len(phases)
     if len(values) != len(phases):
-        raise fail(f"{len(values)} {name} for {len(phases)} phases")
+        raise fail(f"{len(values)} {name} for {len(phases)} phases",
+                   vi=f"{len(values)} mục {name} cho {len(phases)} đợt")
     return list(values)
 
 
