@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import IO
 
 from thidua_calendar.errors import InputError
 from thidua_calendar.files.input import read_text
 
-__all__ = ["Document", "DocumentError", "read_document"]
+__all__ = ["Document", "DocumentError", "document_from_bytes", "read_document"]
 
 
 class Document:
@@ -63,16 +64,47 @@ def read_document(path: str | os.PathLike[str], /) -> Document:
     return Document.from_text(read_text(name, DocumentError))
 
 
-def _docx_lines(name: str) -> list[str]:
+def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int) -> Document:
+    """The :class:`Document` of an uploaded file's bytes, kept in memory (nothing is written
+    to disk); ``name`` gives the extension and names the file in errors.  A .docx is a zip
+    archive: one whose members would expand past ``max_expanded`` bytes is refused before
+    anything is unpacked."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".docx":
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                expanded = sum(info.file_size for info in archive.infolist())
+        except zipfile.BadZipFile as error:
+            raise DocumentError(f"not a Word document ({error})", path=name) from None
+        if expanded > max_expanded:
+            raise DocumentError(
+                f"the Word document would expand to {expanded:,} bytes, more than the "
+                f"{max_expanded:,} allowed", path=name)
+        return Document(_docx_lines(name, io.BytesIO(data)))
+    if extension not in (".txt", ".md", ".text", ".markdown", ""):
+        raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",
+                            path=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        raise DocumentError(f"the file is not UTF-8 text ({problem.reason})",
+                            path=name) from None
+    return Document.from_text(text)
+
+
+def _docx_lines(name: str, stream: IO[bytes] | None = None) -> list[str]:
     import zipfile
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    if not os.path.exists(name):
+    if stream is None and not os.path.exists(name):
         raise DocumentError("no such file", path=name)
     try:
-        document = docx.Document(name)
+        document = docx.Document(name if stream is None else stream)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise DocumentError(f"not a Word document ({error})", path=name) from None
     except OSError as error:

@@ -1,0 +1,261 @@
+"""The web app: pages for officers and a JSON API, on Starlette (ASGI, served by uvicorn).
+
+Stateless: every answer depends on the request alone (and the built-in data), so a province
+may run several workers, or several machines, behind one nginx.  Bodies are read in memory
+and never past the upload limit (:mod:`thidua_calendar.web.uploads`); nothing is written to
+disk.  The clock is not read here: ``this_year`` and ``plan_year`` are handed in by the
+command that starts the server.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
+from thidua_calendar.errors import InputError, ThiduaCalendarError
+from thidua_calendar.web import service
+from thidua_calendar.web.openapi import openapi
+from thidua_calendar.web.uploads import BadForm, TooLarge, read_body, read_form
+from thidua_calendar.web.words import DEADLINE_TEMPLATES, WORDS, lang_of
+
+__all__ = ["DEFAULT_MAX_UPLOAD", "create_app"]
+
+HERE = Path(__file__).parent
+DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024
+#: What the pages may load: this server's own files, nothing else.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+_PLAN_FORMATS = ("json", "text", "markdown", "docx", "ics", "yaml", "data")
+_LIST_FORMATS = ("json", "csv", "ics", "text", "markdown")
+
+
+class _Headers:
+    """Security headers on every answer; HTML pages also get the content security policy."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"),
+                            (b"content-security-policy", CSP.encode()),
+                            (b"cache-control", b"no-store")]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
+def _error(message: str, status: int) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _too_large(limit: int) -> str:
+    return f"the upload is over the {limit:,}-byte limit (--max-upload)"
+
+
+def _download(answer: service.Answer) -> Response:
+    headers = {}
+    if answer.filename is not None:
+        headers["content-disposition"] = f'attachment; filename="{answer.filename}"'
+    return Response(answer.body, media_type=answer.media_type, headers=headers)
+
+
+def create_app(
+    *,
+    this_year: Callable[[], int],
+    plan_year: Callable[[], int],
+    max_upload: int = DEFAULT_MAX_UPLOAD,
+) -> Starlette:
+    """The app.  ``this_year`` and ``plan_year`` give the default year of the year's list and
+    of a new plan (the command line's clock); ``max_upload`` bounds every request body."""
+    import jinja2
+
+    pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
+                               autoescape=True, trim_blocks=False)
+    description = json.dumps(openapi(), ensure_ascii=False, indent=1).encode()
+
+    def render(request: Request, name: str, page: str, heading: str,
+               **values: Any) -> HTMLResponse:
+        lang = lang_of(request.query_params.get("lang"))
+        other = dict(request.query_params)
+        if lang == "en":
+            other.pop("lang", None)
+        else:
+            other["lang"] = "en"
+
+        def link(path: str) -> str:
+            return path + ("?lang=en" if lang == "en" else "")
+
+        html = pages.get_template(name).render(
+            lang=lang, t=WORDS[lang], page=page, heading=heading, link=link,
+            static=lambda file: f"/static/{file}",
+            other_lang_url=request.url.path + ("?" + urlencode(other) if other else ""),
+            first_year=FIRST_YEAR, last_year=LAST_YEAR, **values)
+        return HTMLResponse(html, status_code=values.get("status", 200))
+
+    # -- pages --------------------------------------------------------------------------------
+
+    async def year_page(request: Request) -> Response:
+        from thidua_calendar.render.lines import format_date, group_lines, milestone_label
+
+        lang = lang_of(request.query_params.get("lang"))
+        t = WORDS[lang]
+        chosen = request.query_params.getlist("tag")
+        rows: list[dict[str, str]] = []
+        error = None
+        year = this_year()
+        try:
+            year = service.year_of(request.query_params.get("year"), year)
+            found = service.occurrences(year, chosen)
+            for line in group_lines(found, lang=lang):
+                labels = dict.fromkeys(milestone_label(o.milestone, lang=lang)
+                                       for o in line.occurrences if o.milestone)
+                first = line.occurrences[0]
+                rows.append({"when": format_date(first.date, precision=first.precision),
+                             "text": line.text, "label": ", ".join(labels)})
+        except ThiduaCalendarError as problem:
+            error = str(problem)
+
+        def download(format: str) -> str:
+            query = [("year", str(year)), *(("tag", tag) for tag in chosen),
+                     ("format", format)]
+            if lang == "en":
+                query.append(("lang", "en"))
+            return "/api/anniversaries?" + urlencode(query)
+
+        return render(request, "year.html", "year", t["year_title"].format(year=year),
+                      year=year, tags=service.tags(), chosen=chosen, rows=rows, error=error,
+                      download=download, status=400 if error else 200,
+                      subtitle=f"{t['year_title'].format(year=year)}: {len(rows)} {t['items']}")
+
+    async def plan_page(request: Request) -> Response:
+        lang = lang_of(request.query_params.get("lang"))
+        year = plan_year()
+        return render(request, "plan.html", "plan", WORDS[lang]["plan_title"], year=year,
+                      issued=f"{year}-01-01" if year > this_year() else "",
+                      templates=json.dumps(DEADLINE_TEMPLATES, ensure_ascii=False),
+                      words=json.dumps(WORDS[lang], ensure_ascii=False))
+
+    async def check_page(request: Request) -> Response:
+        lang = lang_of(request.query_params.get("lang"))
+        t = WORDS[lang]
+        values: dict[str, Any] = {"findings": None, "error": None, "year": None}
+        if request.method == "POST":
+            try:
+                form = await read_form(request, max_upload)
+                name, data = form.files.get("file", ("", b""))
+                year_text = form.fields.get("year", "").strip()
+                year = service.year_of(year_text, 0) if year_text else None
+                values["year"] = year
+                findings = service.check(data, name or "du-thao.txt", limit=max_upload,
+                                         year=year)
+                values["findings"] = findings
+                values["summary"] = (t["found"].format(count=len(findings), name=name)
+                                     if findings else t["no_findings"].format(name=name))
+            except TooLarge:
+                values["error"] = t["too_large"].format(limit=max_upload // (1024 * 1024))
+                values["status"] = 413
+            except (BadForm, ThiduaCalendarError) as problem:
+                values["error"] = str(problem)
+                values["status"] = 422
+        return render(request, "check.html", "check", t["check_title"], **values)
+
+    # -- the JSON API -------------------------------------------------------------------------
+
+    async def api_anniversaries(request: Request) -> Response:
+        format = request.query_params.get("format", "json")
+        if format not in _LIST_FORMATS:
+            return _error(f"format is one of {', '.join(_LIST_FORMATS)}, not {format!r}", 400)
+        try:
+            year = service.year_of(request.query_params.get("year"), this_year())
+            answer = service.anniversaries(year, request.query_params.getlist("tag"),
+                                           format=format,  # type: ignore[arg-type]
+                                           lang=lang_of(request.query_params.get("lang")))
+        except ThiduaCalendarError as problem:
+            return _error(str(problem), 400)
+        return _download(answer)
+
+    async def api_workdays(request: Request) -> Response:
+        try:
+            year = service.year_of(request.query_params.get("year"), this_year())
+            answer = service.workdays(year, lang=lang_of(request.query_params.get("lang")))
+        except ThiduaCalendarError as problem:
+            return _error(str(problem), 400)
+        return _download(answer)
+
+    async def api_plan(request: Request) -> Response:
+        format = request.query_params.get("format", "text")
+        if format not in _PLAN_FORMATS:
+            return _error(f"format is one of {', '.join(_PLAN_FORMATS)}, not {format!r}", 400)
+        try:
+            body = await read_body(request, max_upload)
+        except TooLarge:
+            return _error(_too_large(max_upload), 413)
+        try:
+            if format == "data":
+                answer = service.plan_data(body)
+            else:
+                answer = service.plan(body, format=format,  # type: ignore[arg-type]
+                                      lang=lang_of(request.query_params.get("lang")))
+        except InputError as problem:
+            return _error(str(problem), 422)
+        except ThiduaCalendarError as problem:
+            return _error(str(problem), 400)
+        return _download(answer)
+
+    async def api_check(request: Request) -> Response:
+        try:
+            form = await read_form(request, max_upload)
+        except TooLarge:
+            return _error(_too_large(max_upload), 413)
+        except BadForm as problem:
+            return _error(str(problem), 400)
+        if "file" not in form.files:
+            return _error("send the document in the multipart field 'file'", 400)
+        name, data = form.files["file"]
+        try:
+            year_text = request.query_params.get("year") or form.fields.get("year")
+            year = service.year_of(year_text, 0) if year_text else None
+            findings = service.check(data, name or "du-thao.txt", limit=max_upload, year=year)
+        except InputError as problem:
+            return _error(str(problem), 422)
+        except ThiduaCalendarError as problem:
+            return _error(str(problem), 400)
+        return JSONResponse({"findings": findings})
+
+    async def api_description(request: Request) -> Response:
+        return Response(description, media_type="application/json")
+
+    routes = [
+        Route("/", year_page),
+        Route("/plan", plan_page),
+        Route("/check", check_page, methods=["GET", "POST"]),
+        Route("/api/anniversaries", api_anniversaries),
+        Route("/api/workdays", api_workdays),
+        Route("/api/plan", api_plan, methods=["POST"]),
+        Route("/api/check", api_check, methods=["POST"]),
+        Route("/api/openapi.json", api_description),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(_Headers)])

@@ -1,0 +1,250 @@
+"""What the web app answers, apart from HTTP: each function takes what a request carried and
+returns bytes, or raises a :class:`~thidua_calendar.errors.ThiduaCalendarError` whose text is
+the sentence the command line prints for the same input.
+
+The answers are the command line's own: the same loaders and the same renderers, called the
+same way.  Nothing here touches the disk but the package's own data files, and nothing is
+kept between requests except what the loaders cache of the built-in data.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any, Literal
+
+from thidua_calendar.dates import check_year
+from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import Lang
+
+__all__ = [
+    "Answer",
+    "PlanFormat",
+    "anniversaries",
+    "check",
+    "plan",
+    "plan_data",
+    "quote",
+    "workdays",
+]
+
+PlanFormat = Literal["json", "text", "markdown", "docx", "ics", "yaml"]
+ListFormat = Literal["json", "csv", "ics", "text", "markdown"]
+
+#: How far a Word upload may expand, as a multiple of the upload limit (a .docx of text
+#: compresses about 5 to 10 times; a zip bomb a thousand times or more).
+EXPANSION = 20
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Answer:
+    """A response body with its media type and, for a download, its file name."""
+
+    body: bytes
+    media_type: str
+    filename: str | None = None
+
+
+_TYPES = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+    "text": "text/plain; charset=utf-8",
+    "markdown": "text/markdown; charset=utf-8",
+    "yaml": "application/yaml; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@cache
+def _catalog() -> Any:
+    from thidua_calendar.files.catalog import load_catalog
+
+    return load_catalog()
+
+
+@cache
+def _calendar() -> Any:
+    from thidua_calendar.files.workdays import load_work_calendar
+
+    return load_work_calendar()
+
+
+def tags() -> tuple[str, ...]:
+    """The tags in use in the built-in catalog."""
+    return tuple(_catalog().tags())
+
+
+def year_of(text: str | None, default: int) -> int:
+    """A ``year=`` parameter: the default when missing, else a year in range."""
+    if text is None or text == "":
+        return default
+    if not text.strip().isdigit():
+        raise UsageError(f"{text!r} is not a year such as 2026")
+    year = int(text)
+    check_year(year)
+    return year
+
+
+def occurrences(year: int, tag_names: list[str]) -> list[Any]:
+    """The commemorations of ``year`` with any of ``tag_names`` (all when empty), checked as
+    ``thidua-calendar anniversaries --tag`` checks them."""
+    from thidua_calendar.anniversaries import occurrences as find
+
+    catalog = _catalog()
+    unknown = sorted(set(tag_names) - set(catalog.tags()))
+    if unknown:
+        raise UsageError(f"no catalog entry has the tag {unknown[0]!r}; tags in use: "
+                         + ", ".join(catalog.tags()))
+    return list(find(catalog, year, tags=tag_names or None))
+
+
+def anniversaries(year: int, tag_names: list[str], *, format: ListFormat = "json",
+                  lang: Lang = "vi") -> Answer:
+    """The year's list: the body of ``thidua-calendar anniversaries YEAR --format FORMAT``."""
+    found = occurrences(year, tag_names)
+    name = f"ngay-ky-niem-{year}" if lang == "vi" else f"commemorations-{year}"
+    if format == "ics":
+        from thidua_calendar.feeds.ics import write_calendar
+        from thidua_calendar.feeds.items import commemoration_items
+
+        title = (f"Ngày kỷ niệm {year}" if lang == "vi" else f"Commemorations {year}")
+        body = write_calendar(commemoration_items(found, lang=lang), name=title,
+                              dtstamp=datetime(year, 1, 1, tzinfo=UTC))
+        return Answer(body=body, media_type=_TYPES["ics"], filename=f"{name}.ics")
+    from thidua_calendar.render.listing import render_listing
+
+    text = render_listing(found, year=year, format=format, lang=lang)
+    extension = {"markdown": "md", "text": "txt"}.get(format, format)
+    return Answer(body=text.encode(), media_type=_TYPES[format],
+                  filename=None if format in ("text", "markdown") else f"{name}.{extension}")
+
+
+def workdays(year: int, *, lang: Lang = "vi") -> Answer:
+    """Days off and swapped days: the body of ``thidua-calendar workdays YEAR --format json``."""
+    from thidua_calendar.render.workdays import render_workdays
+
+    text = render_workdays(_calendar(), year, format="json", lang=lang)
+    return Answer(body=text.encode(), media_type=_TYPES["json"])
+
+
+_PLAN_NAME = "ke-hoach.yaml"
+
+
+def _plan_file(text: str, name: str) -> Any:
+    from thidua_calendar.files.plan import parse_plan_file
+
+    return parse_plan_file(text, name or _PLAN_NAME, own_catalogs=False)
+
+
+def _decode(body: bytes, name: str) -> str:
+    from thidua_calendar.errors import PlanError
+
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        raise PlanError(f"the file is not UTF-8 text ({problem.reason})", path=name) from None
+
+
+def plan(body: bytes, *, format: PlanFormat = "text", lang: Lang = "vi",
+         name: str = _PLAN_NAME) -> Answer:
+    """A plan file (YAML or JSON) built and rendered as ``thidua-calendar plan FILE`` does; as
+    ``ics`` as ``thidua-calendar ics FILE`` does; as ``yaml`` the plan file itself, checked
+    (a JSON body comes back as YAML)."""
+    text = _decode(body, name)
+    plan_file = _plan_file(text, name)
+    result = plan_file.build(calendar=_calendar())
+    from thidua_calendar.plan import plan_key
+
+    stem = plan_key(result.plan)
+    if format == "yaml":
+        return Answer(body=_as_yaml(text).encode(), media_type=_TYPES["yaml"],
+                      filename=f"{stem}.yaml")
+    if format == "docx":
+        from thidua_calendar.render.docx import render_docx
+
+        data = render_docx(result, lang=lang, date_style=plan_file.date_style,
+                           period_style=plan_file.period_style,
+                           period_date_style=plan_file.period_date_style)
+        return Answer(body=data, media_type=_TYPES["docx"], filename=f"{stem}.docx")
+    if format == "ics":
+        return Answer(body=_plan_ics(result, plan_file.date_style, lang),
+                      media_type=_TYPES["ics"], filename=f"{stem}.ics")
+    from thidua_calendar.render.plan import render_plan
+
+    rendered = render_plan(result, format=format, lang=lang, date_style=plan_file.date_style,
+                           period_style=plan_file.period_style,
+                           period_date_style=plan_file.period_date_style)
+    return Answer(body=rendered.encode(), media_type=_TYPES[format])
+
+
+def _plan_ics(result: Any, date_style: Any, lang: Lang) -> bytes:
+    """The feed ``thidua-calendar ics FILE`` writes: stamped with the plan's issue date."""
+    from thidua_calendar.feeds.ics import write_calendar
+    from thidua_calendar.feeds.items import plan_items
+
+    plan_ = result.plan
+    years = sorted({plan_.period.start.year})
+    name = f"{plan_.organisation.name} - {years[0]}"
+    description = plan_.title if lang == "vi" else (plan_.title_en or plan_.title)
+    return write_calendar(plan_items(result, lang=lang, date_style=date_style), name=name,
+                          description=description,
+                          dtstamp=datetime.combine(plan_.issued, datetime.min.time(), UTC))
+
+
+def _as_yaml(text: str) -> str:
+    """A plan file to keep: YAML as given (its comments kept), JSON turned into YAML."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text if text.endswith("\n") else text + "\n"
+    import yaml
+
+    dumped: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return dumped
+
+
+def plan_data(body: bytes, *, name: str = _PLAN_NAME) -> Answer:
+    """An uploaded plan file as JSON, once checked: what the plan form loads to go on
+    editing it."""
+    from thidua_calendar.files.yaml_input import compose, construct
+    from thidua_calendar.errors import PlanError
+
+    text = _decode(body, name)
+    _plan_file(text, name)  # the whole check, with the command line's sentences
+    data = construct(compose(text, name, PlanError, expected="a plan"), name, PlanError)
+    return Answer(body=json.dumps(data, ensure_ascii=False, default=str).encode(),
+                  media_type=_TYPES["json"])
+
+
+def quote(line: str, column: int, /) -> str:
+    """The words a finding at ``column`` (1-based) of ``line`` is about: from there to the
+    end of the clause (the first ``;``, or a closing parenthesis), at most about 100
+    characters, cut between words."""
+    text = line[max(column - 1, 0):].strip()
+    for stop in (";", "\n"):
+        text = text.split(stop, 1)[0]
+    if ")" in text:
+        text = text[: text.index(")") + 1]
+    if len(text) > 100:
+        text = text[:100].rsplit(" ", 1)[0] + "…"
+    return text.strip()
+
+
+def check(data: bytes, name: str, *, limit: int, year: int | None = None) -> list[dict[str, Any]]:
+    """The findings of ``thidua-calendar check`` on an uploaded document, each with the words
+    it is about (``quote``)."""
+    from thidua_calendar.files.documents import document_from_bytes
+    from thidua_calendar.reading.check import check_document
+
+    document = document_from_bytes(data, name, max_expanded=limit * EXPANSION)
+    found = check_document(document, catalog=_catalog(), calendar=_calendar(), year=year)
+    return [
+        {"line": f.line, "column": f.column, "level": f.level, "code": f.code,
+         "message": f.message,
+         "quote": quote(document.lines[f.line - 1], f.column)
+         if 0 < f.line <= len(document.lines) else ""}
+        for f in found
+    ]
