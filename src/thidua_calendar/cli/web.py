@@ -25,7 +25,8 @@ def size(text: str) -> int:
     match = re.fullmatch(r"\s*(\d+)\s*([kmg]?)i?b?\s*", text.lower())
     if match is None or int(match[1]) == 0:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size such as 10MB or 512KB")
-    return int(match[1]) * 1024 ** " kmg".index(match[2] or " ")
+    power: int = " kmg".index(match[2] or " ")
+    return int(match[1]) * (1 << (10 * power))
 
 
 def add_options(web: argparse.ArgumentParser) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
+
 __all__ = ["openapi"]
 
 _ERROR = {"description": "Bad input: one sentence, the one the command line prints.",
@@ -16,7 +18,7 @@ _TOO_LARGE = {"description": "The body is over the upload limit (--max-upload)."
               "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 _YEAR = {"name": "year", "in": "query", "required": False,
          "description": "The year (default: this year in Vietnam).",
-         "schema": {"type": "integer", "minimum": 1900, "maximum": 2099}}
+         "schema": {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR}}
 _LANG = {"name": "lang", "in": "query", "required": False,
          "schema": {"type": "string", "enum": ["vi", "en"], "default": "vi"}}
 _FILE_FORM = {"required": True, "content": {"multipart/form-data": {"schema": {

@@ -209,8 +209,8 @@ def _as_yaml(text: str) -> str:
 def plan_data(body: bytes, *, name: str = _PLAN_NAME) -> Answer:
     """An uploaded plan file as JSON, once checked: what the plan form loads to go on
     editing it."""
-    from thidua_calendar.files.yaml_input import compose, construct
     from thidua_calendar.errors import PlanError
+    from thidua_calendar.files.yaml_input import compose, construct
 
     text = _decode(body, name)
     _plan_file(text, name)  # the whole check, with the command line's sentences

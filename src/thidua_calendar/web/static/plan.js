@@ -172,6 +172,7 @@
   }
   async function preview() {
     const ticket = ++asked;
+    if (!$("org-name").value.trim()) return;  // nothing to show before the unit has a name
     $("preview").setAttribute("aria-busy", "true");
     try {
       const text = await (await api("text", JSON.stringify(plan()))).text();

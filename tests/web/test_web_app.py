@@ -1,0 +1,413 @@
+"""The web app over HTTP, against the real server process: the API answers what the command
+line answers, bad input answers one sentence, uploads stay bounded and leave nothing behind,
+and the pages are labelled and stay inside the app's own files."""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import subprocess
+import sys
+import time
+import zipfile
+from html.parser import HTMLParser
+
+import docx
+import icalendar
+import pytest
+import yaml
+from conftest import LIMIT, ROOT
+
+from thidua_calendar.cli import main
+from thidua_calendar.cli.web import _loopback, size
+from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
+
+SEED = ROOT / "examples" / "seeds" / "001.yaml"
+DRAFT = ("KẾ HOẠCH thi đua năm 2022\n"
+         "- Đợt 1: chào mừng 95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - "
+         "28/7/2022); và 47 năm Ngày Giải phóng miền Nam (30/4/1975 - 30/4/2022).\n")
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+# -- the API answers what the command line answers ---------------------------------------------
+
+
+@pytest.mark.parametrize(("query", "argv"), [
+    ("year=2026", ["2026"]),
+    ("year=2022&tag=nd145", ["2022", "--tag", "nd145"]),
+    ("year=2030&tag=union&tag=party", ["2030", "--tag", "union", "--tag", "party"]),
+])
+def test_anniversaries_are_the_cli_s_json(server, capsys, query, argv):
+    status, headers, body = server.get(f"/api/anniversaries?{query}")
+    assert status == 200
+    assert headers["content-type"] == "application/json"
+    assert body.decode() == cli(capsys, "anniversaries", *argv, "--format", "json")[1]
+
+
+def test_anniversaries_as_csv_and_ics(server, capsys):
+    records = json.loads(server.get("/api/anniversaries?year=2027&tag=nd145")[2])
+    status, headers, body = server.get("/api/anniversaries?year=2027&tag=nd145&format=csv")
+    assert status == 200
+    assert 'filename="ngay-ky-niem-2027.csv"' in headers["content-disposition"]
+    assert body.decode() == cli(capsys, "anniversaries", "2027", "--tag", "nd145",
+                                "--format", "csv")[1]
+    status, headers, body = server.get("/api/anniversaries?year=2027&tag=nd145&format=ics")
+    assert status == 200
+    assert headers["content-type"].startswith("text/calendar")
+    events = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    assert sorted(str(e["DTSTART"].dt) for e in events) == sorted(r["date"] for r in records)
+
+
+def test_workdays_are_the_cli_s_json(server, capsys):
+    status, _, body = server.get("/api/workdays?year=2026")
+    assert status == 200
+    assert body.decode() == cli(capsys, "workdays", "2026", "--format", "json")[1]
+
+
+@pytest.mark.parametrize("format", ["text", "markdown", "json"])
+def test_plan_is_the_cli_s_plan(server, capsys, format):
+    status, _, body = server.request("POST", f"/api/plan?format={format}", SEED.read_bytes())
+    assert status == 200
+    assert body.decode() == cli(capsys, "plan", str(SEED), "--format", format)[1]
+
+
+def test_plan_as_json_body_gives_the_same_plan(server):
+    as_json = json.dumps(yaml.safe_load(SEED.read_text(encoding="utf-8")), default=str)
+    from_yaml = server.request("POST", "/api/plan?format=text", SEED.read_bytes())
+    from_json = server.request("POST", "/api/plan?format=text", as_json.encode())
+    assert from_json[0] == 200
+    assert from_json[2] == from_yaml[2]
+    # The plan file to keep: YAML again, the same plan.
+    status, headers, kept = server.request("POST", "/api/plan?format=yaml", as_json.encode())
+    assert status == 200
+    assert headers["content-disposition"].endswith('.yaml"')
+    assert server.request("POST", "/api/plan?format=text", kept)[2] == from_yaml[2]
+    # Its data, to fill the plan form.
+    status, data = server.json("POST", "/api/plan?format=data", kept)
+    assert status == 200
+    assert isinstance(data, dict)
+    assert data["organisation"] == yaml.safe_load(SEED.read_text())["organisation"]
+
+
+def test_plan_as_docx_reads_back(server, tmp_path, capsys):
+    status, headers, body = server.request("POST", "/api/plan?format=docx", SEED.read_bytes())
+    assert status == 200
+    assert headers["content-type"].startswith("application/vnd.openxmlformats")
+    main(["plan", str(SEED), "--format", "docx", "-o", str(tmp_path / "cli.docx")])
+    capsys.readouterr()
+    assert body == (tmp_path / "cli.docx").read_bytes()  # the same bytes: the issue date
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(body)).paragraphs)
+    assert "93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)" in text
+
+
+def test_plan_as_ics_is_the_cli_s_feed(server, capsys):
+    status, _, body = server.request("POST", "/api/plan?format=ics", SEED.read_bytes())
+    assert status == 200
+    main(["ics", str(SEED)])
+    assert body == capsys.readouterr().out.encode()
+    assert icalendar.Calendar.from_ical(body).walk("VEVENT")
+
+
+# -- bad input: one sentence, the command line's ------------------------------------------------
+
+
+BROKEN = {
+    "missing field": "title: Kế hoạch\nissued: 2026-01-05\nperiod: {year: 2026}\n"
+                     "phases: {split: halves}\n",
+    "impossible date": "title: Kế hoạch\norganisation: {name: CĐCS}\nissued: 2026-02-30\n"
+                       "period: {year: 2026}\nphases: {split: halves}\n",
+    "unknown id": "title: Kế hoạch\norganisation: {name: CĐCS}\nissued: 2026-01-05\n"
+                  "period: {year: 2026}\nphases: {split: halves}\ngreet:\n  - ids: [khong_co]\n",
+    "not yaml": "title: [unclosed\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_broken_plan_answers_the_cli_s_sentence(server, tmp_path, monkeypatch, capsys, name):
+    (tmp_path / "ke-hoach.yaml").write_text(BROKEN[name], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status, _out, err = cli(capsys, "plan", "ke-hoach.yaml")
+    assert status == 2
+    sentence = err.removeprefix("thidua-calendar: error: ").strip()
+    code, answer = server.json("POST", "/api/plan?format=text", BROKEN[name].encode())
+    assert code in (400, 422)
+    assert answer == {"error": sentence}
+
+
+def test_a_plan_may_not_name_files_on_the_server(server):
+    text = (SEED.read_text(encoding="utf-8")
+            + "catalogs: [/etc/passwd, ../../src/thidua_calendar/data/anniversaries.yaml]\n")
+    code, answer = server.json("POST", "/api/plan?format=text", text.encode())
+    assert code == 422
+    assert "catalogs: names files that cannot be read here" in answer["error"]
+    assert "passwd" not in answer["error"]
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("/api/anniversaries?year=abc", "'abc' is not a year such as 2026"),
+    ("/api/anniversaries?year=2200",
+     f"year 2200 is outside the supported range {FIRST_YEAR}-{LAST_YEAR}"),
+    ("/api/anniversaries?year=2026&tag=khong", "no catalog entry has the tag 'khong'"),
+    ("/api/anniversaries?format=pdf", "format is one of json, csv, ics, text, markdown"),
+])
+def test_bad_parameters_answer_400(server, path, expected):
+    code, answer = server.json("GET", path)
+    assert code == 400
+    assert expected in answer["error"]
+
+
+# -- uploads: bounded, in memory, nothing kept ---------------------------------------------------
+
+
+def test_an_upload_over_the_limit_is_refused_before_it_is_sent(server):
+    """The server answers 413 on the headers alone: the client never sends the body."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    started = time.monotonic()
+    connection.putrequest("POST", "/api/plan?format=text")
+    connection.putheader("Content-Length", str(100 * 1024 * 1024))
+    connection.putheader("Content-Type", "application/yaml")
+    connection.endheaders()
+    response = connection.getresponse()
+    assert response.status == 413
+    assert "limit" in json.loads(response.read())["error"]
+    assert time.monotonic() - started < 5
+    connection.close()
+
+
+def test_a_chunked_upload_is_cut_off_at_the_limit(server):
+    """Without Content-Length the body is counted as it streams and refused at the limit,
+    although the client would go on sending."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    connection.putrequest("POST", "/api/check")
+    connection.putheader("Transfer-Encoding", "chunked")
+    connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+    connection.endheaders()
+    chunk = b"a" * 65536
+    sent = 0
+    try:
+        while sent < 40 * LIMIT:
+            connection.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            sent += len(chunk)
+    except OSError:
+        pass  # the server answered and closed: it stopped reading
+    response = connection.getresponse()
+    assert response.status == 413
+    connection.close()
+
+
+def test_check_finds_and_quotes(server, tmp_path, capsys):
+    draft = tmp_path / "du-thao.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    status, _, body = server.upload("/api/check", "du-thao.txt", DRAFT.encode())
+    assert status == 200
+    findings = json.loads(body)["findings"]
+    main(["check", str(draft), "--format", "json"])
+    expected = json.loads(capsys.readouterr().out)
+    assert [{k: f[k] for k in ("line", "column", "level", "code", "message")}
+            for f in findings] == [{k: v for k, v in f.items() if k != "file"}
+                                   for f in expected]
+    assert findings[0]["quote"] == ("95 năm Ngày thành lập Công đoàn Việt Nam "
+                                    "(28/7/1929 - 28/7/2022)")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "tests" / "corpus").glob("seed-*")))
+def test_every_quote_is_words_of_its_line(server, name):
+    data = (ROOT / "tests" / "corpus" / name).read_bytes()
+    status, _, body = server.upload("/api/check", name, data)
+    assert status == 200
+    lines = data.decode("utf-8-sig").split("\n")
+    for finding in json.loads(body)["findings"]:
+        line = lines[finding["line"] - 1]
+        assert finding["quote"].rstrip("…") in line[finding["column"] - 1:]
+        assert finding["quote"]
+
+
+def _word_file(text: str) -> bytes:
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    stream = io.BytesIO()
+    document.save(stream)
+    return stream.getvalue()
+
+
+def test_check_reads_a_word_upload(server):
+    status, _, body = server.upload("/api/check", "du-thao.docx", _word_file(DRAFT))
+    assert status == 200
+    (finding,) = json.loads(body)["findings"]
+    assert finding["code"] == "count-mismatch"
+    assert finding["quote"].startswith("95 năm Ngày thành lập Công đoàn Việt Nam")
+
+
+def test_a_word_file_that_expands_too_far_is_refused(server):
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (30 * LIMIT))  # compresses ~1000x
+    assert len(stream.getvalue()) < LIMIT
+    code, _, body = server.upload("/api/check", "bom.docx", stream.getvalue())
+    assert code == 422
+    assert "would expand to" in json.loads(body)["error"]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    ("a.pdf", b"%PDF", "cannot read a .pdf file; give a .txt, .md or .docx"),
+    ("a.docx", b"not a zip", "not a Word document"),
+    ("a.txt", "Kế hoạch".encode("utf-16"), "the file is not UTF-8 text"),
+])
+def test_unreadable_uploads_answer_one_sentence(server, name, data, expected):
+    code, _, body = server.upload("/api/check", name, data)
+    assert code == 422
+    assert expected in json.loads(body)["error"]
+
+
+def test_check_wants_a_file_field(server):
+    code, _, body = server.request("POST", "/api/check", b"x",
+                                   {"Content-Type": "application/json"})
+    assert code == 400
+    assert "multipart/form-data" in json.loads(body)["error"]
+
+
+def test_nothing_is_kept_on_the_server(server):
+    """After every kind of upload, the server's folder and its TMPDIR are as they were."""
+    before = sorted(p.relative_to(server.folder) for p in server.folder.rglob("*"))
+    server.upload("/api/check", "a.docx", _word_file(DRAFT * 200))
+    server.upload("/check", "a.txt", DRAFT.encode())
+    server.request("POST", "/api/plan?format=docx", SEED.read_bytes())
+    assert sorted(p.relative_to(server.folder) for p in server.folder.rglob("*")) == before
+    assert not any((server.folder / "tmp").iterdir())
+
+
+# -- pages ----------------------------------------------------------------------------------
+
+
+class _Form(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.fields: list[tuple[str, dict[str, str | None]]] = []
+        self.labels: set[str] = set()
+        self.assets: list[str] = []
+        self.lang: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "html":
+            self.lang = found.get("lang")
+        if tag in ("input", "select", "textarea") and found.get("type") not in (
+                "hidden", "submit", "button"):
+            self.fields.append((tag, found))
+        if tag == "label" and found.get("for"):
+            self.labels.add(found["for"])
+        if tag in ("script", "link", "img") and (found.get("src") or found.get("href")):
+            self.assets.append(found.get("src") or found.get("href"))
+
+
+@pytest.mark.parametrize("page", ["/", "/plan", "/check", "/?year=2026&tag=nd145"])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_pages_are_labelled_and_self_contained(server, page, lang):
+    path = page + ("&" if "?" in page else "?") + "lang=en" if lang == "en" else page
+    status, headers, body = server.get(path)
+    assert status == 200
+    assert "script-src 'self'" in headers["content-security-policy"]
+    parser = _Form()
+    parser.feed(body.decode())
+    assert parser.lang == lang
+    unlabelled = [attrs for _, attrs in parser.fields if attrs.get("id") not in parser.labels]
+    assert parser.fields
+    assert unlabelled == []
+    for asset in parser.assets:  # nothing from elsewhere: no CDN
+        assert asset.startswith(("/static/", "data:")), asset
+        if asset.startswith("/static/"):
+            assert server.get(asset)[0] == 200
+
+
+def test_year_page_lists_the_year(server):
+    status, _, body = server.get("/?year=2022&tag=union")
+    assert status == 200
+    assert "93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)" in body.decode()
+    assert "/api/anniversaries?year=2022&amp;tag=union&amp;format=csv" in body.decode()
+
+
+def test_check_page_shows_the_quoted_words(server):
+    status, _, body = server.upload("/check?lang=en", "du-thao.txt", DRAFT.encode())
+    assert status == 200
+    page = body.decode()
+    assert "<q>95 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)</q>" in page
+    assert "95 năm does not match" in page
+
+
+@pytest.mark.parametrize("path", [
+    "/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py",
+    "/static/%2e%2e/%2e%2e/cli/web.py", "/static//etc/passwd", "/static/%2fetc%2fpasswd",
+    "/static/../templates/base.html", "/app.py", "/templates/base.html",
+])
+def test_no_path_leaves_the_static_files(server, path):
+    status, _, body = server.get(path)
+    assert status == 404
+    assert b"import" not in body
+    assert b"root:" not in body
+
+
+def test_the_api_is_described(server):
+    from thidua_calendar.web.app import create_app
+
+    status, description = server.json("GET", "/api/openapi.json")
+    assert status == 200
+    assert isinstance(description, dict)
+    app = create_app(this_year=lambda: 2026, plan_year=lambda: 2026)
+    served = {route.path for route in app.routes
+              if route.path.startswith("/api/") and route.path != "/api/openapi.json"}
+    assert set(description["paths"]) == served
+    assert description["openapi"].startswith("3.")
+
+
+# -- the command ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("10MB", 10 * 1024 * 1024), ("512KB", 512 * 1024), ("1gib", 1024**3), ("4096", 4096),
+])
+def test_sizes(text, expected):
+    assert size(text) == expected
+
+
+@pytest.mark.parametrize(("host", "loopback"), [
+    ("127.0.0.1", True), ("127.1.2.3", True), ("::1", True), ("localhost", True),
+    ("0.0.0.0", False), ("::", False), ("192.168.1.10", False), ("example.org", False),
+])
+def test_loopback(host, loopback):
+    assert _loopback(host) is loopback
+
+
+def test_without_the_web_extra_one_sentence(tmp_path):
+    """`pip install .` without [web]: the command says what to install, no traceback."""
+    code = ("import sys\n"
+            "class Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name.split('.')[0] in ('starlette', 'uvicorn'):\n"
+            "            raise ImportError(name)\n"
+            "sys.meta_path.insert(0, Block())\n"
+            "from thidua_calendar.cli import main\n"
+            "sys.exit(main(['web', '--port', '0']))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "src"),
+                                               "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert result.stderr == ("thidua-calendar: error: the web app needs its extra packages: "
+                             "pip install 'thidua-calendar[web]'\n")
+
+
+def test_importing_the_cli_does_not_load_the_web_app():
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, thidua_calendar.cli.main; "
+         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+         "('starlette', 'uvicorn', 'jinja2') or m.startswith('thidua_calendar.web')))"],
+        capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}).stdout
+    assert loaded.strip() == "[]"
