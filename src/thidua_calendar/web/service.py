@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from thidua_calendar.dates import check_year
@@ -103,8 +103,18 @@ def occurrences(year: int, tag_names: list[str]) -> list[Any]:
 
 def anniversaries(year: int, tag_names: list[str], *, format: ListFormat = "json",
                   lang: Lang = "vi") -> Answer:
-    """The year's list: the body of ``thidua-calendar anniversaries YEAR --format FORMAT``."""
-    found = occurrences(year, tag_names)
+    """The year's list: the body of ``thidua-calendar anniversaries YEAR --format FORMAT``.
+
+    A pure function of its arguments and the built-in data, so each worker keeps the last
+    few hundred answers: the same year is asked for again and again.  (A cache of answers,
+    not state: any worker gives the same bytes.)"""
+    return _anniversaries(year, tuple(sorted(set(tag_names))), format, lang)
+
+
+@lru_cache(maxsize=512)
+def _anniversaries(year: int, tag_names: tuple[str, ...], format: ListFormat,
+                   lang: Lang) -> Answer:
+    found = occurrences(year, list(tag_names))
     name = f"ngay-ky-niem-{year}" if lang == "vi" else f"commemorations-{year}"
     if format == "ics":
         from thidua_calendar.feeds.ics import write_calendar
@@ -122,6 +132,7 @@ def anniversaries(year: int, tag_names: list[str], *, format: ListFormat = "json
                   filename=None if format in ("text", "markdown") else f"{name}.{extension}")
 
 
+@lru_cache(maxsize=256)
 def workdays(year: int, *, lang: Lang = "vi") -> Answer:
     """Days off and swapped days: the body of ``thidua-calendar workdays YEAR --format json``."""
     from thidua_calendar.render.workdays import render_workdays

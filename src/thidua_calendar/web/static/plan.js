@@ -10,7 +10,9 @@
   const templates = JSON.parse(app.dataset.templates);
   const $ = (id) => document.getElementById(id);
   const form = $("plan-form");
-  const state = {greet: new Set(), extra: {}, keptDeadlines: [], listed: new Map(), defaults: new Set()};
+  // ``touched``: the title and the greeted days follow the period until the user edits them.
+  const state = {greet: new Set(), extra: {}, keptDeadlines: [], defaults: new Set(),
+                 touched: {title: false, greet: false}};
   const lists = {};  // year -> records of /api/anniversaries
 
   function slug(text) {
@@ -221,14 +223,33 @@
         if (response.ok) lists[year] = await response.json();
       }
     }
+    if (!state.touched.greet) state.greet = new Set(state.defaults);
     drawGreet(wanted);
+  }
+  function defaultTitle() {
+    if (state.touched.title) return;
+    const kind = $("period-kind").value;
+    const year = Number($("period-year").value);
+    const start = ($("period-start").value || "").slice(0, 4);
+    const span = kind === "school_year" ? (lang === "en" ? `school year ${year} - ${year + 1}` : `năm học ${year} - ${year + 1}`)
+      : kind === "year" ? String(year) : start;
+    $("title").value = lang === "en" ? `Emulation movement of ${span}` : `Phát động phong trào thi đua ${kind === "school_year" ? "" : "năm "}${span}`;
+  }
+  function bounds() {
+    const kind = $("period-kind").value;
+    const year = Number($("period-year").value);
+    if (kind === "year") return [`${year}-01-01`, `${year}-12-31`];
+    if (kind === "school_year") return [`${year}-09-01`, `${year + 1}-05-31`];
+    return [$("period-start").value || "0000", $("period-end").value || "9999"];
   }
   function drawGreet(wanted) {
     const box = $("greet");
     box.replaceChildren();
     state.defaults = new Set();
+    const [first, last] = bounds();
     for (const year of wanted) {
       for (const record of lists[year] || []) {
+        if (record.date < first || record.date > last) continue;  // outside the period
         const tags = record.tags || [];
         if (tags.includes("nd145") || tags.includes("union") ||
             record.class === "nam_tron" || record.class === "nam_le_5") state.defaults.add(record.id);
@@ -236,6 +257,7 @@
         const input = el("input", {type: "checkbox", id, value: record.id, "data-id": record.id});
         input.checked = state.greet.has(record.id);
         input.addEventListener("change", () => {
+          state.touched.greet = true;
           if (input.checked) state.greet.add(record.id); else state.greet.delete(record.id);
           for (const other of box.querySelectorAll(`input[data-id="${record.id}"]`)) other.checked = input.checked;
           changed();
@@ -304,6 +326,7 @@
       const timing = match && (match.after || match.before);
       if (timing && timing.working_days !== undefined) $(`dl-${template.key}-days`).value = timing.working_days;
     }
+    state.touched = {title: true, greet: true};
     state.keptDeadlines = (data.deadlines || []).filter((d) => !own.includes(d));
     state.extra = Object.fromEntries(Object.entries(data).filter(([key]) => !MANAGED.includes(key)));
     showKept();
@@ -348,12 +371,13 @@
   drawTemplates();
   togglePeriod();
   togglePhases();
-  const year = app.dataset.year;
-  $("title").value = lang === "en" ? `Emulation movement of ${year}` : `Phát động phong trào thi đua năm ${year}`;
+  defaultTitle();
+  $("title").addEventListener("input", () => { state.touched.title = true; });
   form.addEventListener("input", changed);
   form.addEventListener("change", (event) => {
     if (["period-kind", "period-year", "period-start", "period-end"].includes(event.target.id)) {
       togglePeriod();
+      defaultTitle();
       loadLists().then(changed);
     }
     if (event.target.id === "split") togglePhases();
@@ -363,8 +387,8 @@
   $("edit-phases").addEventListener("click", editPhases);
   $("add-phase").addEventListener("click", () => { addPhase({}); renumber(); });
   $("add-event").addEventListener("click", () => { addEvent({}); $("events").lastChild.querySelector("input").focus(); });
-  $("greet-default").addEventListener("click", () => { state.greet = new Set(state.defaults); drawGreet(years()); changed(); });
-  $("greet-none").addEventListener("click", () => { state.greet.clear(); drawGreet(years()); changed(); });
+  $("greet-default").addEventListener("click", () => { state.touched.greet = true; state.greet = new Set(state.defaults); drawGreet(years()); changed(); });
+  $("greet-none").addEventListener("click", () => { state.touched.greet = true; state.greet.clear(); drawGreet(years()); changed(); });
   for (const button of document.querySelectorAll("[data-download]")) {
     button.addEventListener("click", () => download(button.dataset.download));
   }
@@ -374,8 +398,6 @@
     if (file) open(file).catch((error) => showError(error.message));
   });
   loadLists().then(() => {
-    state.greet = new Set(state.defaults);
-    drawGreet(years());
     app.dataset.ready = "true";
     preview();
   });
