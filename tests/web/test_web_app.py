@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import socket
 import subprocess
 import sys
 import time
@@ -17,7 +18,7 @@ import docx
 import icalendar
 import pytest
 import yaml
-from conftest import LIMIT, ROOT
+from conftest import LIMIT, ROOT, start_server, stop
 
 from thidua_calendar.cli import main
 from thidua_calendar.cli.web import _loopback, size
@@ -401,6 +402,47 @@ def test_without_the_web_extra_one_sentence(tmp_path):
     assert result.returncode == 2
     assert result.stderr == ("thidua-calendar: error: the web app needs its extra packages: "
                              "pip install 'thidua-calendar[web]'\n")
+
+
+def test_beyond_loopback_a_warning_and_an_address_it_cannot_take(tmp_path):
+    """192.0.2.1 (TEST-NET-1) is no address of this machine: the command warns that it would
+    listen beyond loopback, then says in one sentence that it cannot listen there."""
+    result = subprocess.run(
+        [sys.executable, "-m", "thidua_calendar", "web", "--host", "192.0.2.1", "--port",
+         "8080"], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    warning, error = result.stderr.splitlines()
+    assert warning.startswith("thidua-calendar: warning: listening on 192.0.2.1, beyond this "
+                              "machine")
+    assert error.startswith("thidua-calendar: error: cannot listen on 192.0.2.1:8080: ")
+
+
+def test_a_port_in_use_is_one_sentence(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "thidua_calendar", "web", "--port", str(port)],
+            capture_output=True, text=True, cwd=tmp_path, timeout=60,
+            env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert result.stderr == (f"thidua-calendar: error: cannot listen on 127.0.0.1:{port}: "
+                             "Address already in use\n")
+
+
+def test_several_workers_answer_alike(tmp_path):
+    """Stateless: two worker processes give the same bytes for the same request."""
+    running = start_server(tmp_path, "--workers", "2")
+    try:
+        answers = {running.request("POST", "/api/plan?format=json", SEED.read_bytes())[2]
+                   for _ in range(12)}
+        assert len(answers) == 1
+        lists = {running.get("/api/anniversaries?year=2031&tag=union")[2] for _ in range(12)}
+        assert len(lists) == 1
+    finally:
+        stop(running)
 
 
 def test_importing_the_cli_does_not_load_the_web_app():

@@ -6,6 +6,7 @@ import argparse
 import ipaddress
 import os
 import re
+import socket
 import sys
 
 from thidua_calendar.cli.options import PROG, port
@@ -62,6 +63,19 @@ def _loopback(host: str) -> bool:
         return False
 
 
+def _check_address(host: str, port: int) -> None:
+    """One sentence, not uvicorn's log and exit, when the address cannot be listened on."""
+    try:
+        family, kind, _, _, address = socket.getaddrinfo(host, port,
+                                                         type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as error:
+        raise UsageError(f"cannot listen on {host}:{port}: "
+                         f"{error.strerror or error}") from None
+
+
 def run(args: argparse.Namespace) -> str:
     try:
         import uvicorn
@@ -75,6 +89,7 @@ def run(args: argparse.Namespace) -> str:
         print(f"{PROG}: warning: listening on {args.host}, beyond this machine: anyone who "
               "can reach it may use the app; put it behind nginx (docs/web.md)",
               file=sys.stderr)
+    _check_address(args.host, args.port)
     os.environ[_MAX_UPLOAD] = str(args.max_upload)
     print(f"Serving the web app on http://{args.host}:{args.port}/ (Ctrl+C to stop)",
           file=sys.stderr)

@@ -56,10 +56,11 @@ class _Headers:
         async def sending(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
+                static = scope["path"].startswith("/static/")
                 headers += [(b"x-content-type-options", b"nosniff"),
                             (b"referrer-policy", b"no-referrer"),
                             (b"content-security-policy", CSP.encode()),
-                            (b"cache-control", b"no-store")]
+                            (b"cache-control", b"max-age=3600" if static else b"no-store")]
                 message["headers"] = headers
             await send(message)
 

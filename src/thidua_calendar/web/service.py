@@ -197,8 +197,7 @@ def _plan_ics(result: Any, date_style: Any, lang: Lang) -> bytes:
     from thidua_calendar.feeds.items import plan_items
 
     plan_ = result.plan
-    years = sorted({plan_.period.start.year})
-    name = f"{plan_.organisation.name} - {years[0]}"
+    name = f"{plan_.organisation.name} - {plan_.period.start.year}"
     description = plan_.title if lang == "vi" else (plan_.title_en or plan_.title)
     return write_calendar(plan_items(result, lang=lang, date_style=date_style), name=name,
                           description=description,
