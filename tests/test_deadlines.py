@@ -700,3 +700,26 @@ def test_a_bound_is_a_plain_sentence(tmp_path):
         load_deadline_file(path)
     assert str(caught.value) == (
         f"{path}:1: field 'year': 2200 is out of range; the value must be at most 2100")
+
+
+def test_one_walk_names_every_anchor_of_a_rule_with_its_field():
+    from thidua_calendar.deadlines import anchor_uses
+
+    phase_end = Anchor.parse("phase:dot_1.end")
+    union_day = Anchor.parse("anniversary:thanh_lap_cong_doan_vn@2022")
+    registration = Anchor.parse("deadline:dang_ky")
+    education = Audience(id="giao_duc", name="khối Giáo dục", name_en="education")
+    rule = Rule(
+        id="bao_cao", name="Báo cáo", name_en="Report",
+        when=Relative(anchor=phase_end, amount=10, unit="working_days"),
+        variants=(Variant(audience=education, when=Window(
+            start=Relative(anchor=registration, amount=0),
+            end=Relative(anchor=union_day, amount=3, direction="before"))),),
+    )
+    assert [(str(u.anchor), u.field, u.audience) for u in anchor_uses(rule)] == [
+        ("phase:dot_1.end", "after.anchor", None),
+        ("deadline:dang_ky", "audiences.0.window.from", education),
+        ("anniversary:thanh_lap_cong_doan_vn@2022", "audiences.0.window.to", education),
+    ]
+    fixed = Rule(id="x", name="X", name_en="X", when=OnDate(date=date(2022, 4, 12)))
+    assert anchor_uses(fixed) == ()

@@ -335,17 +335,22 @@ def occurrence_in(
     if year is not None:
         found = occurrence(commemoration, year)
         if found is None:
-            raise OccurrenceError(f"{commemoration.name} does not occur in {year}", count=0)
+            raise OccurrenceError(
+                f"{commemoration.name} does not occur in {year}", count=0,
+                vi=f"“{commemoration.name}” không có trong năm {year}")
         return found
     within = occurrences_between(commemoration, first, last)
     if len(within) == 1:
         return within[0]
+    name = commemoration.name
     if not within:
-        reason = f"{commemoration.name} does not occur in the plan's period"
-    else:
-        reason = (f"{commemoration.name} occurs {len(within)} times in the plan's period; "
-                  f"write anniversary:{commemoration.id}@YEAR")
-    raise OccurrenceError(reason, count=len(within))
+        raise OccurrenceError(f"{name} does not occur in the plan's period", count=0,
+                              vi=f"“{name}” không rơi vào thời gian của kế hoạch")
+    raise OccurrenceError(
+        f"{name} occurs {len(within)} times in the plan's period; "
+        f"write anniversary:{commemoration.id}@YEAR", count=len(within),
+        vi=f"“{name}” rơi vào thời gian của kế hoạch {len(within)} lần; hãy ghi rõ năm: "
+           f"anniversary:{commemoration.id}@NĂM")
 
 
 def occurrences(

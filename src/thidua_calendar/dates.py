@@ -34,7 +34,8 @@ def check_year(year: int, /) -> None:
     """:class:`OutOfRangeError` for a year outside ``FIRST_YEAR..LAST_YEAR``."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise OutOfRangeError(
-            f"year {year} is outside the supported range {FIRST_YEAR}-{LAST_YEAR}"
+            f"year {year} is outside the supported range {FIRST_YEAR}-{LAST_YEAR}",
+            vi=f"năm {year} nằm ngoài khoảng được hỗ trợ {FIRST_YEAR}-{LAST_YEAR}",
         )
 
 

@@ -23,10 +23,10 @@ traces in Vietnamese and English.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
+from typing import ClassVar, Literal, Protocol
 
 from thidua_calendar.errors import DeadlineError, OutOfRangeError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
@@ -116,7 +116,14 @@ class NamedDate:
 class OnDate:
     """A fixed date, as the document prints it."""
 
+    #: The key of this timing in a rule file (``date:``), and the field errors name.
+    key: ClassVar[str] = "date"
+
     date: date
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        """The anchors this timing counts from, each with its field below the rule."""
+        return ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -128,6 +135,14 @@ class Relative:
     amount: int
     unit: Unit = "days"
     direction: Direction = "after"
+
+    @property
+    def key(self) -> str:
+        """The key of this timing in a rule file: ``after:`` or ``before:``."""
+        return self.direction
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ((self.anchor, f"{self.direction}.anchor"),)
 
     def __post_init__(self) -> None:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int):
@@ -146,9 +161,14 @@ class Relative:
 class NthWorkingDay:
     """The ``n``-th working day of a month (``n = -1``: the last one)."""
 
+    key: ClassVar[str] = "nth_working_day"
+
     year: int
     month: int
     n: int
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ()
 
     def __post_init__(self) -> None:
         if self.n == 0:
@@ -164,11 +184,76 @@ class NthWorkingDay:
 class Window:
     """A period "từ ngày A đến ngày B"; its deadline is the end, its ``start`` the start."""
 
+    key: ClassVar[str] = "window"
+
     start: OnDate | Relative
     end: OnDate | Relative
 
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return tuple((end.anchor, f"window.{name}")
+                     for end, name in ((self.start, "from"), (self.end, "to"))
+                     if isinstance(end, Relative))
 
+
+#: The kinds of timing a rule may have.  A new kind is a class here with a ``key`` (its key
+#: in rule files), ``anchors()`` and its computation in ``_Scheduler._compute_when``; its
+#: file form goes in files/deadlines.py and its trace wording in render/deadlines.py
+#: (docs/contributing.md walks through it).
 When = OnDate | Relative | NthWorkingDay | Window
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnchorUse:
+    """Where a rule names an anchor: the timing's audience (``None`` for the default) and
+    the field path below the rule (``after.anchor``, ``audiences.0.window.from``)."""
+
+    anchor: Anchor
+    field: str
+    audience: Audience | None
+
+
+def timings(rule: Rule, /) -> tuple[tuple[When, str, Audience | None], ...]:
+    """Each timing of a rule with its field prefix and audience: the default one (when the
+    rule has one), then each audience's own."""
+    found: list[tuple[When, str, Audience | None]] = []
+    if rule.when is not None:
+        found.append((rule.when, "", None))
+    found.extend((variant.when, f"audiences.{position}.", variant.audience)
+                 for position, variant in enumerate(rule.variants))
+    return tuple(found)
+
+
+def anchor_uses(rule: Rule, /) -> tuple[AnchorUse, ...]:
+    """Every anchor a rule names, with the field that names it: the one walk over a rule's
+    timings that loaders, plans and the scheduler share."""
+    return tuple(AnchorUse(anchor=anchor, field=prefix + field, audience=audience)
+                 for when, prefix, audience in timings(rule)
+                 for anchor, field in when.anchors())
+
+
+class _Dated(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def name_en(self) -> str: ...
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date | None: ...
+
+
+def phase_anchors(phases: Iterable[_Dated], /) -> dict[str, NamedDate]:
+    """The ``phase:ID.start`` and ``phase:ID.end`` anchors of phases, named as traces
+    print them ("kết thúc Đợt 1")."""
+    found: dict[str, NamedDate] = {}
+    for phase in phases:
+        found[f"phase:{phase.id}.start"] = NamedDate(
+            name=f"bắt đầu {phase.name}", name_en=f"start of {phase.name_en}", date=phase.start)
+        found[f"phase:{phase.id}.end"] = NamedDate(
+            name=f"kết thúc {phase.name}", name_en=f"end of {phase.name_en}", date=phase.end)
+    return found
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -368,24 +453,13 @@ def _find(audience: Audience | None, audiences: Sequence[Audience | None]) -> Au
 
 def _deadline_refs(when: When | None) -> list[str]:
     """The rules a timing counts from."""
-    if isinstance(when, Relative) and when.anchor.kind == "deadline":
-        return [when.anchor.ref]
-    if isinstance(when, Window):
-        return [end.anchor.ref for end in (when.start, when.end)
-                if isinstance(end, Relative) and end.anchor.kind == "deadline"]
-    return []
+    if when is None:
+        return []
+    return [anchor.ref for anchor, _ in when.anchors() if anchor.kind == "deadline"]
 
 
 def _timing_field(when: When, prefix: str) -> str:
-    if prefix == "feeds:":
-        return "feeds"
-    if isinstance(when, OnDate):
-        return prefix + "date"
-    if isinstance(when, Relative):
-        return prefix + when.direction
-    if isinstance(when, NthWorkingDay):
-        return prefix + "nth_working_day"
-    return prefix + "window"
+    return "feeds" if prefix == "feeds:" else prefix + when.key
 
 
 class _Scheduler:

@@ -35,7 +35,8 @@ from thidua_calendar.deadlines import (
     Relative,
     Rule,
     Schedule,
-    Window,
+    anchor_uses,
+    phase_anchors,
     schedule,
 )
 from thidua_calendar.errors import (
@@ -46,6 +47,7 @@ from thidua_calendar.errors import (
     PlanError,
 )
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
+from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = [
@@ -54,8 +56,8 @@ __all__ = [
     "Plan",
     "PlanPhase",
     "PlanResult",
+    "PlanWarning",
     "Selector",
-    "Warning",
     "build_plan",
     "default_plan",
     "plan_key",
@@ -142,7 +144,7 @@ class PlanPhase:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Warning:
+class PlanWarning:
     """Something a plan may live with but its author should see.
 
     ``kind``: ``no_theme`` / ``unnamed`` (a phase), ``outside_phases`` (a greeted item no
@@ -165,7 +167,7 @@ class PlanResult:
     phases: tuple[PlanPhase, ...]
     preamble: tuple[Occurrence, ...]
     schedule: Schedule
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[PlanWarning, ...] = ()
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -195,12 +197,12 @@ def build_plan(
     lead_up = _lead_up(plan, keys)
     placed = attach([(key, occ.date) for key, occ in keys.items()], plan.phases,
                     lead_up=lead_up)
-    warnings: list[Warning] = []
+    warnings: list[PlanWarning] = []
     by_phase: dict[str, list[Occurrence]] = {phase.id: [] for phase in plan.phases}
     for key, occ in keys.items():
         home = placed[key]
         if home is None:
-            warnings.append(Warning(kind="outside_phases", subject=occ.id, day=occ.date,
+            warnings.append(PlanWarning(kind="outside_phases", subject=occ.id, day=occ.date,
                                     name=occ.commemoration.name,
                                     name_en=occ.commemoration.name_en))
         else:
@@ -216,9 +218,9 @@ def build_plan(
     )
     for phase in plan.phases:
         if not phase.name.strip():
-            warnings.append(Warning(kind="unnamed", subject=phase.id))
+            warnings.append(PlanWarning(kind="unnamed", subject=phase.id))
         if not (phase.theme or "").strip():
-            warnings.append(Warning(kind="no_theme", subject=phase.id))
+            warnings.append(PlanWarning(kind="no_theme", subject=phase.id))
     anchors = _anchors(plan, entries)
     found = schedule(plan.deadlines, calendar=calendar, anchors=anchors)
     preamble = tuple(occ for occ in sorted(chosen, key=lambda occ: occ.date)
@@ -356,7 +358,7 @@ def _unknown(entry_id: str, by_id: Mapping[str, Commemoration]) -> str:
     return f"no catalog entry has the id {entry_id!r}{hint}"
 
 
-def _attach_events(plan: Plan, warnings: list[Warning]) -> dict[str, list[Event]]:
+def _attach_events(plan: Plan, warnings: list[PlanWarning]) -> dict[str, list[Event]]:
     by_phase: dict[str, list[Event]] = {phase.id: [] for phase in plan.phases}
     phases = {phase.id: phase for phase in plan.phases}
     for event in plan.events:
@@ -389,7 +391,7 @@ def _attach_events(plan: Plan, warnings: list[Warning]) -> dict[str, list[Event]
             # "tháng 10/2020": any phase overlapping the month (or year) takes it.
             target = next((p.id for p in plan.phases if _overlaps(p, day, event)), None)
         if target is None:
-            warnings.append(Warning(kind="outside_phases", subject=event.id, day=day,
+            warnings.append(PlanWarning(kind="outside_phases", subject=event.id, day=day,
                                     name=event.name, name_en=event.name_en))
             continue
         by_phase[target].append(event)
@@ -408,15 +410,13 @@ def _overlaps(phase: Phase, day: date, event: Event) -> bool:
 
 def _anchors(plan: Plan, entries: Sequence[Commemoration]) -> dict[str, NamedDate]:
     """Phase starts and ends, and every anniversary a deadline names, as named dates."""
-    anchors: dict[str, NamedDate] = {}
-    for phase in plan.phases:
-        anchors[f"phase:{phase.id}.start"] = NamedDate(
-            name=f"bắt đầu {phase.name}", name_en=f"start of {phase.name_en}", date=phase.start)
-        anchors[f"phase:{phase.id}.end"] = NamedDate(
-            name=f"kết thúc {phase.name}", name_en=f"end of {phase.name_en}", date=phase.end)
+    anchors = phase_anchors(plan.phases)
     by_id = {entry.id: entry for entry in entries}
     for rule in plan.deadlines:
-        for anchor, field_name in _anniversary_anchors(rule):
+        for use in anchor_uses(rule):
+            anchor, field_name = use.anchor, use.field
+            if anchor.kind != "anniversary":
+                continue
             entry = by_id.get(anchor.ref)
             if entry is None:
                 raise DeadlineError(_unknown(anchor.ref, by_id), entry_id=rule.id,
@@ -426,30 +426,13 @@ def _anchors(plan: Plan, entries: Sequence[Commemoration]) -> dict[str, NamedDat
     return anchors
 
 
-def _anniversary_anchors(rule: Rule) -> list[tuple[Anchor, str]]:
-    """The anniversary anchors of a rule, each with the field that names it."""
-    found: list[tuple[Anchor, str]] = []
-    timings = [(rule.when, ""), *((variant.when, f"audiences.{index}.")
-                                  for index, variant in enumerate(rule.variants))]
-    for when, prefix in timings:
-        if isinstance(when, Window):
-            ends = [(when.start, "window.from"), (when.end, "window.to")]
-        elif isinstance(when, Relative):
-            ends = [(when, f"{when.direction}.anchor")]
-        else:
-            ends = []
-        found.extend((end.anchor, prefix + name) for end, name in ends
-                     if isinstance(end, Relative) and end.anchor.kind == "anniversary")
-    return found
-
-
 def _anniversary_date(
     entry: Commemoration, year: int | None, period: Period, rule: Rule, field_name: str
 ) -> NamedDate:
     try:
         found = occurrence_in(entry, period.start, period.horizon, year=year)
     except (OccurrenceError, OutOfRangeError) as error:
-        raise DeadlineError(str(error), entry_id=rule.id, field=field_name) from None
+        raise DeadlineError.wrap(error, entry_id=rule.id, field=field_name) from None
     return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 
 
@@ -461,17 +444,6 @@ def plan_key(plan: Plan, /) -> str:
     return f"{plan.id or slug(plan.organisation.name)}-{plan.period.start.year}"
 
 
-def slug(text: str, /) -> str:
-    """``"LĐLĐ tỉnh Bắc Kạn"`` -> ``"ldld-tinh-bac-kan"``: lower-case ASCII words joined by
-    hyphens (Vietnamese diacritics dropped, đ as d)."""
-    import unicodedata
-
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    words = "".join(ch if ch.isascii() and ch.isalnum() else " " for ch in ascii_text).split()
-    return "-".join(words) or "plan"
-
-
 def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
     """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
 
@@ -481,7 +453,7 @@ def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
     after the start, a report 5 working days after each half, award dossiers 10 working days
     before the year ends.  ``issued`` defaults to 1 January.
     """
-    from thidua_calendar.deadlines import Anchor, Relative
+    from thidua_calendar.deadlines import Relative
     from thidua_calendar.phases import split_period
 
     period = Period(start=date(year, 1, 1), end=date(year, 12, 31))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -12,11 +13,22 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
 from thidua_calendar import builtin_catalog, occurrence, occurrences
 from thidua_calendar.cli import main
+from thidua_calendar.styles import (
+    DATE_STYLES,
+    LANGS,
+    FindingsFormat,
+    ListingFormat,
+    LunarFormat,
+    PlanFormat,
+    ScheduleFormat,
+    WorkdaysFormat,
+)
 
 LOCAL_DAYS = Path(__file__).parents[2] / "examples" / "catalogs" / "local-days.yaml"
 JSON_KEYS = {"id", "name", "date", "years", "class", "precision", "origin", "text"}
@@ -26,6 +38,11 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def run_en(capsys, *argv: str) -> tuple[int, str, str]:
+    """``run`` with ``--lang en``: messages in English (Vietnamese is the default)."""
+    return run(capsys, *argv, "--lang", "en")
 
 
 def test_json_list_has_the_contract_keys(capsys):
@@ -137,7 +154,7 @@ def test_failed_run_leaves_the_previous_output(tmp_path, capsys):
     ],
 )
 def test_errors_are_one_sentence_and_exit_2(capsys, argv, message):
-    status, out, err = run(capsys, *argv)
+    status, out, err = run_en(capsys, *argv)
     assert status == 2
     assert out == ""
     assert err.startswith("thidua-calendar: error: ")
@@ -150,7 +167,7 @@ def test_bad_catalog_names_file_line_entry_and_field(tmp_path, capsys):
     bad = tmp_path / "bad.yaml"
     bad.write_text(LOCAL_DAYS.read_text(encoding="utf-8").replace('"1900-04-11"', '"1900-04-31"'),
                    encoding="utf-8")
-    status, _, err = run(capsys, "anniversaries", "2020", "--catalog", str(bad))
+    status, _, err = run_en(capsys, "anniversaries", "2020", "--catalog", str(bad))
     assert status == 2
     assert f"{bad}:" in err
     assert "entry 'thanh_lap_tinh_bac_kan', field 'origin'" in err
@@ -162,6 +179,49 @@ def test_argparse_errors_exit_2(capsys):
         main(["anniversaries", "twenty"])
     assert caught.value.code == 2
     assert "is not a year" in capsys.readouterr().err
+
+
+def _choices(*command: str) -> dict[str, tuple[str, ...]]:
+    """Each option's choices, as the parser of ``command`` offers them."""
+    from thidua_calendar.cli.main import _parser
+
+    parser = _parser(list(command))
+    for name in command:
+        parser = next(action for action in parser._actions
+                      if isinstance(action, argparse._SubParsersAction)).choices[name]
+    return {action.option_strings[-1]: tuple(action.choices) for action in parser._actions
+            if action.option_strings and action.choices is not None}
+
+
+@pytest.mark.parametrize(
+    ("command", "formats"),
+    [
+        (["anniversaries"], ListingFormat),
+        (["workdays"], WorkdaysFormat),
+        (["deadlines"], ScheduleFormat),
+        (["check"], FindingsFormat),
+        (["lunar", "months"], LunarFormat),
+        (["lunar", "convert"], LunarFormat),
+    ],
+)
+def test_format_choices_are_the_renderers_formats(command, formats):
+    choices = _choices(*command)
+    assert choices["--format"] == get_args(formats)
+    assert choices.get("--lang", LANGS) == LANGS
+
+
+def test_plan_offers_its_renderer_s_formats_and_word():
+    choices = _choices("plan")
+    assert choices["--format"] == (*get_args(PlanFormat), "docx")
+    assert (choices["--lang"], choices["--date-style"]) == (LANGS, DATE_STYLES)
+
+
+def test_the_renderers_use_the_formats_the_cli_offers():
+    from thidua_calendar.render import deadlines, findings, listing, lunar, plan, workdays
+
+    assert (listing.ListingFormat, plan.PlanFormat, deadlines.ScheduleFormat,
+            workdays.WorkdaysFormat, findings.FindingsFormat, lunar.LunarFormat) == (
+        ListingFormat, PlanFormat, ScheduleFormat, WorkdaysFormat, FindingsFormat, LunarFormat)
 
 
 def test_lunar_months_json(capsys):
@@ -306,7 +366,7 @@ def test_deadlines_text_and_markdown(capsys):
     ],
 )
 def test_workday_errors_are_one_sentence_and_exit_2(capsys, argv, message):
-    status, out, err = run(capsys, *argv)
+    status, out, err = run_en(capsys, *argv)
     assert (status, out) == (2, "")
     assert err == f"thidua-calendar: error: {message}\n"
 
@@ -316,7 +376,7 @@ def test_bad_rule_and_announcement_files_exit_2_with_file_and_line(tmp_path, cap
     rules.write_text(
         "deadlines:\n  - id: bao_cao\n    name: Báo cáo\n"
         "    after: {anchor: \"phase:dot_1.end\", days: 15}\n", encoding="utf-8")
-    status, _, err = run(capsys, "deadlines", str(rules))
+    status, _, err = run_en(capsys, "deadlines", str(rules))
     assert status == 2
     assert err == (f"thidua-calendar: error: {rules}:4: deadline 'bao_cao', field "
                    "'after.anchor': unknown anchor 'phase:dot_1.end'; the anchors known here "
@@ -325,7 +385,7 @@ def test_bad_rule_and_announcement_files_exit_2_with_file_and_line(tmp_path, cap
     announcement.write_text(
         "announcements:\n  - year: 2027\n    title: Thông báo 2027\n    swaps:\n"
         "      - {off: 2027-02-03, work: 2027-02-04}\n", encoding="utf-8")
-    status, _, err = run(capsys, "workdays", "2027", "--holidays", str(announcement))
+    status, _, err = run_en(capsys, "workdays", "2027", "--holidays", str(announcement))
     assert status == 2
     assert err == (f"thidua-calendar: error: {announcement}:5: announcement '2027', field "
                    "'swaps.0': the day worked, 2027-02-04, is a Thursday, not a weekend day; "
@@ -403,7 +463,7 @@ def test_bad_plan_exits_2_and_writes_nothing(tmp_path, capsys):
         "    start: 2022-07-01", "    start: 2022-06-20")
     plan.write_text(text, encoding="utf-8")
     target = tmp_path / "out.txt"
-    status, out, err = run(capsys, "plan", str(plan), "-o", str(target))
+    status, out, err = run_en(capsys, "plan", str(plan), "-o", str(target))
     assert (status, out) == (2, "")
     line = text.splitlines().index("    start: 2022-06-20") + 1
     assert err == (f"thidua-calendar: error: {plan}:{line}: phase 'dot_2', field 'start': the "
@@ -414,10 +474,10 @@ def test_bad_plan_exits_2_and_writes_nothing(tmp_path, capsys):
 
 
 def test_plan_usage_errors(capsys):
-    status, _, err = run(capsys, "plan", "--format", "docx", "--year", "2026")
+    status, _, err = run_en(capsys, "plan", "--format", "docx", "--year", "2026")
     assert (status, err) == (2, "thidua-calendar: error: --format docx writes a file: give it "
                                 "with -o FILE.docx\n")
-    status, _, err = run(capsys, "plan", str(SEEDS / "000.yaml"), "--year", "2026")
+    status, _, err = run_en(capsys, "plan", str(SEEDS / "000.yaml"), "--year", "2026")
     assert status == 2
     assert "--year chooses the default plan's year" in err
 
@@ -532,6 +592,30 @@ def test_site_writes_the_feeds_and_the_page_once(tmp_path, capsys):
     assert again == f"{target}: ghi 0 tệp, 5 tệp không đổi\n"
 
 
+def _calendar_names(data: bytes) -> list[str]:
+    unfolded = data.decode("utf-8").replace("\r\n ", "").splitlines()
+    return [line.split(":", 1)[1] for line in unfolded if line.startswith("X-WR-CALNAME:")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("only", [[], ["deadlines"], ["commemorations"], ["phases"]])
+def test_ics_and_site_name_a_cross_year_plan_alike(tmp_path, capsys, lang, only):
+    """Seed 004 runs from 11/2019 to 12/2020: both commands call it "… - 2019-2020" (``ics``
+    once said "… - 2019"), whole or one kind at a time."""
+    seed = str(SEEDS / "004.yaml")
+    options = [arg for kind in only for arg in ("--only", kind)]
+    status, out, _ = run(capsys, "ics", seed, "--lang", lang, *options)
+    assert status == 0
+    (ics_name,) = _calendar_names(out.encode("utf-8"))
+    status, _, _ = run(capsys, "site", seed, "--lang", lang, "-o", str(tmp_path))
+    assert status == 0
+    suffix = {"commemorations": "-ngay-ky-niem", "phases": "-dot-thi-dua",
+              "deadlines": "-han-nop"}[only[0]] if only else ""
+    feed = tmp_path / f"lien-doan-lao-dong-tinh-bac-kan-2019{suffix}.ics"
+    assert _calendar_names(feed.read_bytes()) == [ics_name]
+    assert ics_name.startswith("Liên đoàn Lao động tỉnh Bắc Kạn - 2019-2020")
+
+
 def _without_id(tmp_path: Path, seed: str) -> Path:
     text = (SEEDS / f"{seed}.yaml").read_text(encoding="utf-8")
     stripped = re.sub(r"^id: .*\n", "", text, count=1, flags=re.MULTILINE)
@@ -564,14 +648,14 @@ def test_a_plan_without_id_is_written_with_a_warning(tmp_path, capsys):
 def test_site_of_a_bad_plan_writes_nothing(tmp_path, capsys):
     plan = tmp_path / "plan.yaml"
     plan.write_text("title: x\n", encoding="utf-8")
-    status, _, err = run(capsys, "site", str(plan), "-o", str(tmp_path / "site"))
+    status, _, err = run_en(capsys, "site", str(plan), "-o", str(tmp_path / "site"))
     assert status == 2
     assert err.startswith(f"thidua-calendar: error: {plan}:")
     assert not (tmp_path / "site").exists()
 
 
 def test_serve_needs_a_folder(tmp_path, capsys):
-    status, _, err = run(capsys, "serve", str(tmp_path / "missing"))
+    status, _, err = run_en(capsys, "serve", str(tmp_path / "missing"))
     assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing'} is not a "
                                 "folder; build one with 'thidua-calendar site -o DIR'\n")
 
@@ -581,27 +665,28 @@ def test_serve_needs_a_folder(tmp_path, capsys):
 
 def test_site_user_errors_exit_2(tmp_path, capsys):
     seed = str(SEEDS / "000.yaml")
-    status, _, err = run(capsys, "site", seed, seed, "-o", str(tmp_path / "a"))
+    status, _, err = run_en(capsys, "site", seed, seed, "-o", str(tmp_path / "a"))
     assert status == 2
     assert "two plans have the key 'lien-doan-lao-dong-tinh-bac-kan-2022'" in err
-    status, _, err = run(capsys, "site", seed, "--base-url", "ftp://x", "-o", str(tmp_path / "b"))
+    status, _, err = run_en(capsys, "site", seed, "--base-url", "ftp://x",
+                            "-o", str(tmp_path / "b"))
     assert status == 2
     assert err.startswith("thidua-calendar: error: ")
     (tmp_path / "c" / "index.html").mkdir(parents=True)
-    status, _, err = run(capsys, "site", seed, "-o", str(tmp_path / "c"))
+    status, _, err = run_en(capsys, "site", seed, "-o", str(tmp_path / "c"))
     assert status == 2
     assert "None" not in err
 
 
 def test_ics_of_far_years_without_deadlines(tmp_path, capsys):
-    status, out, _ = run(capsys, "ics", "--years", "2000-2002", "--only", "commemorations")
+    status, out, _ = run_en(capsys, "ics", "--years", "2000-2002", "--only", "commemorations")
     assert status == 0
     assert "UID:thanh_lap_cong_doan_vn-2000@thidua-calendar" in out
-    status, _, err = run(capsys, "ics", "--year", "2100")
+    status, _, err = run_en(capsys, "ics", "--year", "2100")
     assert status == 2
     assert "the default plan's deadlines of 2100 cannot be computed" in err
     assert "--only commemorations" in err
-    status, _, err = run(capsys, "ics", "--year", "0")
+    status, _, err = run_en(capsys, "ics", "--year", "0")
     assert (status, err) == (2, "thidua-calendar: error: year 0 is outside the supported "
                                 "range 1900-2100\n")
 
@@ -641,7 +726,7 @@ def test_extract_writes_a_draft_that_builds(tmp_path, capsys):
 
 
 def test_extract_of_an_unreadable_file_exits_2(tmp_path, capsys):
-    status, _, err = run(capsys, "extract", str(tmp_path / "missing.docx"))
+    status, _, err = run_en(capsys, "extract", str(tmp_path / "missing.docx"))
     assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing.docx'}: no such "
                                 "file\n")
 
@@ -651,7 +736,7 @@ def test_deadlines_with_a_huge_count_fail_in_one_sentence(tmp_path, capsys):
     rules.write_text('deadlines:\n - {id: a, name: A, date: 2022-01-05}\n'
                      ' - {id: b, name: B, after: {anchor: "deadline:a", days: 100000000}}\n',
                      encoding="utf-8")
-    status, out, err = run(capsys, "deadlines", str(rules))
+    status, out, err = run_en(capsys, "deadlines", str(rules))
     assert (status, out) == (2, "")
     assert err == (f"thidua-calendar: error: {rules}:3: deadline 'b', field 'after.days': "
                    "counting 100000000 days after 2022-01-05 goes past the years whose working "

@@ -658,3 +658,11 @@ def test_page_from_file_and_with_base_url_in_a_browser(browser, serve, tmp_path,
     assert webcal
     assert all(href.startswith("webcal://lich.example.org/thi-dua/") and not hidden
                           for href, hidden in webcal)
+
+
+def test_the_page_has_every_word_in_every_language():
+    from thidua_calendar.feeds.page_text import GUIDE, TEXT
+    from thidua_calendar.styles import LANGS
+
+    assert set(TEXT) == set(GUIDE) == set(LANGS)
+    assert TEXT["vi"].keys() == TEXT["en"].keys()

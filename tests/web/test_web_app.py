@@ -129,14 +129,19 @@ BROKEN = {
 }
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("name", sorted(BROKEN))
-def test_a_broken_plan_answers_the_cli_s_sentence(server, tmp_path, monkeypatch, capsys, name):
+def test_a_broken_plan_answers_the_cli_s_sentence(server, tmp_path, monkeypatch, capsys, name,
+                                                  lang):
     (tmp_path / "ke-hoach.yaml").write_text(BROKEN[name], encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    status, _out, err = cli(capsys, "plan", "ke-hoach.yaml")
+    status, _out, err = cli(capsys, "plan", "ke-hoach.yaml", "--lang", lang)
     assert status == 2
-    sentence = err.removeprefix("thidua-calendar: error: ").strip()
-    code, answer = server.json("POST", "/api/plan?format=text", BROKEN[name].encode())
+    prefix = "thidua-calendar: lỗi: " if lang == "vi" else "thidua-calendar: error: "
+    assert err.startswith(prefix)
+    sentence = err.removeprefix(prefix).strip()
+    query = "" if lang == "vi" else "&lang=en"  # Vietnamese by default, as the CLI
+    code, answer = server.json("POST", f"/api/plan?format=text{query}", BROKEN[name].encode())
     assert code in (400, 422)
     assert answer == {"error": sentence}
 
@@ -144,18 +149,26 @@ def test_a_broken_plan_answers_the_cli_s_sentence(server, tmp_path, monkeypatch,
 def test_a_plan_may_not_name_files_on_the_server(server):
     text = (SEED.read_text(encoding="utf-8")
             + "catalogs: [/etc/passwd, ../../src/thidua_calendar/data/anniversaries.yaml]\n")
-    code, answer = server.json("POST", "/api/plan?format=text", text.encode())
+    code, answer = server.json("POST", "/api/plan?format=text&lang=en", text.encode())
     assert code == 422
     assert "catalogs: names files that cannot be read here" in answer["error"]
     assert "passwd" not in answer["error"]
+    code, answer = server.json("POST", "/api/plan?format=text", text.encode())
+    assert code == 422
+    assert "hãy ghi các ngày riêng của đơn vị vào local:" in answer["error"]
 
 
 @pytest.mark.parametrize(("path", "expected"), [
-    ("/api/anniversaries?year=abc", "'abc' is not a year such as 2026"),
-    ("/api/anniversaries?year=2200",
+    ("/api/anniversaries?year=abc&lang=en", "'abc' is not a year such as 2026"),
+    ("/api/anniversaries?year=abc", "“abc” không phải là một năm như 2026"),
+    ("/api/anniversaries?year=2200&lang=en",
      f"year 2200 is outside the supported range {FIRST_YEAR}-{LAST_YEAR}"),
-    ("/api/anniversaries?year=2026&tag=khong", "no catalog entry has the tag 'khong'"),
-    ("/api/anniversaries?format=pdf", "format is one of json, csv, ics, text, markdown"),
+    ("/api/anniversaries?year=2200",
+     f"năm 2200 nằm ngoài khoảng được hỗ trợ {FIRST_YEAR}-{LAST_YEAR}"),
+    ("/api/anniversaries?year=2026&tag=khong&lang=en", "no catalog entry has the tag 'khong'"),
+    ("/api/anniversaries?year=2026&tag=khong", "không mục nào trong danh mục có nhóm “khong”"),
+    ("/api/anniversaries?format=pdf&lang=en", "format is one of json, csv, ics, text, markdown"),
+    ("/api/workdays?year=1800", "năm 1800 nằm ngoài khoảng được hỗ trợ"),
 ])
 def test_bad_parameters_answer_400(server, path, expected):
     code, answer = server.json("GET", path)
@@ -169,37 +182,44 @@ def test_bad_parameters_answer_400(server, path, expected):
 def test_an_upload_over_the_limit_is_refused_before_it_is_sent(server):
     """The server answers 413 on the headers alone: the client never sends the body."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    started = time.monotonic()
-    connection.putrequest("POST", "/api/plan?format=text")
-    connection.putheader("Content-Length", str(100 * 1024 * 1024))
-    connection.putheader("Content-Type", "application/yaml")
-    connection.endheaders()
-    response = connection.getresponse()
-    assert response.status == 413
-    assert "limit" in json.loads(response.read())["error"]
-    assert time.monotonic() - started < 5
-    connection.close()
+    try:
+        started = time.monotonic()
+        connection.putrequest("POST", "/api/plan?format=text")
+        connection.putheader("Content-Length", str(100 * 1024 * 1024))
+        connection.putheader("Content-Type", "application/yaml")
+        connection.endheaders()
+        response = connection.getresponse()
+        assert response.status == 413
+        assert json.loads(response.read())["error"] == (
+            f"tệp gửi lên vượt quá giới hạn {LIMIT:,} byte (--max-upload)")
+        assert time.monotonic() - started < 5
+    finally:
+        connection.close()
 
 
 def test_a_chunked_upload_is_cut_off_at_the_limit(server):
     """Without Content-Length the body is counted as it streams and refused at the limit,
     although the client would go on sending."""
     connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
-    connection.putrequest("POST", "/api/check")
-    connection.putheader("Transfer-Encoding", "chunked")
-    connection.putheader("Content-Type", "multipart/form-data; boundary=x")
-    connection.endheaders()
-    chunk = b"a" * 65536
-    sent = 0
     try:
-        while sent < 40 * LIMIT:
-            connection.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
-            sent += len(chunk)
-    except OSError:
-        pass  # the server answered and closed: it stopped reading
-    response = connection.getresponse()
-    assert response.status == 413
-    connection.close()
+        connection.putrequest("POST", "/api/check?lang=en")
+        connection.putheader("Transfer-Encoding", "chunked")
+        connection.putheader("Content-Type", "multipart/form-data; boundary=x")
+        connection.endheaders()
+        chunk = b"a" * 65536
+        sent = 0
+        try:
+            while sent < 40 * LIMIT:
+                connection.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                sent += len(chunk)
+        except OSError:
+            pass  # the server answered and closed: it stopped reading
+        response = connection.getresponse()
+        assert response.status == 413
+        assert json.loads(response.read())["error"] == (
+            f"the upload is over the {LIMIT:,}-byte limit (--max-upload)")
+    finally:
+        connection.close()
 
 
 def test_check_finds_and_quotes(server, tmp_path, capsys):
@@ -252,9 +272,12 @@ def test_a_word_file_that_expands_too_far_is_refused(server):
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"\0" * (30 * LIMIT))  # compresses ~1000x
     assert len(stream.getvalue()) < LIMIT
-    code, _, body = server.upload("/api/check", "bom.docx", stream.getvalue())
+    code, _, body = server.upload("/api/check?lang=en", "bom.docx", stream.getvalue())
     assert code == 422
     assert "would expand to" in json.loads(body)["error"]
+    code, _, body = server.upload("/api/check", "bom.docx", stream.getvalue())
+    assert code == 422
+    assert "văn bản Word này khi giải nén lên tới" in json.loads(body)["error"]
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
@@ -263,13 +286,13 @@ def test_a_word_file_that_expands_too_far_is_refused(server):
     ("a.txt", "Kế hoạch".encode("utf-16"), "the file is not UTF-8 text"),
 ])
 def test_unreadable_uploads_answer_one_sentence(server, name, data, expected):
-    code, _, body = server.upload("/api/check", name, data)
+    code, _, body = server.upload("/api/check?lang=en", name, data)
     assert code == 422
     assert expected in json.loads(body)["error"]
 
 
 def test_check_wants_a_file_field(server):
-    code, _, body = server.request("POST", "/api/check", b"x",
+    code, _, body = server.request("POST", "/api/check?lang=en", b"x",
                                    {"Content-Type": "application/json"})
     assert code == 400
     assert "multipart/form-data" in json.loads(body)["error"]
@@ -400,7 +423,7 @@ def test_without_the_web_extra_one_sentence(tmp_path):
                             cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "src"),
                                                "PATH": "/usr/bin:/bin"})
     assert result.returncode == 2
-    assert result.stderr == ("thidua-calendar: error: the web app needs its extra packages: "
+    assert result.stderr == ("thidua-calendar: lỗi: trang web cần thêm các gói của nó: "
                              "pip install 'thidua-calendar[web]'\n")
 
 
@@ -409,7 +432,7 @@ def test_beyond_loopback_a_warning_and_an_address_it_cannot_take(tmp_path):
     listen beyond loopback, then says in one sentence that it cannot listen there."""
     result = subprocess.run(
         [sys.executable, "-m", "thidua_calendar", "web", "--host", "192.0.2.1", "--port",
-         "8080"], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+         "8080", "--lang", "en"], capture_output=True, text=True, cwd=tmp_path, timeout=60,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 2
     warning, error = result.stderr.splitlines()
@@ -428,7 +451,7 @@ def test_a_port_in_use_is_one_sentence(tmp_path):
             capture_output=True, text=True, cwd=tmp_path, timeout=60,
             env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
     assert result.returncode == 2
-    assert result.stderr == (f"thidua-calendar: error: cannot listen on 127.0.0.1:{port}: "
+    assert result.stderr == (f"thidua-calendar: lỗi: không mở được cổng 127.0.0.1:{port}: "
                              "Address already in use\n")
 
 

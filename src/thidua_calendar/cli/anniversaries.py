@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import year
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import DATE_STYLES, LANGS, ListingFormat
 
 _CLASSES: dict[str, Milestone] = {"tron": "nam_tron", "le5": "nam_le_5", "khac": "nam_khac"}
 
@@ -18,14 +20,12 @@ SUMMARY = 'the commemorations of a year with their counts'
 
 
 def add_options(ann: argparse.ArgumentParser) -> None:
-    from thidua_calendar.styles import DATE_STYLES
-
     ann.description = "List every catalog entry that occurs in YEAR, sorted by date."
     ann.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
     )
     ann.add_argument(
-        "--format", choices=("text", "markdown", "json", "csv"), default="text",
+        "--format", choices=get_args(ListingFormat), default="text",
         help="output format (default: text)",
     )
     ann.add_argument(
@@ -40,7 +40,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
         "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
         help="keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
     )
-    ann.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ann.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
     ann.add_argument(
         "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
         help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",

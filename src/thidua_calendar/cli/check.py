@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
+from typing import get_args
 
 from thidua_calendar.cli.options import CheckFailed, calendar_options, year
+from thidua_calendar.styles import LANGS, FindingsFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -21,13 +22,15 @@ def add_options(check: argparse.ArgumentParser) -> None:
         "gaps, deadlines on days off. Exit 1 if there is an error, 2 if a file cannot be read."
     )
     check.add_argument("files", metavar="FILE", nargs="+", help="plan documents")
-    check.add_argument("--format", choices=("text", "json"), default="text",
+    check.add_argument("--format", choices=get_args(FindingsFormat), default="text",
                        help="output format (default: text)")
     check.add_argument("--year", type=year,
                        help="the plan's year (default: read from the document)")
     calendar_options(check)
     check.add_argument("--catalog", metavar="FILE", action="append", default=[],
                        help="an extra catalog file, e.g. your local days (repeatable)")
+    check.add_argument("--lang", choices=LANGS, default="vi",
+                       help="language of messages (default: vi)")
     check.set_defaults(run=run, writes_itself=True)
 
 
@@ -36,6 +39,7 @@ def run(args: argparse.Namespace) -> str:
     from thidua_calendar.files.documents import read_document
     from thidua_calendar.files.workdays import load_work_calendar
     from thidua_calendar.reading.check import check_document
+    from thidua_calendar.render.findings import render_findings
 
     catalog = load_catalog(*args.catalog)
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
@@ -43,14 +47,7 @@ def run(args: argparse.Namespace) -> str:
     found = [(name, finding) for name, document in documents
              for finding in check_document(document, catalog=catalog, calendar=calendar,
                                            year=args.year)]
-    if args.format == "json":
-        output = json.dumps(
-            [{"file": name, "line": f.line, "column": f.column, "level": f.level,
-              "code": f.code, "message": f.message} for name, f in found],
-            ensure_ascii=False, indent=2) + "\n"
-    else:
-        output = "".join(f"{name}:{f.line}:{f.column}: {f.level}: {f.message} [{f.code}]\n"
-                         for name, f in found)
+    output = render_findings(found, format=args.format)
     if any(f.level == "error" for _, f in found):
         sys.stdout.write(output)
         raise CheckFailed

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
 from thidua_calendar.cli.options import calendar_options, text_options
+from thidua_calendar.styles import ScheduleFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -19,7 +21,7 @@ def add_options(dead: argparse.ArgumentParser) -> None:
         "found it, and report lower-level deadlines that fall after the ones they feed."
     )
     dead.add_argument("file", metavar="FILE", help="a deadline rules file; see docs/deadlines.md")
-    dead.add_argument("--format", choices=("text", "markdown", "json"), default="text",
+    dead.add_argument("--format", choices=get_args(ScheduleFormat), default="text",
                       help="output format (default: text)")
     calendar_options(dead)
     dead.add_argument(
@@ -33,7 +35,7 @@ def add_options(dead: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     from thidua_calendar.files.deadlines import load_deadline_file
     from thidua_calendar.files.workdays import load_work_calendar
-    from thidua_calendar.render.deadlines import render_schedule
+    from thidua_calendar.render.deadlines import render_schedule, schedule_title
 
     rules_file = load_deadline_file(args.file)
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
@@ -43,10 +45,7 @@ def run(args: argparse.Namespace) -> str:
 
         catalog = load_catalog(*args.catalog)
     found = rules_file.schedule(calendar=calendar, catalog=catalog)
-    if args.lang == "vi":
-        title = f"Các hạn của {args.file} (nghỉ hằng tuần: {calendar.weekend.name})"
-    else:
-        title = f"Deadlines of {args.file} (weekly rest: {calendar.weekend.name_en})"
+    title = schedule_title(args.file, weekend=calendar.weekend, lang=args.lang)
     return render_schedule(
         found, format=args.format, lang=args.lang, date_style=args.date_style, title=title
     )

@@ -9,6 +9,7 @@ from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import alarms, calendar_options, dtstamp, year, years
 from thidua_calendar.cli.plans import default_plans, warn_without_id
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -37,14 +38,20 @@ def add_options(ics: argparse.ArgumentParser) -> None:
     calendar_options(ics)
     ics.add_argument("--catalog", metavar="FILE", action="append", default=[],
                      help="an extra catalog file (repeatable)")
-    ics.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    ics.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
     ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
     ics.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> bytes:
     from thidua_calendar.feeds.ics import FeedWriter
-    from thidua_calendar.feeds.items import DEFAULT_ALARMS, KINDS, plan_items
+    from thidua_calendar.feeds.items import (
+        DEFAULT_ALARMS,
+        KINDS,
+        calendar_description,
+        calendar_title,
+        plan_items,
+    )
     from thidua_calendar.files.workdays import load_work_calendar
 
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
@@ -73,18 +80,6 @@ def run(args: argparse.Namespace) -> bytes:
     plans = [result.plan for result in results]
     stamp = args.dtstamp or datetime.combine(max(plan.issued for plan in plans),
                                              datetime.min.time(), UTC)
-    years = sorted({plan.period.start.year for plan in plans})
-    span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    vi = args.lang == "vi"
-    name = f"{plans[0].organisation.name} - {span}"
-    if kinds != KINDS:
-        labels = ({"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua",
-                   "deadlines": "hạn nộp"} if vi else
-                  {"commemorations": "commemorations", "phases": "phases",
-                   "deadlines": "deadlines"})
-        name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
-    if len(plans) == 1:
-        description = plans[0].title if vi else (plans[0].title_en or plans[0].title)
-    else:
-        description = f"Lịch thi đua {span}" if vi else f"Emulation calendar {span}"
-    return FeedWriter(dtstamp=stamp).calendar(items, name=name, description=description)
+    return FeedWriter(dtstamp=stamp).calendar(
+        items, name=calendar_title(plans, kinds=kinds, lang=args.lang),
+        description=calendar_description(plans, lang=args.lang))

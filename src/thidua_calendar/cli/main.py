@@ -54,7 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             emit(output, getattr(args, "output", None))
     except ThiduaCalendarError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        lang = message_lang(arguments)
+        print(f"{PROG}: {'lỗi' if lang == 'vi' else 'error'}: {error.message(lang)}",
+              file=sys.stderr)
         return 2
     except CheckFailed:
         sys.stdout.flush()
@@ -64,6 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return 0
+
+
+def message_lang(argv: Sequence[str]) -> str:
+    """The language of messages for people: Vietnamese unless ``--lang en`` is given."""
+    for position, argument in enumerate(argv):
+        if argument == "--lang" and position + 1 < len(argv):
+            return "en" if argv[position + 1] == "en" else "vi"
+        if argument.startswith("--lang="):
+            return "en" if argument == "--lang=en" else "vi"
+    return "vi"
 
 
 def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:

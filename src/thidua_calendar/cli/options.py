@@ -121,9 +121,9 @@ def calendar_options(command: argparse.ArgumentParser) -> None:
 def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d/m/yyyy",
                   date_style_help: str = "how dates are written (default: d/m/yyyy)") -> None:
     """--lang, --date-style and -o, as every command that prints dated text takes them."""
-    from thidua_calendar.styles import DATE_STYLES
+    from thidua_calendar.styles import DATE_STYLES, LANGS
 
-    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+    parser.add_argument("--lang", choices=LANGS, default="vi",
                         help="language (default: vi)")
     parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
                         help=date_style_help)

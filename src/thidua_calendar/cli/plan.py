@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import get_args
 
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import calendar_options, text_options, year
 from thidua_calendar.cli.plans import default_plans
 from thidua_calendar.errors import UsageError
-from thidua_calendar.styles import DateStyle
+from thidua_calendar.styles import DateStyle, PeriodStyle, PlanFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -29,7 +30,8 @@ def add_options(plan: argparse.ArgumentParser) -> None:
         "--year", type=year,
         help="the default plan's year (default: the coming year from October, else this year)",
     )
-    plan.add_argument("--format", choices=("text", "markdown", "json", "docx"), default="text",
+    # The text formats of render/plan.py, and Word, a renderer of its own (render/docx.py).
+    plan.add_argument("--format", choices=(*get_args(PlanFormat), "docx"), default="text",
                       help="output format (default: text; docx needs -o)")
     calendar_options(plan)
     plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
@@ -42,7 +44,7 @@ def add_options(plan: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> str | bytes:
     from thidua_calendar.files.workdays import load_work_calendar
-    from thidua_calendar.render.plan import PeriodStyle, render_plan
+    from thidua_calendar.render.plan import render_plan
 
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     period_style: PeriodStyle = "den"

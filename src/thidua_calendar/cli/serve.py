@@ -8,6 +8,7 @@ import sys
 
 from thidua_calendar.cli.options import port
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -23,6 +24,8 @@ def add_options(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("directory", metavar="DIR", help="the site folder")
     serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
     serve.add_argument("--port", type=port, default=8000, help="port (default: 8000)")
+    serve.add_argument("--lang", choices=LANGS, default="vi",
+                       help="language of messages (default: vi)")
     serve.set_defaults(run=run, writes_itself=True)
 
 

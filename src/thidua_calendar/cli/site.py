@@ -7,6 +7,7 @@ import argparse
 from thidua_calendar.cli.options import calendar_options, dtstamp, year
 from thidua_calendar.cli.plans import plan_results
 from thidua_calendar.errors import UsageError
+from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -28,14 +29,14 @@ def add_options(site: argparse.ArgumentParser) -> None:
     calendar_options(site)
     site.add_argument("--catalog", metavar="FILE", action="append", default=[],
                       help="an extra catalog file (repeatable)")
-    site.add_argument("--lang", choices=("vi", "en"), default="vi", help="language (default: vi)")
+    site.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
     site.add_argument("-o", "--output", metavar="DIR", required=True,
                       help="the folder to write (created if missing)")
     site.set_defaults(run=run, writes_itself=True)
 
 
 def run(args: argparse.Namespace) -> str:
-    from thidua_calendar.feeds.site import build_site
+    from thidua_calendar.feeds.site import build_site, report_line
 
     built = plan_results(args, args.files)
     try:
@@ -47,7 +48,4 @@ def run(args: argparse.Namespace) -> str:
         raise UsageError(f"cannot write the site to {args.output}: {reason}") from None
     except ValueError as error:
         raise UsageError(str(error)) from None
-    written, unchanged = len(report.written), len(report.unchanged)
-    return (f"{args.output}: {written} file(s) written, {unchanged} unchanged\n"
-            if args.lang == "en" else
-            f"{args.output}: ghi {written} tệp, {unchanged} tệp không đổi\n")
+    return report_line(report, folder=args.output, lang=args.lang)

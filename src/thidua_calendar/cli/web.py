@@ -18,7 +18,8 @@ SUMMARY = "a web app for officers and a JSON API"
 
 #: How ``run`` hands --max-upload to the app factory in every worker process.
 _MAX_UPLOAD = "THIDUA_CALENDAR_MAX_UPLOAD"
-_MISSING = ("the web app needs its extra packages: pip install 'thidua-calendar[web]'")
+_MISSING = "the web app needs its extra packages: pip install 'thidua-calendar[web]'"
+_MISSING_VI = "trang web cần thêm các gói của nó: pip install 'thidua-calendar[web]'"
 
 
 def size(text: str) -> int:
@@ -42,6 +43,9 @@ def add_options(web: argparse.ArgumentParser) -> None:
                      help="largest request body, e.g. 10MB (default: 10MB)")
     web.add_argument("--workers", type=int, default=1, metavar="N",
                      help="worker processes (default: 1)")
+    web.add_argument("--lang", choices=("vi", "en"), default="vi",
+                     help="the language of this command's messages (default: vi); the pages "
+                     "have their own switch")
     web.set_defaults(run=run, writes_itself=True)
 
 
@@ -72,8 +76,9 @@ def _check_address(host: str, port: int) -> None:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             probe.bind(address)
     except OSError as error:
-        raise UsageError(f"cannot listen on {host}:{port}: "
-                         f"{error.strerror or error}") from None
+        reason = error.strerror or str(error)
+        raise UsageError(f"cannot listen on {host}:{port}: {reason}",
+                         vi=f"không mở được cổng {host}:{port}: {reason}") from None
 
 
 def run(args: argparse.Namespace) -> str:
@@ -82,16 +87,22 @@ def run(args: argparse.Namespace) -> str:
 
         import thidua_calendar.web.app  # noqa: F401  (starlette, python-multipart, jinja2)
     except ImportError:
-        raise UsageError(_MISSING) from None
+        raise UsageError(_MISSING, vi=_MISSING_VI) from None
     if args.workers < 1:
-        raise UsageError("--workers is a number of processes, 1 or more")
+        raise UsageError("--workers is a number of processes, 1 or more",
+                         vi="--workers là số tiến trình, từ 1 trở lên")
     if not _loopback(args.host):
-        print(f"{PROG}: warning: listening on {args.host}, beyond this machine: anyone who "
+        print(f"{PROG}: cảnh báo: đang mở trên {args.host}, ra ngoài máy này: ai kết nối "
+              "được đều dùng được trang; hãy đặt nó sau nginx (docs/web.md)"
+              if args.lang == "vi" else
+              f"{PROG}: warning: listening on {args.host}, beyond this machine: anyone who "
               "can reach it may use the app; put it behind nginx (docs/web.md)",
               file=sys.stderr)
     _check_address(args.host, args.port)
     os.environ[_MAX_UPLOAD] = str(args.max_upload)
-    print(f"Serving the web app on http://{args.host}:{args.port}/ (Ctrl+C to stop)",
+    print(f"Trang web chạy ở http://{args.host}:{args.port}/ (Ctrl+C để dừng)"
+          if args.lang == "vi" else
+          f"Serving the web app on http://{args.host}:{args.port}/ (Ctrl+C to stop)",
           file=sys.stderr)
     uvicorn.run("thidua_calendar.cli.web:app", factory=True, host=args.host, port=args.port,
                 workers=args.workers, log_level="warning", server_header=False,

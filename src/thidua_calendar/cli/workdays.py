@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from typing import get_args
 
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import calendar_options, text_options, year
+from thidua_calendar.styles import WorkdaysFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
 
@@ -22,7 +24,7 @@ def add_options(work: argparse.ArgumentParser) -> None:
     work.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
     )
-    work.add_argument("--format", choices=("text", "json"), default="text",
+    work.add_argument("--format", choices=get_args(WorkdaysFormat), default="text",
                       help="output format (default: text)")
     calendar_options(work)
     text_options(work)

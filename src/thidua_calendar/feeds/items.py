@@ -12,6 +12,9 @@ function of what the event is.
 All-day items keep dates end to end (``end`` is exclusive, as ``DTEND;VALUE=DATE`` is):
 converting through a datetime and UTC is how feeds shift a holiday by a day.
 
+A feed is named by :func:`calendar_title` (the organisation and the years the plans cover,
+then the kinds when not all), the one name ``thidua-calendar ics`` and the site both write.
+
 Pure: no icalendar, no clock; :mod:`thidua_calendar.feeds.ics` writes the items.
 """
 
@@ -34,18 +37,27 @@ from thidua_calendar.styles import DateStyle, Lang
 __all__ = [
     "DEFAULT_ALARMS",
     "KINDS",
+    "KIND_LABELS",
     "UID_DOMAIN",
     "FeedItem",
     "Kind",
+    "calendar_description",
+    "calendar_title",
     "commemoration_items",
     "deadline_items",
     "plan_items",
     "plan_source",
+    "plan_years",
 ]
 
 Kind = Literal["commemorations", "phases", "deadlines"]
 #: The feeds a plan has, one per kind (events go with the phases they belong to).
 KINDS: tuple[Kind, ...] = ("commemorations", "phases", "deadlines")
+#: How a feed of some kinds only says which, after the plan's name: "… - 2026 (hạn nộp)".
+KIND_LABELS: dict[Lang, dict[Kind, str]] = {
+    "vi": {"commemorations": "ngày kỷ niệm", "phases": "đợt thi đua", "deadlines": "hạn nộp"},
+    "en": {"commemorations": "commemorations", "phases": "phases", "deadlines": "deadlines"},
+}
 UID_DOMAIN = "thidua-calendar"
 #: Days before a deadline its reminders fire (at 09:00 local time).
 DEFAULT_ALARMS = (7, 1)
@@ -295,3 +307,60 @@ def plan_items(
             result.schedule.deadlines, key=key, lang=lang, date_style=date_style,
             alarms=alarms, source=plan_source(result.plan, lang=lang, date_style=date_style)))
     return sorted(items, key=lambda item: (item.start, item.uid))
+
+
+# --- the feed's name ------------------------------------------------------------------------
+
+
+def plan_years(plans: Sequence[Plan], /) -> str:
+    """The years the plans' periods cover: ``"2026"``, or ``"2019-2020"`` for a period from
+    11/2019 to 12/2020 (or for the plans of 2019 and 2020 together).
+
+    A period that crosses a year is named by both years: a calendar is named for the days it
+    holds, and Vietnamese plans name such spans the same way ("giai đoạn 2019-2020", "năm
+    học 2019-2020").  Seed 004, a plan issued in 11/2019 "for the great days of 2020", named
+    "… - 2019" alone would hide the year most of its events fall in.  An open period (no
+    end) is named by its first year: its end is not known, so no year can be promised.
+    The plan's *key* (:func:`~thidua_calendar.plan.plan_key`, in UIDs and file names) keeps
+    the first year only: it must stay stable, while this name is for people.
+    """
+    if not plans:
+        raise ValueError("a calendar names at least one plan")
+    first = min(plan.period.start.year for plan in plans)
+    last = max(plan.period.start.year if plan.period.end is None else plan.period.end.year
+               for plan in plans)
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def calendar_title(
+    plans: Sequence[Plan],
+    /,
+    *,
+    kinds: Sequence[Kind] = KINDS,
+    lang: Lang = "vi",
+) -> str:
+    """The feed's ``NAME``/``X-WR-CALNAME``: ``"{organisation} - {years}"``, then the kinds
+    it holds when it holds not all of them, in the order given: ``"… - 2026 (hạn nộp)"``.
+
+    The one name of a plan's feed: ``thidua-calendar ics`` and the site
+    (:mod:`thidua_calendar.feeds.site`) both call it, so a subscriber sees the same calendar
+    named the same way whichever way it was made.  The organisation is the first plan's;
+    the years are :func:`plan_years`.
+    """
+    years = plan_years(plans)  # refuses an empty list before plans[0] is read
+    name = f"{plans[0].organisation.name} - {years}"
+    if tuple(kinds) != KINDS:
+        labels = KIND_LABELS[lang]
+        name += " (" + ", ".join(labels[kind] for kind in kinds) + ")"
+    return name
+
+
+def calendar_description(plans: Sequence[Plan], /, *, lang: Lang = "vi") -> str:
+    """The ``X-WR-CALDESC`` of one feed of ``plans``: the plan's title, or for several
+    plans (``ics --years``) "Lịch thi đua 2025-2027".  The site's feeds say instead which
+    kinds each holds (:mod:`thidua_calendar.feeds.page_text`)."""
+    if len(plans) == 1:
+        plan = plans[0]
+        return plan.title if lang == "vi" else (plan.title_en or plan.title)
+    span = plan_years(plans)
+    return f"Lịch thi đua {span}" if lang == "vi" else f"Emulation calendar {span}"

@@ -29,6 +29,8 @@ from thidua_calendar.deadlines import (
     When,
     Window,
     Wording,
+    anchor_uses,
+    phase_anchors,
     schedule,
 )
 from thidua_calendar.errors import DeadlineError, InputError, OutOfRangeError
@@ -41,9 +43,10 @@ from thidua_calendar.files.yaml_input import (
     read_text,
     validation_error,
 )
+from thidua_calendar.phases import Phase
 from thidua_calendar.workdays import RollPolicy, WorkCalendar
 
-__all__ = ["DeadlineFile", "Phase", "load_deadline_file", "parse_deadline_file", "parse_rule"]
+__all__ = ["DeadlineFile", "load_deadline_file", "parse_deadline_file", "parse_rule"]
 
 _SEE = "docs/deadlines.md"
 _TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window")
@@ -199,17 +202,6 @@ class _FileModel(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Phase:
-    """A named period a deadline file's anchors refer to (``end=None``: open-ended)."""
-
-    id: str
-    name: str
-    name_en: str
-    start: date
-    end: date | None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
 class DeadlineFile:
     """The rules of a file, the phases and year its anchors use, and where each rule is."""
 
@@ -222,20 +214,11 @@ class DeadlineFile:
     def anchors(self, *, catalog: Any = None) -> dict[str, NamedDate]:
         """The named dates of the file's phases, and of the anniversaries its rules name
         (``catalog``: a :class:`~thidua_calendar.files.catalog.Catalog`, needed only then)."""
-        found: dict[str, NamedDate] = {}
-        for phase in self.phases:
-            found[f"phase:{phase.id}.start"] = NamedDate(
-                name=f"bắt đầu {phase.name}", name_en=f"start of {phase.name_en}",
-                date=phase.start,
-            )
-            found[f"phase:{phase.id}.end"] = NamedDate(
-                name=f"kết thúc {phase.name}", name_en=f"end of {phase.name_en}",
-                date=phase.end,
-            )
+        found = phase_anchors(self.phases)
         for rule in self.rules:
-            for anchor in _anchors_of(rule):
-                if anchor.kind == "anniversary" and str(anchor) not in found:
-                    found[str(anchor)] = self._anniversary(anchor, rule, catalog)
+            for use in anchor_uses(rule):
+                if use.anchor.kind == "anniversary" and str(use.anchor) not in found:
+                    found[str(use.anchor)] = self._anniversary(use.anchor, rule, catalog)
         return found
 
     def _anniversary(self, anchor: Anchor, rule: Rule, catalog: Any) -> NamedDate:
@@ -261,8 +244,8 @@ class DeadlineFile:
         try:
             found = occurrence_in(entry, date(year, 1, 1), date(year, 12, 31), year=year)
         except (OccurrenceError, OutOfRangeError) as error:
-            raise self.locate(DeadlineError(
-                str(error), entry_id=rule.id, field=_anchor_field(rule, anchor)
+            raise self.locate(DeadlineError.wrap(
+                error, entry_id=rule.id, field=_anchor_field(rule, anchor)
             )) from None
         return NamedDate(name=entry.name, name_en=entry.name_en, date=found.date)
 
@@ -291,30 +274,9 @@ class DeadlineFile:
         return error
 
 
-def _anchors_of(rule: Rule) -> list[Anchor]:
-    found: list[Anchor] = []
-    timings = [rule.when, *(variant.when for variant in rule.variants)]
-    for when in timings:
-        if isinstance(when, Relative):
-            found.append(when.anchor)
-        elif isinstance(when, Window):
-            found.extend(end.anchor for end in (when.start, when.end)
-                         if isinstance(end, Relative))
-    return found
-
-
 def _anchor_field(rule: Rule, anchor: Anchor) -> str:
     """The field of the first timing of ``rule`` that names ``anchor``."""
-    timings = [(rule.when, ""), *((variant.when, f"audiences.{position}.")
-                                  for position, variant in enumerate(rule.variants))]
-    for when, prefix in timings:
-        if isinstance(when, Relative) and when.anchor == anchor:
-            return f"{prefix}{when.direction}.anchor"
-        if isinstance(when, Window):
-            for end, name in ((when.start, "from"), (when.end, "to")):
-                if isinstance(end, Relative) and end.anchor == anchor:
-                    return f"{prefix}window.{name}"
-    return "window"
+    return next((use.field for use in anchor_uses(rule) if use.anchor == anchor), "window")
 
 
 def parse_deadline_file(text: str, path: str) -> DeadlineFile:

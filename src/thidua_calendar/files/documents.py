@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterable
 from typing import IO
 
-from thidua_calendar.errors import InputError
+from thidua_calendar.errors import DocumentError  # re-exported: readers catch it here
 from thidua_calendar.files.input import read_text
 
 __all__ = ["Document", "DocumentError", "document_from_bytes", "read_document"]
@@ -44,12 +44,6 @@ class Document:
         index = max(bisect.bisect_right(self.starts, offset) - 1, 0)
         return index + 1, offset - self.starts[index] + 1
 
-class DocumentError(InputError):
-    """A plan document that cannot be read."""
-
-    item_label = "document"
-    default_where = "<document>"
-
 
 def read_document(path: str | os.PathLike[str], /) -> Document:
     """The text of a .txt, .md or .docx file as a :class:`Document`; raises
@@ -78,20 +72,24 @@ def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int) -> Docu
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 expanded = sum(info.file_size for info in archive.infolist())
         except zipfile.BadZipFile as error:
-            raise DocumentError(f"not a Word document ({error})", path=name) from None
+            raise DocumentError(f"not a Word document ({error})", path=name,
+                                vi=f"không phải văn bản Word ({error})") from None
         if expanded > max_expanded:
             raise DocumentError(
                 f"the Word document would expand to {expanded:,} bytes, more than the "
-                f"{max_expanded:,} allowed", path=name)
+                f"{max_expanded:,} allowed", path=name,
+                vi=f"văn bản Word này khi giải nén lên tới {expanded:,} byte, quá mức "
+                f"{max_expanded:,} byte cho phép")
         return Document(_docx_lines(name, io.BytesIO(data)))
     if extension not in (".txt", ".md", ".text", ".markdown", ""):
         raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",
-                            path=name)
+                            path=name, vi=f"không đọc được tệp {extension}; hãy dùng tệp "
+                            ".txt, .md hoặc .docx")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
-        raise DocumentError(f"the file is not UTF-8 text ({problem.reason})",
-                            path=name) from None
+        raise DocumentError(f"the file is not UTF-8 text ({problem.reason})", path=name,
+                            vi=f"tệp không phải văn bản UTF-8 ({problem.reason})") from None
     return Document.from_text(text)
 
 

@@ -42,7 +42,7 @@ from thidua_calendar.files.yaml_input import (
 )
 from thidua_calendar.phases import Period, Phase, split_period
 from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
-from thidua_calendar.styles import DateStyle
+from thidua_calendar.styles import DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
@@ -179,7 +179,7 @@ class _AllowModel(Model):
 
 class _StyleModel(Model):
     dates: DateStyle = "d/m/yyyy"
-    period: Literal["den", "dash"] = "den"
+    period: PeriodStyle = "den"
     period_dates: DateStyle | None = None
 
 
@@ -219,7 +219,7 @@ class PlanFile:
     plan: Plan
     catalog: Catalog
     date_style: DateStyle = "d/m/yyyy"
-    period_style: Literal["den", "dash"] = "den"
+    period_style: PeriodStyle = "den"
     period_date_style: DateStyle | None = None
     _root: Any = None
 
@@ -279,13 +279,15 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         raise validation_error(error, root, data, path, PlanError, items="phases",
                                item="phase", see=_SEE) from None
 
-    def fail(reason: str, *where: str | int) -> PlanError:
-        return PlanError(reason, path=path, line=line_of(root, where),
+    def fail(reason: str, *where: str | int, vi: str | None = None) -> PlanError:
+        return PlanError(reason, vi=vi, path=path, line=line_of(root, where),
                          field=".".join(str(part) for part in where), item="plan")
 
     if model.catalogs and not own_catalogs:
         raise fail("catalogs: names files that cannot be read here; write the unit's own "
-                   "days under local: instead", "catalogs")
+                   "days under local: instead", "catalogs",
+                   vi="catalogs: chỉ đến các tệp không đọc được ở đây; hãy ghi các ngày riêng "
+                   "của đơn vị vào local:")
     folder = os.path.dirname(os.path.abspath(path))
     own = [os.path.join(folder, name) for name in model.catalogs]
     for index, name in enumerate(own):
@@ -403,8 +405,9 @@ def _phases(
     phases = []
     for position, item in enumerate(model.phases):
         def fail(reason: str, field: str, *, phase_id: str = item.id,
-                 where: int = position) -> PlanError:
-            return PlanError(reason, path=path, line=line_of(root, ("phases", where, field)),
+                 where: int = position, vi: str | None = None) -> PlanError:
+            return PlanError(reason, vi=vi, path=path,
+                             line=line_of(root, ("phases", where, field)),
                              entry_id=phase_id, field=field, item="phase")
 
         start, start_text = _phase_day(item.start, issued, catalog, period, fail, "start")
@@ -436,7 +439,7 @@ def _phase_day(
         try:
             day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
         except (OccurrenceError, OutOfRangeError) as error:
-            raise fail(str(error), field) from None
+            raise fail(str(error), field, vi=error.message("vi")) from None
         return day, None
     day, precision = _partial_date(text)
     if precision == "month":
@@ -457,8 +460,8 @@ def _split(
     model: _SplitModel, period: Period, catalog: Catalog, root: yaml.Node, path: str,
     *, starts_on_issue: bool,
 ) -> tuple[Phase, ...]:
-    def fail(reason: str) -> PlanError:
-        return PlanError(reason, path=path, line=line_of(root, ("phases", "split")),
+    def fail(reason: str, *, vi: str | None = None) -> PlanError:
+        return PlanError(reason, vi=vi, path=path, line=line_of(root, ("phases", "split")),
                          field="phases.split", item="plan")
 
     how: Any = model.split
@@ -479,7 +482,7 @@ def _split(
                 try:
                     ends.append(_anniversary_in(catalog.get(anchor.ref), anchor.year, period))
                 except (OccurrenceError, OutOfRangeError) as error:
-                    raise fail(str(error)) from None
+                    raise fail(str(error), vi=error.message("vi")) from None
             else:
                 try:
                     ends.append(_period_end(str(text)))

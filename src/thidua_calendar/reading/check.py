@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import difflib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -33,15 +32,16 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from thidua_calendar.anniversaries import Commemoration
+from thidua_calendar.dates import month_end
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
+from thidua_calendar.reading.matching import CatalogNames, origin_text, same_origin
 from thidua_calendar.reading.printed_plan import (
+    AnniversaryText,
     DeadlineText,
-    Item,
     LunarText,
     PhaseText,
     TextDate,
-    fold,
     read_deadlines,
     read_items,
     read_lunar,
@@ -49,10 +49,10 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.text import fold
 from thidua_calendar.workdays import WorkCalendar
 
-__all__ = ["LEVELS", "Finding", "Level", "check_document", "match_entry", "origin_text",
-           "same_origin"]
+__all__ = ["LEVELS", "Finding", "Level", "check_document"]
 
 Level = Literal["error", "warning", "info"]
 LEVELS: tuple[Level, ...] = ("error", "warning", "info")
@@ -94,7 +94,7 @@ def check_document(
     ``year`` is the plan's year (default: read from the text); ``catalog`` gives the base
     dates of known commemorations; ``calendar`` the days off for the deadlines.
     """
-    entries = _Entries(catalog)
+    entries = CatalogNames(catalog)
     mentions = read_phases(document.text)
     phases = _first_mentions(mentions)
     plan_year = year if year is not None else (read_year(document.lines)
@@ -131,7 +131,8 @@ class _Years(NamedTuple):
     why: str
 
 
-def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) -> _Years:
+def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
+                   plan_year: int | None) -> _Years:
     """The years a lone base date may be counted to: the year its day falls in the đợt that
     holds it, else the plan's year or the next (a school year, a plan written late in the
     year for the next)."""
@@ -145,7 +146,7 @@ def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) 
             for candidate in range(start.year, end.year + 1):
                 first_day = date(candidate, first.month or 1, 1)
                 last_day = (date(candidate, 12, 31) if first.month is None
-                            else _month_end(first_day))
+                            else month_end(first_day))
                 if first.day is not None and first.month is not None:
                     try:
                         first_day = last_day = date(candidate, first.month, first.day)
@@ -158,7 +159,7 @@ def _years_allowed(item: Item, holder: PhaseText | None, plan_year: int | None) 
     return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
 
 
-def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> None:
+def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
@@ -196,91 +197,10 @@ def _check_item(item: Item, entries: _Entries, allowed: _Years, add: _Add) -> No
     _check_catalog(item, entries, add)
 
 
-def match_entry(
-    name: str, catalog: Iterable[Commemoration], /, *, day: TextDate | None = None
-) -> Commemoration | None:
-    """The catalog entry a printed name names, or ``None``: tolerant of wording ("Ngày giải
-    phóng hoàn toàn miền Nam"), case and diacritics; a name joining two ("Cách mạng tháng
-    Tám và Quốc khánh") matches either, and ``day`` picks the one with that base date."""
-    matches = _Entries(catalog).matches(name)
-    if not matches:
-        return None
-    if day is not None:
-        for _, entry in matches:
-            if same_origin(day, entry):
-                return entry
-    score, best = max(matches, key=lambda match: match[0])
-    return best if score >= 0.75 else None
-
-
-class _Entries:
-    """The catalog prepared for matching names: each entry's words and folded name, an index
-    from word to entries, and the matches of every name already seen (a plan repeats its
-    names: in the preamble, in each đợt)."""
-
-    __slots__ = ("by_word", "entries", "seen", "seen_strong")
-
-    def __init__(self, catalog: Iterable[Commemoration]) -> None:
-        self.entries = [(entry, set(fold(entry.name).split()), fold(entry.name))
-                        for entry in catalog]
-        self.by_word: dict[str, list[int]] = {}
-        for index, (_, words, _) in enumerate(self.entries):
-            for word in words:
-                self.by_word.setdefault(word, []).append(index)
-        self.seen: dict[str, list[tuple[float, Commemoration]]] = {}
-        self.seen_strong: dict[str, list[Commemoration]] = {}
-
-    def strong(self, name: str) -> list[Commemoration]:
-        """The entries a name surely names, strong enough to call its date wrong: the two
-        differ only in words a plan adds or drops without changing what it names ("hoàn
-        toàn", "nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Ngày")."""
-        found = self.seen_strong.get(name)
-        if found is not None:
-            return found
-        found = []
-        for part in _parts(name):
-            words = set(_without_filler_phrases(part).split())
-            candidates = {index for word in words for index in self.by_word.get(word, ())}
-            for index in sorted(candidates):
-                entry, _, folded = self.entries[index]
-                entry_words = set(_without_filler_phrases(folded).split())
-                if (words ^ entry_words) <= _FILLER and words & entry_words - _FILLER:
-                    found.append(entry)
-        self.seen_strong[name] = list(dict.fromkeys(found))
-        return self.seen_strong[name]
-
-    def matches(self, name: str) -> list[tuple[float, Commemoration]]:
-        found = self.seen.get(name)
-        if found is not None:
-            return found
-        found = []
-        for part in _parts(name):
-            words = set(part.split())
-            candidates = {index for word in words for index in self.by_word.get(word, ())}
-            for index in sorted(candidates):
-                entry, entry_words, folded = self.entries[index]
-                score = _score(part, words, folded, entry_words)
-                if score >= 0.6:
-                    found.append((score, entry))
-        self.seen[name] = found
-        return found
-
-
-#: Words a plan adds to or drops from a commemoration's name without naming another.
-_FILLER = frozenset({"ngay", "hoan", "toan", "nuoc", "cong", "hoa", "xa", "hoi", "chu", "nghia",
-                     "viet", "nam", "le", "ky", "niem"})
-_FILLER_PHRASES = (" thanh cong", " cua dan toc")
-
-
-def _without_filler_phrases(folded: str) -> str:
-    for phrase in _FILLER_PHRASES:
-        folded = folded.replace(phrase, "")
-    return folded
-
-
-def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
+def _check_catalog(item: AnniversaryText, entries: CatalogNames, add: _Add) -> None:
     """The base date agrees with the catalog's for the commemoration the name surely names
-    (:meth:`_Entries.strong`); a looser match is never called wrong."""
+    (:meth:`~thidua_calendar.reading.matching.CatalogNames.strong`); a looser match is never
+    called wrong."""
     first = item.first
     strong = [entry for entry in entries.strong(item.name) if entry.origin.year is not None]
     if not strong:
@@ -293,7 +213,7 @@ def _check_catalog(item: Item, entries: _Entries, add: _Add) -> None:
         f"{best.name} dates from {origin_text(best)}, not {_show(first)}")
 
 
-def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
+def _check_lunar(lunar_day: LunarText, entries: CatalogNames, add: _Add) -> None:
     """A lunar day exists (a month has at most 30 days) and, for a known commemoration,
     is the catalog's ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)")."""
     if not (1 <= lunar_day.month <= 12 and 1 <= lunar_day.day <= 30):
@@ -320,51 +240,6 @@ def _check_lunar(lunar_day: LunarText, entries: _Entries, add: _Add) -> None:
         f"{lunar_day.day}/{lunar_day.month}")
 
 
-def origin_text(entry: Commemoration, /) -> str:
-    """An entry's base date as plans print it: ``3/2/1930``, ``12/1972`` or ``1943``."""
-    origin = entry.origin
-    if origin.precision == "day":
-        return f"{origin.day}/{origin.month}/{origin.year}"
-    if origin.precision == "month":
-        return f"{origin.month}/{origin.year}"
-    return str(origin.year)
-
-
-def _parts(name: str) -> list[str]:
-    """The folded names in a name that may join two ("Cách mạng tháng Tám và Quốc khánh")."""
-    folded = fold(name)
-    parts = [folded, *(part.strip() for part in folded.split(" va ") if part.strip())]
-    return list(dict.fromkeys(parts))
-
-
-def _score(part: str, words: set[str], folded: str, entry_words: set[str]) -> float:
-    """How well a folded name part matches an entry: shared words, or the entry's words all
-    present, or (for spelling slips) close characters."""
-    if not entry_words:
-        return 0.0
-    overlap = len(words & entry_words) / len(words | entry_words)
-    if entry_words <= words:
-        overlap = max(overlap, 0.75 + 0.25 * len(entry_words) / len(words))
-    if overlap >= 0.75 or overlap < 0.3:
-        return overlap  # decided by the words; the character ratio could only confirm it
-    matcher = difflib.SequenceMatcher(None, part, folded)
-    if matcher.real_quick_ratio() < 0.6 or matcher.quick_ratio() < 0.6:
-        return overlap
-    return max(overlap, matcher.ratio())
-
-
-def same_origin(day: TextDate, entry: Commemoration, /) -> bool:
-    """The printed base date is the entry's (solar, with a year; as precise as printed)."""
-    origin = entry.origin
-    if origin.calendar != "solar" or origin.year is None:
-        return False
-    if origin.year != day.year:
-        return False
-    if day.month is not None and origin.month is not None and origin.month != day.month:
-        return False
-    return not (day.day is not None and origin.day is not None and origin.day != day.day)
-
-
 # -- đợt ----------------------------------------------------------------------------------
 
 
@@ -372,12 +247,9 @@ def _bounds(phase: PhaseText) -> tuple[date | None, date | None]:
     start = phase.start.to_date() if phase.start is not None else None
     end = phase.end.to_date() if phase.end is not None else None
     if end is not None and phase.end is not None and phase.end.precision == "month":
-        end = _month_end(end)
+        end = month_end(end)
     return start, end
 
-
-def _month_end(day: date) -> date:
-    return (day.replace(day=28) + timedelta(days=4)).replace(day=1) - _ONE_DAY
 
 
 def _first_mentions(phases: Sequence[PhaseText]) -> list[PhaseText]:
@@ -449,7 +321,7 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
                 f"between {earlier.label} and {later.label}")
 
 
-def _check_greetings(document: Document, holders: _Holders, items: Sequence[Item],
+def _check_greetings(document: Document, holders: _Holders, items: Sequence[AnniversaryText],
                      add: _Add) -> None:
     """An item printed in a đợt's paragraph, on a day after that đợt ends: a lead-up, or a
     slip worth a look."""

@@ -1,6 +1,10 @@
-"""Reading the text of a plan: the dates, counted anniversaries, đợt and deadlines it prints.
+"""The printed-plan reader: the dates, counted anniversaries, đợt and deadlines a plan's text
+prints, read into ``…Text`` values (what was printed, where, and whether it is a real date).
 
-Real plans write the same things many ways; this module reads the forms found in them:
+It is a reader, not a judge: the checker (:mod:`thidua_calendar.reading.check`) decides what
+is wrong with what is read here, the drafter (:mod:`thidua_calendar.reading.extract`) turns it
+into a plan file.  Real plans write the same things many ways; the reader knows the forms
+found in them:
 
 - anniversaries: ``93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)``, with
   ``dd/mm`` or ``d/m``, ``/``, ``.`` or ``-`` inside a date, ``-``, ``–`` or ``_`` between the two
@@ -18,27 +22,26 @@ Stray typography (a doubled slash, a doubled parenthesis) is tolerated.  Every r
 the patterns is bounded, so a text is read in time proportional to its length whatever it
 holds (``benchmarks/bench_check.py`` feeds it hostile texts).
 
-Pure: no files, no clock.  :mod:`thidua_calendar.reading.check` judges what is read here;
-:mod:`thidua_calendar.reading.extract` turns it into a plan file.
+Pure: no files, no clock.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from thidua_calendar.text import fold
+
 __all__ = [
+    "AnniversaryText",
     "DeadlineText",
-    "Item",
     "LunarText",
     "PhaseText",
     "TextDate",
-    "fold",
     "read_deadlines",
     "read_items",
     "read_lunar",
@@ -118,8 +121,8 @@ class TextDate:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Item:
-    """A counted anniversary as printed: "N năm <name> (first - second)".
+class AnniversaryText:
+    """A counted anniversary as printed (the reader's "item"): "N năm <name> (first - second)".
 
     ``count`` may be ``None`` for the second member of a pair that shares the first's count;
     ``column`` is where the item starts (0-based).
@@ -160,14 +163,6 @@ class DeadlineText:
     year_implied: bool = False
 
 
-def fold(text: str, /) -> str:
-    """Lower-case ASCII words for matching names: diacritics dropped, đ as d, punctuation as
-    spaces ("Ngày Giải phóng hoàn toàn miền Nam" -> "ngay giai phong hoan toan mien nam")."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in ascii_text).split())
-
-
 def _name_before(line: str, end: int, start: int) -> str:
     """The name between a count and its parenthesis, cleaned of leading "năm"."""
     name = line[start:end]
@@ -192,7 +187,7 @@ def looks_like_anniversary(name: str, /) -> bool:
                for start in range(len(words)) for size in (1, 2, 3))
 
 
-def read_items(line: str, /) -> list[Item]:
+def read_items(line: str, /) -> list[AnniversaryText]:
     """The counted anniversaries of a text (a line, or a whole document), in order.
 
     A count belongs to the parenthesis after it in the same sentence or list item.  Not
@@ -201,7 +196,7 @@ def read_items(line: str, /) -> list[Item]:
     inclusively ("5 năm (2016-2020)", a five-year term).  Two items joined by "và" share the
     first one's count when their dates have the same years.
     """
-    items: list[Item] = []
+    items: list[AnniversaryText] = []
     ranges = list(_RANGE.finditer(line))
     previous_end = 0
     last_count: int | None = None
@@ -239,8 +234,8 @@ def read_items(line: str, /) -> list[Item]:
                 and second.year - first.year + 1 == count):
             last_count = None
             continue
-        items.append(Item(count=count, name=name, first=first, second=second, column=column,
-                          shared_count=shared))
+        items.append(AnniversaryText(count=count, name=name, first=first, second=second,
+                                     column=column, shared_count=shared))
         last_count, last_years = count, (first.year, (second or first).year)
     return items
 

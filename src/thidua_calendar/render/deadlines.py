@@ -17,12 +17,13 @@ The JSON form of a schedule is a contract (see ``docs/cli.md``); keys are only e
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
 from thidua_calendar.deadlines import Conflict, Day, Deadline, Schedule, Step, Wording
 from thidua_calendar.render.lines import format_date, weekday_name
 from thidua_calendar.render.workdays import day_label
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.styles import DateStyle, Lang, ScheduleFormat
+from thidua_calendar.workdays import WeekendPolicy
 
 __all__ = [
     "WORDING_TEXT",
@@ -33,10 +34,9 @@ __all__ = [
     "level_name",
     "render_schedule",
     "schedule_records",
+    "schedule_title",
     "trace_text",
 ]
-
-ScheduleFormat = Literal["text", "markdown", "json"]
 
 #: How documents word each kind of deadline.
 WORDING_TEXT: dict[Lang, dict[Wording, str]] = {
@@ -294,6 +294,14 @@ def schedule_records(
 
 def _by_due(schedule: Schedule) -> list[Deadline]:
     return sorted(schedule.deadlines, key=lambda deadline: deadline.due)
+
+
+def schedule_title(source: str, /, *, weekend: WeekendPolicy, lang: Lang = "vi") -> str:
+    """The heading of a rules file's schedule: the file, and the weekly rest it was counted
+    with (the same rules give other days under another policy)."""
+    if lang == "vi":
+        return f"Các hạn của {source} (nghỉ hằng tuần: {weekend.name})"
+    return f"Deadlines of {source} (weekly rest: {weekend.name_en})"
 
 
 def render_schedule(

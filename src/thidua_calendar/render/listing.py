@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Occurrence
@@ -20,11 +20,9 @@ from thidua_calendar.render.lines import (
     occurrence_text,
     weekday_name,
 )
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.styles import DateStyle, Lang, ListingFormat
 
 __all__ = ["ListingFormat", "listing_records", "render_listing"]
-
-ListingFormat = Literal["text", "markdown", "json", "csv"]
 
 _CSV_COLUMNS = ("date", "id", "years", "edition", "class", "precision", "origin", "text")
 

@@ -18,11 +18,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import Any
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
-from thidua_calendar.plan import Event, PlanPhase, PlanResult, Warning
+from thidua_calendar.plan import Event, PlanPhase, PlanResult, PlanWarning
 from thidua_calendar.render.deadlines import (
     conflict_text,
     deadline_phrase,
@@ -35,7 +35,7 @@ from thidua_calendar.render.lines import (
     occurrence_text,
     weekday_name,
 )
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.styles import DateStyle, Lang, PeriodStyle, PlanFormat
 
 __all__ = [
     "PeriodStyle",
@@ -46,10 +46,6 @@ __all__ = [
     "plan_sections",
     "render_plan",
 ]
-
-PlanFormat = Literal["text", "markdown", "json"]
-PeriodStyle = Literal["den", "dash"]
-
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -192,7 +188,7 @@ def _due(deadline: Deadline, lang: Lang, date_style: DateStyle) -> str:
     return text
 
 
-def _warning_text(warning: Warning, result: PlanResult, lang: Lang,
+def _warning_text(warning: PlanWarning, result: PlanResult, lang: Lang,
                   date_style: DateStyle) -> str:
     vi = lang == "vi"
     if warning.kind == "no_theme":

@@ -8,10 +8,10 @@ The JSON form is a contract: a list of objects with at least ``date``, ``kind``
 from __future__ import annotations
 
 import json
-from typing import Any, Literal
+from typing import Any
 
 from thidua_calendar.render.lines import format_date, weekday_name
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.styles import DateStyle, Lang, WorkdaysFormat
 from thidua_calendar.workdays import DayKind, DayOff, WorkCalendar
 
 __all__ = [
@@ -22,8 +22,6 @@ __all__ = [
     "render_workdays",
     "workday_records",
 ]
-
-WorkdaysFormat = Literal["text", "json"]
 
 #: How each kind of day is called, in Vietnamese and in English.
 KIND_LABELS: dict[Lang, dict[DayKind, str]] = {

@@ -25,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import InputError, ThiduaCalendarError
+from thidua_calendar.styles import Lang
 from thidua_calendar.web import service
 from thidua_calendar.web.openapi import openapi
 from thidua_calendar.web.uploads import BadForm, TooLarge, read_body, read_form
@@ -71,8 +72,26 @@ def _error(message: str, status: int) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def _too_large(limit: int) -> str:
+def _lang(request: Request) -> Lang:
+    return lang_of(request.query_params.get("lang"))
+
+
+def _said(problem: ThiduaCalendarError | BadForm, request: Request) -> str:
+    """The sentence for people, in the request's language (Vietnamese by default), as the
+    command line prints it."""
+    return problem.message(_lang(request))
+
+
+def _too_large(limit: int, request: Request) -> str:
+    if _lang(request) == "vi":
+        return f"tệp gửi lên vượt quá giới hạn {limit:,} byte (--max-upload)"
     return f"the upload is over the {limit:,}-byte limit (--max-upload)"
+
+
+def _bad_format(format: str, choices: tuple[str, ...], request: Request) -> str:
+    if _lang(request) == "vi":
+        return f"format là một trong {', '.join(choices)}, không phải “{format}”"
+    return f"format is one of {', '.join(choices)}, not {format!r}"
 
 
 def _download(answer: service.Answer) -> Response:
@@ -136,7 +155,7 @@ def create_app(
                 rows.append({"when": format_date(first.date, precision=first.precision),
                              "text": line.text, "label": ", ".join(labels)})
         except ThiduaCalendarError as problem:
-            error = str(problem)
+            error = _said(problem, request)
 
         def download(format: str) -> str:
             query = [("year", str(year)), *(("tag", tag) for tag in chosen),
@@ -178,7 +197,7 @@ def create_app(
                 values["error"] = t["too_large"].format(limit=max_upload // (1024 * 1024))
                 values["status"] = 413
             except (BadForm, ThiduaCalendarError) as problem:
-                values["error"] = str(problem)
+                values["error"] = _said(problem, request)
                 values["status"] = 422
         return render(request, "check.html", "check", t["check_title"], **values)
 
@@ -187,14 +206,14 @@ def create_app(
     async def api_anniversaries(request: Request) -> Response:
         format = request.query_params.get("format", "json")
         if format not in _LIST_FORMATS:
-            return _error(f"format is one of {', '.join(_LIST_FORMATS)}, not {format!r}", 400)
+            return _error(_bad_format(format, _LIST_FORMATS, request), 400)
         try:
             year = service.year_of(request.query_params.get("year"), this_year())
             answer = service.anniversaries(year, request.query_params.getlist("tag"),
                                            format=format,  # type: ignore[arg-type]
                                            lang=lang_of(request.query_params.get("lang")))
         except ThiduaCalendarError as problem:
-            return _error(str(problem), 400)
+            return _error(_said(problem, request), 400)
         return _download(answer)
 
     async def api_workdays(request: Request) -> Response:
@@ -202,17 +221,17 @@ def create_app(
             year = service.year_of(request.query_params.get("year"), this_year())
             answer = service.workdays(year, lang=lang_of(request.query_params.get("lang")))
         except ThiduaCalendarError as problem:
-            return _error(str(problem), 400)
+            return _error(_said(problem, request), 400)
         return _download(answer)
 
     async def api_plan(request: Request) -> Response:
         format = request.query_params.get("format", "text")
         if format not in _PLAN_FORMATS:
-            return _error(f"format is one of {', '.join(_PLAN_FORMATS)}, not {format!r}", 400)
+            return _error(_bad_format(format, _PLAN_FORMATS, request), 400)
         try:
             body = await read_body(request, max_upload)
         except TooLarge:
-            return _error(_too_large(max_upload), 413)
+            return _error(_too_large(max_upload, request), 413)
         try:
             if format == "data":
                 answer = service.plan_data(body)
@@ -220,29 +239,31 @@ def create_app(
                 answer = service.plan(body, format=format,  # type: ignore[arg-type]
                                       lang=lang_of(request.query_params.get("lang")))
         except InputError as problem:
-            return _error(str(problem), 422)
+            return _error(_said(problem, request), 422)
         except ThiduaCalendarError as problem:
-            return _error(str(problem), 400)
+            return _error(_said(problem, request), 400)
         return _download(answer)
 
     async def api_check(request: Request) -> Response:
         try:
             form = await read_form(request, max_upload)
         except TooLarge:
-            return _error(_too_large(max_upload), 413)
+            return _error(_too_large(max_upload, request), 413)
         except BadForm as problem:
-            return _error(str(problem), 400)
+            return _error(_said(problem, request), 400)
         if "file" not in form.files:
-            return _error("send the document in the multipart field 'file'", 400)
+            return _error("gửi văn bản trong trường 'file' của biểu mẫu multipart"
+                          if _lang(request) == "vi" else
+                          "send the document in the multipart field 'file'", 400)
         name, data = form.files["file"]
         try:
             year_text = request.query_params.get("year") or form.fields.get("year")
             year = service.year_of(year_text, 0) if year_text else None
             findings = service.check(data, name or "du-thao.txt", limit=max_upload, year=year)
         except InputError as problem:
-            return _error(str(problem), 422)
+            return _error(_said(problem, request), 422)
         except ThiduaCalendarError as problem:
-            return _error(str(problem), 400)
+            return _error(_said(problem, request), 400)
         return JSONResponse({"findings": findings})
 
     async def api_description(request: Request) -> Response:

@@ -82,7 +82,8 @@ def year_of(text: str | None, default: int) -> int:
     if text is None or text == "":
         return default
     if not text.strip().isdigit():
-        raise UsageError(f"{text!r} is not a year such as 2026")
+        raise UsageError(f"{text!r} is not a year such as 2026",
+                         vi=f"“{text}” không phải là một năm như 2026")
     year = int(text)
     check_year(year)
     return year
@@ -97,7 +98,9 @@ def occurrences(year: int, tag_names: list[str]) -> list[Any]:
     unknown = sorted(set(tag_names) - set(catalog.tags()))
     if unknown:
         raise UsageError(f"no catalog entry has the tag {unknown[0]!r}; tags in use: "
-                         + ", ".join(catalog.tags()))
+                         + ", ".join(catalog.tags()),
+                         vi=f"không mục nào trong danh mục có nhóm “{unknown[0]}”; các nhóm "
+                         "đang dùng: " + ", ".join(catalog.tags()))
     return list(find(catalog, year, tags=tag_names or None))
 
 
@@ -156,7 +159,8 @@ def _decode(body: bytes, name: str) -> str:
     try:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
-        raise PlanError(f"the file is not UTF-8 text ({problem.reason})", path=name) from None
+        raise PlanError(f"the file is not UTF-8 text ({problem.reason})", path=name,
+                        vi=f"tệp không phải văn bản UTF-8 ({problem.reason})") from None
 
 
 def plan(body: bytes, *, format: PlanFormat = "text", lang: Lang = "vi",
@@ -192,15 +196,15 @@ def plan(body: bytes, *, format: PlanFormat = "text", lang: Lang = "vi",
 
 
 def _plan_ics(result: Any, date_style: Any, lang: Lang) -> bytes:
-    """The feed ``thidua-calendar ics FILE`` writes: stamped with the plan's issue date."""
+    """The feed ``thidua-calendar ics FILE`` writes: named as it names it, stamped with the
+    plan's issue date."""
     from thidua_calendar.feeds.ics import write_calendar
-    from thidua_calendar.feeds.items import plan_items
+    from thidua_calendar.feeds.items import calendar_description, calendar_title, plan_items
 
     plan_ = result.plan
-    name = f"{plan_.organisation.name} - {plan_.period.start.year}"
-    description = plan_.title if lang == "vi" else (plan_.title_en or plan_.title)
-    return write_calendar(plan_items(result, lang=lang, date_style=date_style), name=name,
-                          description=description,
+    return write_calendar(plan_items(result, lang=lang, date_style=date_style),
+                          name=calendar_title([plan_], lang=lang),
+                          description=calendar_description([plan_], lang=lang),
                           dtstamp=datetime.combine(plan_.issued, datetime.min.time(), UTC))
 
 

@@ -24,7 +24,15 @@ class TooLarge(Exception):
 
 
 class BadForm(Exception):
-    """A body that is not the multipart form asked for (answered 400)."""
+    """A body that is not the multipart form asked for (answered 400); like the package's
+    errors, it says it in Vietnamese by default (:meth:`message`)."""
+
+    def __init__(self, message: str, /, *, vi: str) -> None:
+        super().__init__(message)
+        self.vi = vi
+
+    def message(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" else str(self)
 
 
 @dataclass(slots=True)
@@ -57,7 +65,8 @@ async def read_form(request: Request, limit: int) -> Form:
     content_type, options = parse_options_header(request.headers.get("content-type", ""))
     boundary = options.get(b"boundary")
     if content_type != b"multipart/form-data" or not boundary:
-        raise BadForm("send the file as multipart/form-data")
+        raise BadForm("send the file as multipart/form-data",
+                      vi="hãy gửi tệp dưới dạng multipart/form-data")
     body = await read_body(request, limit)
     form = Form()
     headers: dict[bytes, bytes] = {}
@@ -104,5 +113,6 @@ async def read_form(request: Request, limit: int) -> Form:
         parser.write(body)
         parser.finalize()
     except Exception as error:  # python-multipart raises its own errors and ValueError
-        raise BadForm(f"the form cannot be read ({error})") from None
+        raise BadForm(f"the form cannot be read ({error})",
+                      vi=f"không đọc được biểu mẫu ({error})") from None
     return form
