@@ -158,6 +158,20 @@ def test_a_plan_may_not_name_files_on_the_server(server):
     assert "hãy ghi các ngày riêng của đơn vị vào local:" in answer["error"]
 
 
+def test_yaml_aliases_are_refused_before_they_expand(server):
+    """Eight nested lines of aliases stand for 10^8 values: refused at the first alias."""
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 10)}]" for n in range(1, 8)]
+    lines.append(f"title: [{', '.join(['*a7'] * 10)}]")
+    started = time.monotonic()
+    code, answer = server.json("POST", "/api/plan?format=data&lang=en",
+                               "\n".join(lines).encode())
+    assert time.monotonic() - started < 5
+    assert code == 422
+    assert answer == {"error": "ke-hoach.yaml:2: YAML aliases (*a0) are not accepted here; "
+                               "write the value out"}
+
+
 @pytest.mark.parametrize(("path", "expected"), [
     ("/api/anniversaries?year=abc&lang=en", "'abc' is not a year such as 2026"),
     ("/api/anniversaries?year=abc", "“abc” không phải là một năm như 2026"),
@@ -278,6 +292,35 @@ def test_a_word_file_that_expands_too_far_is_refused(server):
     code, _, body = server.upload("/api/check", "bom.docx", stream.getvalue())
     assert code == 422
     assert "văn bản Word này khi giải nén lên tới" in json.loads(body)["error"]
+
+
+def test_a_document_too_long_to_check_at_once(server):
+    from thidua_calendar.web.service import MAX_TEXT
+
+    line = "Đợt 1: chào mừng 95 năm Ngày thành lập Công đoàn Việt Nam.\n"
+    text = line * (MAX_TEXT // len(line) + 1)
+    assert len(text.encode()) < LIMIT * 100  # the limit of a server of its own below
+    running = start_server(server.folder.parent / "long", "--max-upload", "10MB")
+    try:
+        code, _, body = running.upload("/api/check?lang=en", "dai.txt", text.encode())
+    finally:
+        stop(running)
+    assert code == 422
+    assert "characters, more than the 2,000,000 checked at once" in json.loads(body)["error"]
+
+
+def test_a_word_file_with_too_much_markup_is_refused():
+    from thidua_calendar.files.documents import DocumentError, document_from_bytes
+
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b" " * 5000)
+        archive.writestr("word/media/image1.png", b"\0" * 5000)
+    with pytest.raises(DocumentError, match="4,000 a plan needs"):
+        document_from_bytes(stream.getvalue(), "a.docx", max_expanded=10**6, max_markup=4000)
+    # Pictures are not markup: the same file passes with room for its XML only.
+    with pytest.raises(DocumentError, match="not a Word document"):
+        document_from_bytes(stream.getvalue(), "a.docx", max_expanded=10**6, max_markup=6000)
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [

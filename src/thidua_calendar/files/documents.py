@@ -58,11 +58,13 @@ def read_document(path: str | os.PathLike[str], /) -> Document:
     return Document.from_text(read_text(name, DocumentError))
 
 
-def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int) -> Document:
+def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int,
+                        max_markup: int | None = None) -> Document:
     """The :class:`Document` of an uploaded file's bytes, kept in memory (nothing is written
     to disk); ``name`` gives the extension and names the file in errors.  A .docx is a zip
-    archive: one whose members would expand past ``max_expanded`` bytes is refused before
-    anything is unpacked."""
+    archive: one whose members would expand past ``max_expanded`` bytes, or whose XML parts
+    (what python-docx parses; pictures aside) past ``max_markup``, is refused before anything
+    is unpacked."""
     extension = os.path.splitext(name)[1].lower()
     if extension == ".docx":
         import io
@@ -71,6 +73,8 @@ def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int) -> Docu
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 expanded = sum(info.file_size for info in archive.infolist())
+                markup = sum(info.file_size for info in archive.infolist()
+                             if info.filename.endswith((".xml", ".rels")))
         except zipfile.BadZipFile as error:
             raise DocumentError(f"not a Word document ({error})", path=name,
                                 vi=f"không phải văn bản Word ({error})") from None
@@ -80,6 +84,12 @@ def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int) -> Docu
                 f"{max_expanded:,} allowed", path=name,
                 vi=f"văn bản Word này khi giải nén lên tới {expanded:,} byte, quá mức "
                 f"{max_expanded:,} byte cho phép")
+        if max_markup is not None and markup > max_markup:
+            raise DocumentError(
+                f"the Word document holds {markup:,} bytes of text and layout, more than the "
+                f"{max_markup:,} a plan needs", path=name,
+                vi=f"văn bản Word này chứa {markup:,} byte chữ và định dạng, quá mức "
+                f"{max_markup:,} byte mà một kế hoạch cần")
         return Document(_docx_lines(name, io.BytesIO(data)))
     if extension not in (".txt", ".md", ".text", ".markdown", ""):
         raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",

@@ -36,6 +36,11 @@ ListFormat = Literal["json", "csv", "ics", "text", "markdown"]
 #: How far a Word upload may expand, as a multiple of the upload limit (a .docx of text
 #: compresses about 5 to 10 times; a zip bomb a thousand times or more).
 EXPANSION = 20
+#: The most XML a Word upload may hold, and the most text a document may have: a plan of a
+#: thousand pages is far below both, and the checker reads a million characters in about a
+#: second on one core, so no upload keeps a worker busy for long.
+MAX_MARKUP = 32 * 1024 * 1024
+MAX_TEXT = 2_000_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -150,7 +155,28 @@ _PLAN_NAME = "ke-hoach.yaml"
 def _plan_file(text: str, name: str) -> Any:
     from thidua_calendar.files.plan import parse_plan_file
 
+    _no_aliases(text, name)
     return parse_plan_file(text, name or _PLAN_NAME, own_catalogs=False)
+
+
+def _no_aliases(text: str, name: str) -> None:
+    """Refuse YAML aliases (``*name``) in an uploaded plan: nested, a few lines of them expand
+    to billions of values when the plan is checked.  A plan file never needs one."""
+    import yaml
+
+    from thidua_calendar.errors import PlanError
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise PlanError(
+                    f"YAML aliases (*{event.anchor}) are not accepted here; write the value "
+                    "out", path=name, line=line,
+                    vi=f"không nhận bí danh YAML (*{event.anchor}) ở đây; hãy ghi thẳng giá "
+                    "trị ra")
+    except yaml.YAMLError:
+        return  # the plan reader says what is wrong, in its own words
 
 
 def _decode(body: bytes, name: str) -> str:
@@ -250,10 +276,18 @@ def quote(line: str, column: int, /) -> str:
 def check(data: bytes, name: str, *, limit: int, year: int | None = None) -> list[dict[str, Any]]:
     """The findings of ``thidua-calendar check`` on an uploaded document, each with the words
     it is about (``quote``)."""
+    from thidua_calendar.errors import DocumentError
     from thidua_calendar.files.documents import document_from_bytes
     from thidua_calendar.reading.check import check_document
 
-    document = document_from_bytes(data, name, max_expanded=limit * EXPANSION)
+    document = document_from_bytes(data, name, max_expanded=limit * EXPANSION,
+                                   max_markup=MAX_MARKUP)
+    if len(document.text) > MAX_TEXT:
+        raise DocumentError(
+            f"the document has {len(document.text):,} characters, more than the "
+            f"{MAX_TEXT:,} checked at once; check it in parts", path=name,
+            vi=f"văn bản có {len(document.text):,} ký tự, quá mức {MAX_TEXT:,} ký tự được "
+            "kiểm tra một lần; hãy kiểm tra từng phần")
     found = check_document(document, catalog=_catalog(), calendar=_calendar(), year=year)
     return [
         {"line": f.line, "column": f.column, "level": f.level, "code": f.code,
