@@ -294,6 +294,18 @@ def test_a_word_file_that_expands_too_far_is_refused(server):
     assert "văn bản Word này khi giải nén lên tới" in json.loads(body)["error"]
 
 
+def test_a_plan_file_too_large_for_a_plan(tmp_path):
+    running = start_server(tmp_path, "--max-upload", "4MB")
+    try:
+        body = SEED.read_bytes() + b"#" * (2 * 1024 * 1024) + b"\n"
+        code, answer = running.json("POST", "/api/plan?format=text", body)
+    finally:
+        stop(running)
+    assert code == 422
+    assert answer["error"].startswith("ke-hoach.yaml: tệp kế hoạch 2,")
+    assert answer["error"].endswith("quá mức 1,048,576 byte mà một kế hoạch cần")
+
+
 def test_a_document_too_long_to_check_at_once(server):
     from thidua_calendar.web.service import MAX_TEXT
 

@@ -41,6 +41,8 @@ EXPANSION = 20
 #: second on one core, so no upload keeps a worker busy for long.
 MAX_MARKUP = 32 * 1024 * 1024
 MAX_TEXT = 2_000_000
+#: The largest plan file: the longest real plan files are a few tens of kilobytes.
+MAX_PLAN = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -167,7 +169,7 @@ def _no_aliases(text: str, name: str) -> None:
     from thidua_calendar.errors import PlanError
 
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             if isinstance(event, yaml.AliasEvent):
                 line = event.start_mark.line + 1 if event.start_mark else None
                 raise PlanError(
@@ -182,6 +184,11 @@ def _no_aliases(text: str, name: str) -> None:
 def _decode(body: bytes, name: str) -> str:
     from thidua_calendar.errors import PlanError
 
+    if len(body) > MAX_PLAN:
+        raise PlanError(f"a plan file of {len(body):,} bytes is more than the {MAX_PLAN:,} a "
+                        "plan needs", path=name,
+                        vi=f"tệp kế hoạch {len(body):,} byte, quá mức {MAX_PLAN:,} byte mà "
+                        "một kế hoạch cần")
     try:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
