@@ -407,10 +407,13 @@ def test_pages_are_labelled_and_self_contained(server, page, lang):
 
 
 def test_year_page_lists_the_year(server):
-    status, _, body = server.get("/?year=2022&tag=union")
+    status, _, body = server.get("/?year=2022&tag=union&tag=party")
     assert status == 200
-    assert "93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)" in body.decode()
-    assert "/api/anniversaries?year=2022&amp;tag=union&amp;format=csv" in body.decode()
+    page = body.decode()
+    assert "93 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2022)" in page
+    assert "/api/anniversaries?year=2022&amp;tag=union&amp;tag=party&amp;format=csv" in page
+    # The language switch keeps the whole query.
+    assert 'href="/?year=2022&amp;tag=union&amp;tag=party&amp;lang=en"' in page
 
 
 def test_check_page_shows_the_quoted_words(server):

@@ -118,11 +118,9 @@ def create_app(
     def render(request: Request, name: str, page: str, heading: str,
                **values: Any) -> HTMLResponse:
         lang = lang_of(request.query_params.get("lang"))
-        other = dict(request.query_params)
-        if lang == "en":
-            other.pop("lang", None)
-        else:
-            other["lang"] = "en"
+        # The same page in the other language, with every parameter (a repeated tag too).
+        other = [(key, value) for key, value in request.query_params.multi_items()
+                 if key != "lang"] + ([("lang", "en")] if lang == "vi" else [])
 
         def link(path: str) -> str:
             return path + ("?lang=en" if lang == "en" else "")
@@ -173,7 +171,7 @@ def create_app(
         lang = lang_of(request.query_params.get("lang"))
         year = plan_year()
         return render(request, "plan.html", "plan", WORDS[lang]["plan_title"], year=year,
-                      issued=f"{year}-01-01" if year > this_year() else "",
+                      issued=f"{year}-01-01",  # a default to edit, as the default plan's
                       templates=json.dumps(DEADLINE_TEMPLATES, ensure_ascii=False),
                       words=json.dumps(WORDS[lang], ensure_ascii=False))
 
