@@ -42,7 +42,10 @@ class Catalog:
 
             close = difflib.get_close_matches(entry_id, self._by_id, n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise UnknownEntryError(f"no catalog entry has the id {entry_id!r}{hint}") from None
+            hint_vi = f"; có phải là {', '.join(close)}?" if close else ""
+            raise UnknownEntryError(f"no catalog entry has the id {entry_id!r}{hint}",
+                                    vi=f"danh mục không có mục nào mã “{entry_id}”{hint_vi}"
+                                    ) from None
 
     def tags(self) -> tuple[str, ...]:
         """Every tag used, sorted."""

@@ -20,6 +20,7 @@ __all__ = [
     "month_end",
     "month_start",
     "next_month",
+    "vi_date",
 ]
 
 #: The years the library computes: the range of the generated lunar table (docs/lunar.md).
@@ -62,3 +63,8 @@ def next_month(day: datetime.date, /) -> datetime.date:
     if day.month == 12:
         return datetime.date(day.year + 1, 1, 1)
     return datetime.date(day.year, day.month + 1, 1)
+
+
+def vi_date(day: datetime.date, /) -> str:
+    """A date the way Vietnamese messages write it: ``30/4/2026``."""
+    return f"{day.day}/{day.month}/{day.year}"

@@ -29,6 +29,7 @@ __all__ = [
     "OutOfRangeError",
     "PhaseError",
     "PlanError",
+    "ProvinceError",
     "ThiduaCalendarError",
     "UnknownEntryError",
     "UsageError",
@@ -197,6 +198,11 @@ class PlanError(InputError):
 
 class PhaseError(ThiduaCalendarError, ValueError):
     """Phases that cannot be made or used as asked (a split outside the period…)."""
+
+
+class ProvinceError(ThiduaCalendarError, LookupError):
+    """A province that is not known, or did not exist on the date asked (the message names
+    the closest names, or when it existed and what it became)."""
 
 
 class UsageError(ThiduaCalendarError, ValueError):

@@ -194,7 +194,10 @@ def to_lunar(day: date, /) -> LunarDate:
     if offset < 0 or offset > _SPAN:
         raise OutOfRangeError(
             f"solar date {day.isoformat()} is outside the supported range "
-            f"{MIN_DATE.isoformat()}..{MAX_DATE.isoformat()} of the lunar calendar"
+            f"{MIN_DATE.isoformat()}..{MAX_DATE.isoformat()} of the lunar calendar",
+            vi=f"ngày dương lịch {day.day}/{day.month}/{day.year} nằm ngoài khoảng âm lịch được "
+               f"hỗ trợ ({MIN_DATE.day}/{MIN_DATE.month}/{MIN_DATE.year} - "
+               f"{MAX_DATE.day}/{MAX_DATE.month}/{MAX_DATE.year})",
         )
     day_zero, year, month, leap = (_DAY_ROWS or _day_rows())[offset]
     result: LunarDate = _new_object(LunarDate)
@@ -306,11 +309,14 @@ def _month_index(year: int, month: int, day: int, leap: bool) -> int:
     if not 1 <= month <= 12:
         raise LunarDateError(
             f"month {month} does not exist: lunar months are numbered 1..12 "
-            "(a leap month repeats a number, with leap=True)"
+            "(a leap month repeats a number, with leap=True)",
+            vi=f"không có tháng {month}: tháng âm lịch đánh số từ 1 đến 12 (tháng nhuận lặp "
+               "lại một số, với leap=True)",
         )
     year_leap = _LEAPS[year - _FIRST_YEAR]
     if leap and year_leap != month:
-        raise LunarDateError(_missing_leap_month_message(year, month, year_leap))
+        raise LunarDateError(_missing_leap_month_message(year, month, year_leap),
+                             vi=_missing_leap_month_message(year, month, year_leap, "vi"))
     index = _YEAR_INDEX[year - _FIRST_YEAR] + month - 1
     if year_leap and (month > year_leap or leap):
         index += 1
@@ -318,13 +324,24 @@ def _month_index(year: int, month: int, day: int, leap: bool) -> int:
     if not 1 <= day <= length:
         raise LunarDateError(
             f"{day}/{_month_name(month, leap)}/{year} AL does not exist: "
-            f"{_month_phrase(month, leap)} of {year} has {length} days (1..{length})"
+            f"{_month_phrase(month, leap)} of {year} has {length} days (1..{length})",
+            vi=f"không có ngày {day}/{_month_name(month, leap)}/{year} âm lịch: tháng "
+               f"{_month_name(month, leap)} năm {year} có {length} ngày (1..{length})",
         )
     return index
 
 
-def _missing_leap_month_message(year: int, month: int, year_leap: int) -> str:
+def _missing_leap_month_message(year: int, month: int, year_leap: int, lang: str = "en") -> str:
     name = _month_name(month, leap=True)
+    years = [y for y, number in enumerate(_LEAPS, start=_FIRST_YEAR) if number == month]
+    if lang == "vi":
+        found = (f"tháng nhuận của năm {year} là tháng {_month_name(year_leap, leap=True)}"
+                 if year_leap else f"năm âm lịch {year} không có tháng nhuận")
+        if not years:
+            where = f"không năm âm lịch nào từ {_FIRST_YEAR} đến {_LAST_YEAR} có tháng {name}"
+        else:
+            where = f"tháng {name} chỉ có vào các năm " + ", ".join(map(str, years))
+        return f"không có tháng {name} năm {year}: {found}; {where}"
     if year_leap:
         found = f"the leap month of {year} is tháng {_month_name(year_leap, leap=True)}"
     else:
@@ -353,7 +370,8 @@ def _check_year(year: int) -> None:
     _check_int("year", year)
     if not _FIRST_YEAR <= year <= _LAST_YEAR:
         raise OutOfRangeError(
-            f"lunar year {year} is outside the supported range {_FIRST_YEAR}..{_LAST_YEAR}"
+            f"lunar year {year} is outside the supported range {_FIRST_YEAR}..{_LAST_YEAR}",
+            vi=f"năm âm lịch {year} nằm ngoài khoảng được hỗ trợ {_FIRST_YEAR}..{_LAST_YEAR}",
         )
 
 

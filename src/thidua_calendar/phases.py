@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from thidua_calendar.dates import vi_date
 from thidua_calendar.errors import PhaseError
 
 __all__ = [
@@ -108,11 +109,15 @@ def split_period(
     ``names`` says otherwise.
     """
     if period.end is None:
-        raise PhaseError("a period with no end cannot be split; give its phases one by one")
+        raise PhaseError("a period with no end cannot be split; give its phases one by one",
+                         vi="không chia được một thời gian không có ngày kết thúc; hãy ghi "
+                            "từng đợt")
     if isinstance(how, str):
         parts = {"halves": 2, "quarters": 4}.get(how)
         if parts is None:
-            raise PhaseError(f"unknown split {how!r}; choose halves, quarters or dates")
+            raise PhaseError(f"unknown split {how!r}; choose halves, quarters or dates",
+                             vi=f"không có cách chia “{how}”; chọn halves (hai nửa năm), "
+                                "quarters (bốn quý) hoặc một danh sách ngày")
         ends = _even_ends(period.start, period.end, parts)
     else:
         ends = sorted(set(how))
@@ -121,7 +126,10 @@ def split_period(
                 raise PhaseError(
                     f"{day.isoformat()} is not inside the period "
                     f"{period.start.isoformat()} - {period.end.isoformat()} (a phase must "
-                    "end on it and the next start the day after)"
+                    "end on it and the next start the day after)",
+                    vi=f"ngày {vi_date(day)} không nằm trong thời gian {vi_date(period.start)} - "
+                       f"{vi_date(period.end)} (một đợt kết thúc vào ngày đó và đợt sau bắt "
+                       "đầu vào ngày hôm sau)",
                 )
     bounds = [period.start, *(day + _ONE_DAY for day in ends)]
     finals = [*ends, period.end]
@@ -132,7 +140,8 @@ def split_period(
         else [f"Phase {n}" for n in range(1, count + 1)]
     )
     if len(names) != count or len(names_en) != count:
-        raise PhaseError(f"the split makes {count} phases but {len(names)} names were given")
+        raise PhaseError(f"the split makes {count} phases but {len(names)} names were given",
+                         vi=f"cách chia tạo ra {count} đợt nhưng có {len(names)} tên đợt")
     return tuple(
         Phase(id=f"dot_{n + 1}", name=names[n], name_en=names_en[n], start=start, end=end)
         for n, (start, end) in enumerate(zip(bounds, finals, strict=True))
@@ -239,13 +248,19 @@ def attach(
         if chosen is not None:
             phase = by_id.get(chosen)
             if phase is None:
-                raise PhaseError(f"no phase has the id {chosen!r} (to greet {item_id!r} in)")
+                raise PhaseError(f"no phase has the id {chosen!r} (to greet {item_id!r} in)",
+                                 vi=f"không có đợt nào có mã “{chosen}” (để chào mừng "
+                                    f"“{item_id}”)")
             if phase.end is None or phase.end >= day:
                 raise PhaseError(
                     f"{item_id!r} ({day.isoformat()}) can be greeted in {chosen!r} only if that "
                     "phase ends before it; it contains it already or comes after"
                     if phase.start <= day else
-                    f"{chosen!r} starts after {item_id!r} ({day.isoformat()})"
+                    f"{chosen!r} starts after {item_id!r} ({day.isoformat()})",
+                    vi=f"chỉ chào mừng “{item_id}” ({vi_date(day)}) trong đợt “{chosen}” khi đợt "
+                       "đó kết thúc trước ngày ấy; đợt đã chứa ngày ấy hoặc đến sau"
+                    if phase.start <= day else
+                    f"đợt “{chosen}” bắt đầu sau “{item_id}” ({vi_date(day)})",
                 )
             found[item_id] = chosen
             continue

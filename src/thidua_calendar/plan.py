@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from thidua_calendar.anniversaries import (
     Commemoration,
@@ -50,6 +50,9 @@ from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_ph
 from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
 
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import Province
+
 __all__ = [
     "Event",
     "Organisation",
@@ -69,15 +72,18 @@ _Date = date  # for annotations in classes with a field named ``date``
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Organisation:
-    """Who issues the plan: ``level`` (``tinh``, ``huyen``, ``cdcs``…) places it in a
-    cascade; ``parent`` names the level above; ``place`` is the địa danh of the issue line
-    ("Bắc Kạn, ngày … tháng … năm …")."""
+    """Who issues the plan: ``level`` (``tinh``, ``xa``, ``cdcs``…, a level of
+    :mod:`thidua_calendar.unions`) places it in a cascade; ``parent`` names the level above;
+    ``place`` is the địa danh of the issue line ("Bắc Kạn, ngày … tháng … năm …");
+    ``province`` is the province or city the unit is in (its own days are greeted, and a
+    ``tinh`` level of a centrally-run city prints "LĐLĐ thành phố")."""
 
     name: str
     short: str | None = None
     level: str | None = None
     parent: str | None = None
     place: str | None = None
+    province: Province | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

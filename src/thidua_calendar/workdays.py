@@ -31,6 +31,7 @@ from typing import Literal
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Source
+from thidua_calendar.dates import vi_date
 from thidua_calendar.errors import AnnouncementError, OutOfRangeError, UnknownEntryError
 
 __all__ = [
@@ -180,13 +181,16 @@ class HolidayRules:
             if policy.id == policy_id:
                 return policy
         choices = ", ".join(policy.id for policy in self.weekends)
-        raise UnknownEntryError(f"no weekend policy {policy_id!r}; choose one of {choices}")
+        raise UnknownEntryError(f"no weekend policy {policy_id!r}; choose one of {choices}",
+                                vi=f"không có chế độ nghỉ hằng tuần “{policy_id}”; chọn một "
+                                   f"trong: {choices}")
 
     def code(self, year: int, /) -> LabourCode:
         for code in self.codes:
             if code.in_force(year):
                 return code
-        raise OutOfRangeError(f"no labour code is recorded for {year}")
+        raise OutOfRangeError(f"no labour code is recorded for {year}",
+                              vi=f"chưa có Bộ luật Lao động nào được ghi cho năm {year}")
 
     def announcement(self, year: int, /) -> Announcement | None:
         for item in self.announcements:
@@ -383,7 +387,9 @@ class WorkCalendar:
         if not self.first_year <= year <= self.last_year:
             raise OutOfRangeError(
                 f"working days are known from {self.first_year} to {self.last_year}; "
-                f"{year} is outside that range"
+                f"{year} is outside that range",
+                vi=f"ngày làm việc được biết từ năm {self.first_year} đến {self.last_year}; "
+                   f"năm {year} nằm ngoài khoảng đó",
             )
 
     def _table(self, year: int) -> dict[date, DayOff]:
@@ -491,20 +497,27 @@ class WorkCalendar:
                             f"worked on {other_swap.work.isoformat()}" if day == other_swap.off
                             else f"off on {other_swap.off.isoformat()}"
                         )
+                        role_vi = "ngày nghỉ" if role == "day off" else "ngày làm bù"
                         raise AnnouncementError(
                             f"the {role} {day.isoformat()} is already swapped "
                             f"(swaps.{other_position} of the announcement for {previous.year}, "
                             f"{partner}); a day is swapped once",
+                            vi=f"{role_vi} {vi_date(day)} đã được hoán đổi (swaps."
+                               f"{other_position} của thông báo năm {previous.year}); mỗi ngày "
+                               "chỉ hoán đổi một lần",
                             entry_id=str(announcement.year), field=f"swaps.{position}",
                         )
                     taken[day] = (announcement, position, swap)
                 for day, role in ((swap.off, "day off"), (swap.work, "day worked")):
                     clash = holidays.get(day) if day.year == year else None
                     if clash is not None:
+                        role_vi = "ngày nghỉ" if role == "day off" else "ngày làm bù"
                         raise AnnouncementError(
                             f"the swap's {role}, {day.isoformat()}, is a holiday "
                             f"({clash.name_en}); a swap trades an ordinary weekday for an "
                             "ordinary weekend day",
+                            vi=f"{role_vi} hoán đổi {vi_date(day)} là ngày lễ “{clash.name}”; "
+                               "hoán đổi chỉ đổi một ngày thường lấy một ngày cuối tuần",
                             entry_id=str(announcement.year), field=f"swaps.{position}",
                         )
                 title = swap.document or announcement.title
@@ -521,9 +534,21 @@ class WorkCalendar:
         return table
 
 
-def check_swap(swap: Swap, /) -> str | None:
+def check_swap(swap: Swap, /, *, lang: str = "en") -> str | None:
     """Why a swap cannot be right, or ``None``: the day worked must be a Saturday or Sunday
     and the day off a weekday, in the same year or the two next to each other."""
+    if lang == "vi":
+        if swap.work.weekday() < 5:
+            return (f"ngày làm bù {vi_date(swap.work)} là {_WEEKDAYS_VI[swap.work.weekday()]}, "
+                    "không phải ngày cuối tuần; hoán đổi lấy một ngày thường để nghỉ và làm "
+                    "bù vào thứ Bảy hoặc Chủ nhật")
+        if swap.off.weekday() >= 5:
+            return (f"ngày nghỉ {vi_date(swap.off)} là {_WEEKDAYS_VI[swap.off.weekday()]}, đã "
+                    "là ngày nghỉ; hoán đổi cho nghỉ một ngày thường")
+        if abs((swap.off - swap.work).days) > 60:
+            return (f"ngày nghỉ {vi_date(swap.off)} và ngày làm bù {vi_date(swap.work)} cách "
+                    "nhau hơn 60 ngày")
+        return None
     if swap.work.weekday() < 5:
         return (
             f"the day worked, {swap.work.isoformat()}, is a {_WEEKDAYS[swap.work.weekday()]}, "
@@ -547,6 +572,7 @@ _SWAP_NAMES: dict[DayKind, tuple[str, str]] = {
     "swapped_work": ("Làm bù", "Swapped working day"),
 }
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_VI = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
 def validate_announcement(announcement: Announcement, holidays: Sequence[Holiday]) -> None:
@@ -561,16 +587,20 @@ def validate_announcement(announcement: Announcement, holidays: Sequence[Holiday
             choices = ", ".join(h.id for h in holidays if h.announced)
             raise AnnouncementError(
                 f"{holiday_id!r} is not a holiday whose days are announced; choose {choices}",
+                vi=f"“{holiday_id}” không phải ngày lễ được thông báo ngày nghỉ; chọn {choices}",
                 entry_id=str(announcement.year), field=field_name,
             )
         if not holiday.in_force(announcement.year):
             raise AnnouncementError(
                 f"{holiday_id!r} is not a holiday in {announcement.year}",
+                vi=f"“{holiday_id}” không phải ngày lễ trong năm {announcement.year}",
                 entry_id=str(announcement.year), field=field_name,
             )
         if len(days) != holiday.days or len(set(days)) != len(days):
             raise AnnouncementError(
                 f"{holiday.name} takes {holiday.days} different day(s), not {len(days)}",
+                vi=f"{holiday.name} được nghỉ {holiday.days} ngày khác nhau, không phải "
+                   f"{len(days)}",
                 entry_id=str(announcement.year), field=field_name,
             )
         reference = holiday.reference(announcement.year)
@@ -580,19 +610,27 @@ def validate_announcement(announcement: Announcement, holidays: Sequence[Holiday
                     (reference + timedelta(days=offset)).isoformat()
                     for offset in sorted(holiday.allowed_offsets)
                 )
+                allowed_vi = " hoặc ".join(
+                    vi_date(reference + timedelta(days=offset))
+                    for offset in sorted(holiday.allowed_offsets)
+                )
                 raise AnnouncementError(
                     f"{holiday.name} falls on {allowed}, not {day.isoformat()}",
+                    vi=f"{holiday.name} rơi vào {allowed_vi}, không phải {vi_date(day)}",
                     entry_id=str(announcement.year), field=field_name,
                 )
             if abs((day - reference).days) > 7:
                 raise AnnouncementError(
                     f"{day.isoformat()} is more than a week from {holiday.name} "
                     f"({reference.isoformat()})",
+                    vi=f"ngày {vi_date(day)} cách {holiday.name} ({vi_date(reference)}) hơn "
+                       "một tuần",
                     entry_id=str(announcement.year), field=field_name,
                 )
     for position, swap in enumerate(announcement.swaps):
         reason = check_swap(swap)
         if reason is not None:
             raise AnnouncementError(
-                reason, entry_id=str(announcement.year), field=f"swaps.{position}"
+                reason, vi=check_swap(swap, lang="vi"), entry_id=str(announcement.year),
+                field=f"swaps.{position}",
             )

@@ -567,7 +567,7 @@ def test_ics_bad_arguments_exit_2(capsys, argv, message):
 
 
 def test_ics_plan_file_with_a_year_is_a_usage_error(capsys):
-    status, _, err = run(capsys, "ics", str(SEEDS / "001.yaml"), "--year", "2026")
+    status, _, err = run_en(capsys, "ics", str(SEEDS / "001.yaml"), "--year", "2026")
     assert status == 2
     assert "a plan file has its own" in err
 
@@ -692,7 +692,7 @@ def test_ics_of_far_years_without_deadlines(tmp_path, capsys):
 
 
 def test_ics_refuses_an_empty_calendar(capsys):
-    status, _, err = run(capsys, "ics", str(SEEDS / "002.yaml"), "--only", "deadlines")
+    status, _, err = run_en(capsys, "ics", str(SEEDS / "002.yaml"), "--only", "deadlines")
     assert status == 2
     assert "nothing to write" in err
 
@@ -717,7 +717,7 @@ def test_extract_writes_a_draft_that_builds(tmp_path, capsys):
     target = tmp_path / "draft.yaml"
     status, out, err = run(capsys, "extract", str(source), "-o", str(target))
     assert (status, out) == (0, "")
-    assert err.count("thidua-calendar: note: ") == 3  # no title, body or issue date to read
+    assert err.count("thidua-calendar: lưu ý: ") == 3  # no title, body or issue date to read
     draft = target.read_text(encoding="utf-8")
     assert pyyaml.safe_load(draft)["lead_up"] == {"thanh_lap_tinh_bac_kan": "dot_1"}
     result = load_plan_file(target).build(calendar=load_work_calendar())

@@ -53,9 +53,12 @@ def test_seed_002_nha_giao_line_is_an_error_at_its_place(calendar):
     assert (error.line, error.code) == (2, "count-mismatch")
     assert SEED_002_PHASES.splitlines()[1][error.column - 1:].startswith(
         "40 năm Ngày Nhà giáo Việt Nam")
-    assert error.message == (
+    assert error.message_en == (
         "40 năm does not match (20/11/1983 - 20/11/2022): that is 39 years; Ngày Nhà giáo Việt "
         "Nam dates from 20/11/1982, so the count is right and the first date is not")
+    assert error.message == (
+        "“40 năm” không khớp với “(20/11/1983 - 20/11/2022)”: khoảng ấy là 39 năm; Ngày Nhà "
+        "giáo Việt Nam tính từ 20/11/1982, nên số năm đúng mà ngày đầu sai")
     assert [f for f in found if f.level != "error"] == []
 
 
@@ -74,7 +77,8 @@ def test_seed_004_lead_up_is_information_only(calendar):
     found = check_document(Document.from_text(SEED_004_PHASES), catalog=builtin_catalog(),
                            calendar=calendar)
     assert [(f.level, f.code) for f in found] == [("info", "greeted-after-phase")]
-    assert "11 days before 11/04/2020" in found[0].message
+    assert "11 days before 11/04/2020" in found[0].message_en
+    assert "11 ngày trước ngày 11/4/2020" in found[0].message
 
 
 def test_a_word_document_is_read(tmp_path, calendar):
@@ -147,6 +151,8 @@ def test_the_command_exits_1_on_errors_0_otherwise_2_when_unreadable(tmp_path, c
     status, out, _ = _run(capsys, "check", str(wrong), str(right))
     assert status == 1
     assert out.startswith(f"{wrong}:2:")
+    assert ": lỗi: “40 năm” không khớp với" in out
+    status, out, _ = _run(capsys, "check", str(wrong), "--lang", "en")
     assert ": error: 40 năm does not match" in out
     status, out, _ = _run(capsys, "check", str(wrong), "--format", "json")
     assert status == 1
@@ -208,7 +214,8 @@ def test_seeds_001_and_003_have_no_error_and_only_real_warnings(calendar):
         # lies after the plan's year on purpose; a warning, for the author to confirm.
         (7, "warning", "deadline-after-period"),
     ]
-    assert "08/04/2022" in found[0].message
+    assert "08/04/2022" in found[0].message_en
+    assert "ngày làm việc trước đó, 8/4/2022" in found[0].message
     seed_003 = (CORPUS_DIR / "seed-003-thoi-gian.md").read_text(encoding="utf-8")
     assert check_document(Document.from_text(seed_003), catalog=builtin_catalog(),
                           calendar=calendar) == []

@@ -312,8 +312,9 @@ SEED_TEXTS = {"000": SEED_000, "001": SEED_001, "002": SEED_002, "003": SEED_003
               "004": SEED_004}
 
 
-def _draft(text: str) -> Draft:
-    return extract_plan(Document.from_text(text), catalog=CATALOG, source="test.txt")
+def _draft(text: str, lang: str = "en") -> Draft:
+    # English notes, which most tests quote; Vietnamese (the default) is tested below.
+    return extract_plan(Document.from_text(text), catalog=CATALOG, source="test.txt", lang=lang)
 
 
 def _build(draft: Draft) -> PlanResult:
@@ -646,3 +647,13 @@ def test_the_draft_has_the_id_that_keeps_its_feed_uids(seed: str, drafts: dict[s
     data = yaml.safe_load(drafts[seed].yaml)
     assert data["id"] == slug(data["organisation"]["name"])
     assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", data["id"])
+
+
+def test_notes_are_vietnamese_by_default() -> None:
+    text = SEED_TEXTS["001"]
+    default = extract_plan(Document.from_text(text), catalog=CATALOG, source="test.txt")
+    english = _draft(text)
+    assert len(default.unresolved) == len(english.unresolved) > 0
+    assert any("không ghi ngày ban hành" in note for note in default.unresolved)
+    assert any("no issue date" in note for note in english.unresolved)
+    assert all(f"# ?: {note}" in default.yaml for note in default.unresolved)

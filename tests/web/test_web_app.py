@@ -41,6 +41,8 @@ def cli(capsys, *argv: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(("query", "argv"), [
     ("year=2026", ["2026"]),
+    ("year=2026&province=Th%C3%A1i%20Nguy%C3%AAn", ["2026", "--province", "Thái Nguyên"]),
+    ("year=2024&province=bac_kan&tag=union", ["2024", "--province", "bac_kan", "--tag", "union"]),
     ("year=2022&tag=nd145", ["2022", "--tag", "nd145"]),
     ("year=2030&tag=union&tag=party", ["2030", "--tag", "union", "--tag", "party"]),
 ])
@@ -183,6 +185,8 @@ def test_yaml_aliases_are_refused_before_they_expand(server):
     ("/api/anniversaries?year=2026&tag=khong", "không mục nào trong danh mục có nhóm “khong”"),
     ("/api/anniversaries?format=pdf&lang=en", "format is one of json, csv, ics, text, markdown"),
     ("/api/workdays?year=1800", "năm 1800 nằm ngoài khoảng được hỗ trợ"),
+    ("/api/anniversaries?year=2026&province=B%E1%BA%AFc%20K%E1%BA%A1n",
+     "“Bắc Kạn” chưa có hoặc không còn vào năm 2026"),
 ])
 def test_bad_parameters_answer_400(server, path, expected):
     code, answer = server.json("GET", path)
@@ -242,13 +246,19 @@ def test_check_finds_and_quotes(server, tmp_path, capsys):
     status, _, body = server.upload("/api/check", "du-thao.txt", DRAFT.encode())
     assert status == 200
     findings = json.loads(body)["findings"]
-    main(["check", str(draft), "--format", "json"])
+    assert main(["check", str(draft), "--format", "json"]) == 1
     expected = json.loads(capsys.readouterr().out)
     assert [{k: f[k] for k in ("line", "column", "level", "code", "message")}
             for f in findings] == [{k: v for k, v in f.items() if k != "file"}
                                    for f in expected]
     assert findings[0]["quote"] == ("95 năm Ngày thành lập Công đoàn Việt Nam "
                                     "(28/7/1929 - 28/7/2022)")
+    # In English on request, as `check --lang en`.
+    status, _, body = server.upload("/api/check?lang=en", "du-thao.txt", DRAFT.encode())
+    assert main(["check", str(draft), "--format", "json", "--lang", "en"]) == 1
+    expected = json.loads(capsys.readouterr().out)
+    assert [f["message"] for f in json.loads(body)["findings"]] == [
+        f["message"] for f in expected]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "tests" / "corpus").glob("seed-*")))
@@ -270,6 +280,27 @@ def _word_file(text: str) -> bytes:
     stream = io.BytesIO()
     document.save(stream)
     return stream.getvalue()
+
+
+def test_check_knows_a_province_s_days(server, tmp_path, capsys):
+    """A wrong count of a province's day is found when the province is named, as with
+    `check --province`."""
+    text = ("KẾ HOẠCH thi đua năm 2026\n- chào mừng 100 năm Ngày thành lập tỉnh Thái Nguyên "
+            "(4/11/1831 - 4/11/2026).\n")
+    (tmp_path / "d.txt").write_text(text, encoding="utf-8")
+    status, _, body = server.upload("/api/check?province=thai_nguyen&year=2026", "d.txt",
+                                    text.encode())
+    assert status == 200
+    main(["check", str(tmp_path / "d.txt"), "--province", "thai_nguyen", "--year", "2026",
+          "--format", "json"])
+    expected = [{k: v for k, v in f.items() if k != "file"}
+                for f in json.loads(capsys.readouterr().out)]
+    found = json.loads(body)["findings"]
+    assert [{k: v for k, v in f.items() if k != "quote"} for f in found] == expected
+    assert any(f["code"] == "count-mismatch" for f in found)
+    code, _, body = server.upload("/api/check?province=khong_co", "d.txt", text.encode())
+    assert code in (400, 422)
+    assert "khong_co" in json.loads(body)["error"]
 
 
 def test_check_reads_a_word_upload(server):
@@ -414,6 +445,27 @@ def test_year_page_lists_the_year(server):
     assert "/api/anniversaries?year=2022&amp;tag=union&amp;tag=party&amp;format=csv" in page
     # The language switch keeps the whole query.
     assert 'href="/?year=2022&amp;tag=union&amp;tag=party&amp;lang=en"' in page
+
+
+def test_year_page_with_a_province(server):
+    status, _, body = server.get("/?year=2026&province=thai_nguyen")
+    assert status == 200
+    page = body.decode()
+    assert "29 năm Ngày tái lập tỉnh Bắc Kạn (1/1/1997 - 1/1/2026)" in page  # merged in 2025
+    assert '<option value="thai_nguyen" selected>tỉnh Thái Nguyên</option>' in page
+    assert '<option value="bac_kan"' not in page  # not a province of 2026
+    assert "/api/anniversaries?year=2026&amp;province=thai_nguyen&amp;format=ics" in page
+
+
+def test_a_plan_of_a_province_greets_its_days(server, capsys, tmp_path):
+    plan = SEED.read_text(encoding="utf-8").replace(
+        "organisation:\n", "organisation:\n  province: Thái Nguyên\n", 1)
+    assert "province: Thái Nguyên" in plan
+    (tmp_path / "ke-hoach.yaml").write_text(plan, encoding="utf-8")
+    status, _, body = server.request("POST", "/api/plan?format=json", plan.encode())
+    assert status == 200
+    assert body.decode() == cli(capsys, "plan", str(tmp_path / "ke-hoach.yaml"), "--format",
+                                "json")[1]
 
 
 def test_check_page_shows_the_quoted_words(server):

@@ -104,6 +104,8 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
 
     open_plan(browser, server)
     find = browser.find_element
+    # The default plan's days are chosen to begin with.
+    assert find(By.CSS_SELECTOR, 'input[data-id="thanh_lap_dang"]').is_selected()
     find(By.ID, "org-name").send_keys("Công đoàn cơ sở Trường Tiểu học Kim Đồng")
     find(By.ID, "org-short").send_keys("CĐCS Kim Đồng")
     find(By.ID, "org-parent").send_keys("Công đoàn Giáo dục huyện")
@@ -113,6 +115,12 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
     browser.execute_script("""const issued = document.getElementById('issued');
         issued.value = '2027-01-04'; issued.dispatchEvent(new Event('change', {bubbles: true}));""")
     Select(find(By.ID, "split")).select_by_value("halves")
+    Select(find(By.ID, "org-level")).select_by_value("cdcs")
+    # A province adds its own days to the list to choose from.
+    Select(find(By.ID, "org-province")).select_by_value("thai_nguyen")
+    wait(lambda: browser.find_elements(By.CSS_SELECTOR,
+                                       'input[data-id="thai_nguyen_thanh_lap_tinh"]'),
+         "the province's days")
     wait(lambda: "Công đoàn cơ sở Trường Tiểu học Kim Đồng" in preview(browser)
          and "2027" in preview(browser), "the preview of the organisation")
 
@@ -135,9 +143,13 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
     assert "98 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2027)" in label
     if not box.is_selected():
         box.click()
+    own = find(By.CSS_SELECTOR, 'input[data-id="thai_nguyen_thanh_lap_tinh"]')
+    if not own.is_selected():
+        own.click()
     text = wait(lambda: preview(browser) if "Dạy tốt - Học tốt" in preview(browser)
                 and "Hội nghị viên chức" in preview(browser) else None, "the edited preview")
     assert "98 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2027)" in text
+    assert "196 năm Ngày thành lập tỉnh Thái Nguyên (4/11/1831 - 4/11/2027)" in text
     assert "Đăng ký thi đua" in text
     assert find(By.ID, "plan-error").get_attribute("hidden") is not None
 
@@ -160,6 +172,8 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
     kept = downloaded(downloads, ".yaml")
     data = yaml.safe_load(kept.read_text(encoding="utf-8"))
     assert data["organisation"]["name"] == "Công đoàn cơ sở Trường Tiểu học Kim Đồng"
+    assert data["organisation"]["province"] == "thai_nguyen"
+    assert data["organisation"]["level"] == "cdcs"
     assert data["deadlines"][0]["after"]["working_days"] == 10
 
     # A new visit: open the plan file and go on where it was left.
@@ -169,6 +183,7 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
     wait(lambda: preview(browser) == text, "the opened plan's preview")
     assert find(By.ID, "org-name").get_attribute("value") == data["organisation"]["name"]
     assert find(By.ID, "dl-dang_ky-days").get_attribute("value") == "10"
+    assert find(By.ID, "org-province").get_attribute("value") == "thai_nguyen"
     assert console_errors(browser) == []
 
 

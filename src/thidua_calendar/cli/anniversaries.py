@@ -8,6 +8,7 @@ from typing import get_args
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import DATE_STYLES, LANGS, ListingFormat
 
@@ -20,35 +21,44 @@ SUMMARY = 'the commemorations of a year with their counts'
 
 
 def add_options(ann: argparse.ArgumentParser) -> None:
-    ann.description = "List every catalog entry that occurs in YEAR, sorted by date."
+    ann.description = say("List every catalog entry that occurs in YEAR, sorted by date.")
     ann.add_argument(
-        "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
+        "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
     ann.add_argument(
         "--format", choices=get_args(ListingFormat), default="text",
-        help="output format (default: text)",
+        help=say("output format (default: text)"),
     )
     ann.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],
-        help="an extra catalog file (repeatable); see docs/catalog.md",
+        help=say("an extra catalog file (repeatable); see docs/catalog.md"),
+    )
+    ann.add_argument(
+        "--province", metavar="NAME",
+        help=say("add the province's own days: its name, with or without diacritics, or its "
+                 "id (see the provinces command); the province of that year, e.g. 'Thái "
+                 "Nguyên' in 2022 is the old one, in 2026 the one Bắc Kạn merged into",
+                 vi="thêm các ngày riêng của tỉnh, thành phố: tên có dấu hay không dấu, hoặc "
+                 "mã (xem lệnh provinces); hiểu theo năm: 'Thái Nguyên' năm 2022 là tỉnh cũ, "
+                 "năm 2026 là tỉnh mới gồm cả Bắc Kạn"),
     )
     ann.add_argument(
         "--tag", metavar="TAG", action="append", default=None,
-        help="keep entries with this tag (repeatable: any of them)",
+        help=say("keep entries with this tag (repeatable: any of them)"),
     )
     ann.add_argument(
         "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
-        help="keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
-    )
-    ann.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
+        help=say("keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
+    ))
+    ann.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
     ann.add_argument(
         "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
-        help="how dates are written (default: d/m/yyyy, as in 3/2/1930)",
+        help=say("how dates are written (default: d/m/yyyy, as in 3/2/1930)"),
     )
     ann.add_argument(
-        "--solar", action="store_true", help="also print the solar date of lunar days"
+        "--solar", action="store_true", help=say("also print the solar date of lunar days")
     )
-    ann.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    ann.add_argument("-o", "--output", metavar="FILE", help=say("write to FILE instead of stdout"))
     ann.set_defaults(run=run)
 
 
@@ -58,7 +68,14 @@ def run(args: argparse.Namespace) -> str:
     from thidua_calendar.render.listing import render_listing
 
     year = args.year if args.year is not None else this_year()
-    catalog = load_catalog(*args.catalog)
+    if args.province is not None:
+        from thidua_calendar.cli.options import province_option_value
+        from thidua_calendar.files.provinces import catalog_with_province
+
+        province = province_option_value(args.province, year=year)
+        catalog = catalog_with_province(*args.catalog, province=province)
+    else:
+        catalog = load_catalog(*args.catalog)
     if args.tag is not None:
         unknown = sorted(set(args.tag) - set(catalog.tags()))
         if unknown:

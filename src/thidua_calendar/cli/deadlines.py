@@ -6,6 +6,7 @@ import argparse
 from typing import get_args
 
 from thidua_calendar.cli.options import calendar_options, text_options
+from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import ScheduleFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
@@ -17,16 +18,17 @@ SUMMARY = 'deadlines on working days from a rules file, with traces'
 def add_options(dead: argparse.ArgumentParser) -> None:
 
     dead.description = (
-        "Compute the deadlines of a rules file on working days, each with the steps that "
-        "found it, and report lower-level deadlines that fall after the ones they feed."
+        say("Compute the deadlines of a rules file on working days, each with the steps that "
+        "found it, and report lower-level deadlines that fall after the ones they feed.")
     )
-    dead.add_argument("file", metavar="FILE", help="a deadline rules file; see docs/deadlines.md")
+    dead.add_argument("file", metavar="FILE",
+                      help=say("a deadline rules file; see docs/deadlines.md"))
     dead.add_argument("--format", choices=get_args(ScheduleFormat), default="text",
-                      help="output format (default: text)")
+                      help=say("output format (default: text)"))
     calendar_options(dead)
     dead.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],
-        help="an extra catalog file for anniversary: anchors (repeatable)",
+        help=say("an extra catalog file for anniversary: anchors (repeatable)"),
     )
     text_options(dead)
     dead.set_defaults(run=run)

@@ -7,6 +7,7 @@ import os
 import sys
 
 from thidua_calendar.cli.options import PROG
+from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import LANGS
 
 __all__ = ["SUMMARY", "add_options", "run"]
@@ -17,18 +18,19 @@ SUMMARY = "turn an old plan's text into a draft plan file"
 
 def add_options(extract: argparse.ArgumentParser) -> None:
     extract.description = (
-        "Turn a plan's text (.txt, .md, .docx) into a draft plan file: organisation, issue "
+        say("Turn a plan's text (.txt, .md, .docx) into a draft plan file: organisation, issue "
         "date, period, đợt, greeted commemorations, deadlines. What it could not read is "
-        "marked '# ?:' in the draft, never guessed."
+        "marked '# ?:' in the draft, never guessed.")
     )
-    extract.add_argument("file", metavar="FILE", help="a plan document")
+    extract.add_argument("file", metavar="FILE", help=say("a plan document"))
     extract.add_argument("--format", choices=("yaml",), default="yaml",
-                         help="output format (default: yaml, a plan file)")
+                         help=say("output format (default: yaml, a plan file)"))
     extract.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                         help="an extra catalog file to match names against (repeatable)")
-    extract.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+                         help=say("an extra catalog file to match names against (repeatable)"))
+    extract.add_argument("-o", "--output", metavar="FILE",
+                         help=say("write to FILE instead of stdout"))
     extract.add_argument("--lang", choices=LANGS, default="vi",
-                         help="language of messages (default: vi)")
+                         help=say("language of messages (default: vi)"))
     extract.set_defaults(run=run)
 
 
@@ -39,7 +41,8 @@ def run(args: argparse.Namespace) -> str:
 
     document = read_document(args.file)
     draft = extract_plan(document, catalog=load_catalog(*args.catalog),
-                         source=os.path.basename(args.file))
+                         source=os.path.basename(args.file), lang=args.lang)
     for note in draft.unresolved:
-        print(f"{PROG}: note: {note}", file=sys.stderr)
+        label = "lưu ý" if args.lang == "vi" else "note"
+        print(f"{PROG}: {label}: {note}", file=sys.stderr)
     return draft.yaml

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import alarms, calendar_options, dtstamp, year, years
 from thidua_calendar.cli.plans import default_plans, warn_without_id
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import LANGS
 
@@ -19,27 +20,27 @@ SUMMARY = 'an iCalendar feed of a plan or a year, to subscribe to'
 
 def add_options(ics: argparse.ArgumentParser) -> None:
     ics.description = (
-        "Write an iCalendar feed (RFC 5545) of a plan, or of the default plan of a year or "
-        "years: commemorations, phases and events, deadlines with reminders."
+        say("Write an iCalendar feed (RFC 5545) of a plan, or of the default plan of a year or "
+        "years: commemorations, phases and events, deadlines with reminders.")
     )
-    ics.add_argument("file", metavar="PLAN", nargs="?", help="a plan file (docs/plans.md)")
+    ics.add_argument("file", metavar="PLAN", nargs="?", help=say("a plan file (docs/plans.md)"))
     span = ics.add_mutually_exclusive_group()
-    span.add_argument("--year", type=year, help="the default plan of YEAR")
+    span.add_argument("--year", type=year, help=say("the default plan of YEAR"))
     span.add_argument("--years", metavar="FIRST-LAST", type=years,
-                      help="the default plans of several years, e.g. 2025-2030")
+                      help=say("the default plans of several years, e.g. 2025-2030"))
     ics.add_argument("--only", choices=("commemorations", "phases", "deadlines"),
                      action="append", default=None,
-                     help="only these kinds (repeatable; default: all)")
+                     help=say("only these kinds (repeatable; default: all)"))
     ics.add_argument("--alarms", metavar="DAYS", type=alarms, default=None,
-                     help="deadline reminders, days before at 09:00 (default: 7,1; 'none')")
+                     help=say("deadline reminders, days before at 09:00 (default: 7,1; 'none')"))
     ics.add_argument("--dtstamp", metavar="TIME", type=dtstamp, default=None,
-                     help="the data's revision time for DTSTAMP, e.g. 2026-11-22T00:00:00Z "
-                          "(default: the plan's issue date)")
+                     help=say("the data's revision time for DTSTAMP, e.g. 2026-11-22T00:00:00Z "
+                          "(default: the plan's issue date)"))
     calendar_options(ics)
     ics.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                     help="an extra catalog file (repeatable)")
-    ics.add_argument("--lang", choices=LANGS, default="vi", help="language (default: vi)")
-    ics.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+                     help=say("an extra catalog file (repeatable)"))
+    ics.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
+    ics.add_argument("-o", "--output", metavar="FILE", help=say("write to FILE (default: stdout)"))
     ics.set_defaults(run=run)
 
 
@@ -59,7 +60,9 @@ def run(args: argparse.Namespace) -> bytes:
     alarms = DEFAULT_ALARMS if args.alarms is None else args.alarms
     if args.file is not None:
         if args.year is not None or args.years is not None:
-            raise UsageError("--year and --years choose default plans; a plan file has its own")
+            raise UsageError("--year and --years choose default plans; a plan file has its own",
+                             vi="--year và --years chọn kế hoạch mặc định; tệp kế hoạch đã có "
+                                "năm của nó")
         from thidua_calendar.files.plan import load_plan_file
 
         plan_file = load_plan_file(args.file, catalogs=tuple(args.catalog))
@@ -76,7 +79,8 @@ def run(args: argparse.Namespace) -> bytes:
              for item in plan_items(result, kinds=kinds, lang=args.lang, date_style=date_style,
                                     alarms=alarms)]
     if not items:
-        raise UsageError("there is nothing to write: the plan has none of the kinds asked for")
+        raise UsageError("there is nothing to write: the plan has none of the kinds asked for",
+                         vi="không có gì để ghi: kế hoạch không có loại nào được yêu cầu")
     plans = [result.plan for result in results]
     stamp = args.dtstamp or datetime.combine(max(plan.issued for plan in plans),
                                              datetime.min.time(), UTC)

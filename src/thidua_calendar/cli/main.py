@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit
+from thidua_calendar.cli.usage import say, set_lang
 from thidua_calendar.errors import ThiduaCalendarError
 
 __all__ = ["PROG", "main"]
@@ -32,6 +33,26 @@ _COMMANDS = {
     "check": "find the mistakes in draft plans",
     "extract": "turn an old plan's text into a draft plan file",
     "lunar": "the Vietnamese lunar calendar (UTC+7)",
+    "provinces": "the provinces and cities before and after 1/7/2025, and their ids",
+}
+
+
+#: The summaries in Vietnamese, the language ``--help`` speaks by default.
+_SUMMARIES_VI = {
+    "anniversaries": "các ngày kỷ niệm trong năm, với số năm",
+    "plan": "các đợt, ngày kỷ niệm và hạn của một kế hoạch, dạng văn bản, JSON hoặc Word",
+    "workdays": "ngày nghỉ lễ, nghỉ bù và ngày làm việc hoán đổi trong năm",
+    "deadlines": "các hạn rơi vào ngày làm việc, từ một tệp quy tắc, kèm cách tính",
+    "ics": "lịch iCalendar của một kế hoạch hoặc một năm, để đăng ký trên điện thoại",
+    "site": "một trang tĩnh gồm các lịch và dòng thời gian của năm",
+    "serve": "phục vụ thư mục trang lịch qua HTTP",
+    "check": "soát lỗi dự thảo kế hoạch",
+    "extract": "chuyển văn bản kế hoạch cũ thành tệp kế hoạch nháp",
+    "lunar": "âm lịch Việt Nam (UTC+7)",
+    "events": "các sự kiện chính trị trong năm (đại hội, bầu cử)",
+    "provinces": "các tỉnh, thành phố trước và sau 1/7/2025",
+    "renew": "chuyển kế hoạch năm trước sang năm mới, đánh dấu mọi thay đổi",
+    "web": "chạy ứng dụng web cho cán bộ và API JSON",
 }
 
 
@@ -42,6 +63,7 @@ def _command_module(name: str) -> ModuleType:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = sys.argv[1:] if argv is None else list(argv)
+    set_lang(message_lang(arguments))
     parser = _parser(arguments)
     args = parser.parse_args(arguments)
     if not hasattr(args, "run"):
@@ -87,12 +109,16 @@ def _parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="Anniversaries, lunar dates and plans for Vietnamese emulation movements.",
+        description=say("Anniversaries, lunar dates and plans for Vietnamese emulation "
+                        "movements.",
+                        vi="Ngày kỷ niệm, âm lịch, ngày làm việc và kế hoạch cho phong trào thi "
+                        "đua. Thêm --lang en để đọc tiếng Anh."),
         formatter_class=HelpFormatter,
     )
-    commands = parser.add_subparsers(metavar="COMMAND")
+    commands = parser.add_subparsers(metavar=say("COMMAND", vi="LỆNH"))
     wanted = argv[0] if argv and argv[0] in _COMMANDS else None
     for name, summary in _COMMANDS.items():
+        summary = say(summary, vi=_SUMMARIES_VI.get(name, summary))
         command = commands.add_parser(
             name, help=summary, description=summary, formatter_class=HelpFormatter
         )

@@ -7,10 +7,15 @@ import os
 import re
 import sys
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
+from thidua_calendar.cli.usage import say
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 from thidua_calendar.errors import UsageError
 from thidua_calendar.files.output import write_atomic
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import Province
 
 PROG = "thidua-calendar"
 _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
@@ -27,6 +32,7 @@ __all__ = [
     "emit",
     "parse_date",
     "port",
+    "province_option_value",
     "text_options",
     "year",
     "years",
@@ -102,7 +108,9 @@ def parse_date(text: str, *, original: str) -> tuple[int, int, int]:
         return int(match[3]), int(match[2]), int(match[1])
     raise UsageError(
         f"{original!r} is not a date; write 2026-04-26 or 26/4/2026, "
-        "and a lunar date as 'AL 2026-03-10'"
+        "and a lunar date as 'AL 2026-03-10'",
+        vi=f"“{original}” không phải là ngày; hãy viết 26/4/2026 hoặc 2026-04-26, và ngày âm "
+           "lịch như 'AL 10/3/2026'",
     )
 
 
@@ -110,11 +118,12 @@ def calendar_options(command: argparse.ArgumentParser) -> None:
     """The options every command that counts working days shares."""
     command.add_argument(
         "--holidays", metavar="FILE", action="append", default=[],
-        help="a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md",
+        help=say(
+            "a holiday announcement file, e.g. next year's (repeatable); see docs/workdays.md"),
     )
     command.add_argument(
         "--weekend", choices=("sat-sun", "sun"), default="sat-sun",
-        help="weekly rest days: Saturday and Sunday (public sector, default) or Sunday only",
+        help=say("weekly rest days: Saturday and Sunday (public sector, default) or Sunday only"),
     )
 
 
@@ -124,10 +133,11 @@ def text_options(parser: argparse.ArgumentParser, *, date_style: str | None = "d
     from thidua_calendar.styles import DATE_STYLES, LANGS
 
     parser.add_argument("--lang", choices=LANGS, default="vi",
-                        help="language (default: vi)")
+                        help=say("language (default: vi)"))
     parser.add_argument("--date-style", choices=DATE_STYLES, default=date_style,
-                        help=date_style_help)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+                        help=say(date_style_help))
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help=say("write to FILE instead of stdout"))
 
 
 def emit(output: str | bytes, path: str | None) -> None:
@@ -143,7 +153,17 @@ def emit(output: str | bytes, path: str | None) -> None:
     write_atomic(path, output)
 
 
+def province_option_value(text: str, /, **when: Any) -> Province:
+    """The province ``--province`` names, on a date (``on=``) or in a year (``year=``); a
+    name that is unknown or not of that time is a :class:`ProvinceError`, one sentence in
+    each language (exit 2)."""
+    from thidua_calendar.files.provinces import builtin_provinces
+
+    return builtin_provinces().find(text, **when)
+
+
 def catalog_option(parser: argparse.ArgumentParser,
                    help: str = "an extra catalog file (repeatable)") -> None:
     """--catalog FILE, repeatable."""
-    parser.add_argument("--catalog", metavar="FILE", action="append", default=[], help=help)
+    parser.add_argument("--catalog", metavar="FILE", action="append", default=[],
+                        help=say(help))

@@ -9,6 +9,7 @@ from typing import get_args
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import calendar_options, text_options, year
 from thidua_calendar.cli.plans import default_plans
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import DateStyle, PeriodStyle, PlanFormat
 
@@ -21,21 +22,21 @@ SUMMARY = "a plan's phases, commemorations and deadlines, as text, JSON or Word"
 def add_options(plan: argparse.ArgumentParser) -> None:
 
     plan.description = (
-        "Build a plan: its phases, the commemorations and events each greets, its deadlines "
+        say("Build a plan: its phases, the commemorations and events each greets, its deadlines "
         "on working days; print its calendar sections. Without FILE: a default plan for the "
-        "coming year (see docs/plans.md)."
+        "coming year (see docs/plans.md).")
     )
-    plan.add_argument("file", metavar="FILE", nargs="?", help="a plan file (docs/plans.md)")
+    plan.add_argument("file", metavar="FILE", nargs="?", help=say("a plan file (docs/plans.md)"))
     plan.add_argument(
         "--year", type=year,
-        help="the default plan's year (default: the coming year from October, else this year)",
+        help=say("the default plan's year (default: the coming year from October, else this year)"),
     )
     # The text formats of render/plan.py, and Word, a renderer of its own (render/docx.py).
     plan.add_argument("--format", choices=(*get_args(PlanFormat), "docx"), default="text",
-                      help="output format (default: text; docx needs -o)")
+                      help=say("output format (default: text; docx needs -o)"))
     calendar_options(plan)
     plan.add_argument("--catalog", metavar="FILE", action="append", default=[],
-                      help="an extra catalog file (repeatable)")
+                      help=say("an extra catalog file (repeatable)"))
     text_options(plan, date_style=None,
                   date_style_help="how dates are written (default: the plan's style, else "
                   "d/m/yyyy)")

@@ -52,7 +52,10 @@ def default_plans(
         except DeadlineError as error:
             raise UsageError(
                 f"the default plan's deadlines of {year} cannot be computed ({error.reason}); "
-                "ask for --only commemorations or --only phases"
+                "ask for --only commemorations or --only phases",
+                vi=f"không tính được các hạn của kế hoạch mặc định năm {year} "
+                   f"({error.reason_vi or error.reason}); hãy dùng --only commemorations "
+                   "hoặc --only phases",
             ) from None
     return results
 
@@ -67,7 +70,9 @@ def plan_results(
     calendar = load_work_calendar(*args.holidays, weekend=args.weekend)
     if files:
         if getattr(args, "year", None) is not None:
-            raise UsageError("--year chooses the default plan; plan files have their own")
+            raise UsageError("--year chooses the default plan; plan files have their own",
+                             vi="--year chọn năm của kế hoạch mặc định; tệp kế hoạch đã có "
+                                "năm của nó")
         from thidua_calendar.files.plan import load_plan_file
 
         built = []

@@ -7,6 +7,7 @@ import os
 import sys
 
 from thidua_calendar.cli.options import port
+from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import LANGS
 
@@ -18,14 +19,14 @@ SUMMARY = 'serve a feed site folder over HTTP'
 
 def add_options(serve: argparse.ArgumentParser) -> None:
     serve.description = (
-        "Serve a feed site folder over HTTP for local or LAN subscription (ETag, "
-        "Last-Modified, 304). Loopback only unless --host says otherwise."
+        say("Serve a feed site folder over HTTP for local or LAN subscription (ETag, "
+        "Last-Modified, 304). Loopback only unless --host says otherwise.")
     )
-    serve.add_argument("directory", metavar="DIR", help="the site folder")
-    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
-    serve.add_argument("--port", type=port, default=8000, help="port (default: 8000)")
+    serve.add_argument("directory", metavar="DIR", help=say("the site folder"))
+    serve.add_argument("--host", default="127.0.0.1", help=say("address (default: 127.0.0.1)"))
+    serve.add_argument("--port", type=port, default=8000, help=say("port (default: 8000)"))
     serve.add_argument("--lang", choices=LANGS, default="vi",
-                       help="language of messages (default: vi)")
+                       help=say("language of messages (default: vi)"))
     serve.set_defaults(run=run, writes_itself=True)
 
 

@@ -7,6 +7,7 @@ from typing import get_args
 
 from thidua_calendar.cli.clock import this_year
 from thidua_calendar.cli.options import calendar_options, text_options, year
+from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import WorkdaysFormat
 
 __all__ = ["SUMMARY", "add_options", "run"]
@@ -18,14 +19,14 @@ SUMMARY = 'days off and swapped working days of a year'
 def add_options(work: argparse.ArgumentParser) -> None:
 
     work.description = (
-        "List the public holidays, compensatory days off (nghỉ bù) and swapped days "
+        say("List the public holidays, compensatory days off (nghỉ bù) and swapped days "
         "(hoán đổi) of YEAR, with their names and reasons."
-    )
+   ) )
     work.add_argument(
-        "year", metavar="YEAR", nargs="?", type=year, help="the year (default: this year)"
+        "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
     work.add_argument("--format", choices=get_args(WorkdaysFormat), default="text",
-                      help="output format (default: text)")
+                      help=say("output format (default: text)"))
     calendar_options(work)
     text_options(work)
     work.set_defaults(run=run)

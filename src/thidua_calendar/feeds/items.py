@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.dates import next_month
@@ -33,6 +33,9 @@ from thidua_calendar.plan import Event, Plan, PlanResult, plan_key
 from thidua_calendar.render.deadlines import deadline_phrase, level_name, trace_text
 from thidua_calendar.render.lines import format_date, occurrence_text
 from thidua_calendar.styles import DateStyle, Lang
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import ProvinceKind
 
 __all__ = [
     "DEFAULT_ALARMS",
@@ -185,13 +188,14 @@ def _event_item(event: Event, key: str, lang: Lang) -> FeedItem | None:
     )
 
 
-def _audience(deadline: Deadline, lang: Lang) -> str | None:
+def _audience(deadline: Deadline, lang: Lang, kind: ProvinceKind = "tinh") -> str | None:
     """Whom a deadline is for: its audience and the rule's level ("CĐCS khối Giáo dục (cấp
     CĐCS)"), or the level without the audiences that have their own date ("CĐCS, trừ CĐCS
     khối Giáo dục")."""
     vi = lang == "vi"
     rule = deadline.rule
-    level = level_name(rule.level, lang=lang) if rule.level is not None else None
+    level = (level_name(rule.level, lang=lang, kind=kind, on=deadline.due)
+             if rule.level is not None else None)
     if deadline.audience is not None:
         who = deadline.audience.name if vi else deadline.audience.name_en
         if level is not None:
@@ -220,7 +224,8 @@ def plan_source(plan: Plan, /, *, lang: Lang = "vi", date_style: DateStyle = "d/
 
 
 def _deadline_item(deadline: Deadline, key: str, lang: Lang, date_style: DateStyle,
-                   alarms: Sequence[int], source: str | None) -> FeedItem:
+                   alarms: Sequence[int], source: str | None,
+                   kind: ProvinceKind = "tinh") -> FeedItem:
     vi = lang == "vi"
     rule = deadline.rule
     name = rule.name if vi else rule.name_en
@@ -233,7 +238,7 @@ def _deadline_item(deadline: Deadline, key: str, lang: Lang, date_style: DateSty
         (f"Hạn nộp: {format_date(deadline.due, style=date_style)}" if vi
          else f"Due: {format_date(deadline.due, style=date_style)}"),
     ]
-    who = _audience(deadline, lang)
+    who = _audience(deadline, lang, kind)
     if who is not None:
         lines.append(f"Áp dụng cho: {who}" if vi else f"For: {who}")
     lines.append(
@@ -267,14 +272,17 @@ def deadline_items(
     date_style: DateStyle = "d/m/yyyy",
     alarms: Sequence[int] = DEFAULT_ALARMS,
     source: str | None = None,
+    province_kind: ProvinceKind = "tinh",
 ) -> list[FeedItem]:
     """One item per deadline, on its due day, with reminders ``alarms`` days before (each
     day once; 0 is the day itself); ``key`` names the plan in the UIDs, ``source`` cites it
-    in the descriptions (:func:`plan_source`)."""
+    in the descriptions (:func:`plan_source`); ``province_kind`` words the ``tinh`` level
+    ("LĐLĐ thành phố" for a centrally-run city)."""
     if any(days < 0 for days in alarms):
         raise ValueError(f"reminders are days before a deadline (0 or more), not {alarms!r}")
     unique = tuple(dict.fromkeys(alarms))
-    return [_deadline_item(d, key, lang, date_style, unique, source) for d in deadlines]
+    return [_deadline_item(d, key, lang, date_style, unique, source, province_kind)
+            for d in deadlines]
 
 
 def plan_items(
@@ -305,7 +313,9 @@ def plan_items(
     if "deadlines" in kinds:
         items.extend(deadline_items(
             result.schedule.deadlines, key=key, lang=lang, date_style=date_style,
-            alarms=alarms, source=plan_source(result.plan, lang=lang, date_style=date_style)))
+            alarms=alarms, source=plan_source(result.plan, lang=lang, date_style=date_style),
+            province_kind=(result.plan.organisation.province.kind
+                           if result.plan.organisation.province is not None else "tinh")))
     return sorted(items, key=lambda item: (item.start, item.uid))
 
 

@@ -199,6 +199,8 @@ def _merge(existing: list[_Parsed], added: Sequence[_Parsed]) -> list[_Parsed]:
             raise CatalogError(
                 f"the id is already defined at {first.path}:{first.line}; "
                 "add 'override: true' to the entry to replace it",
+                vi=f"mã này đã có ở {first.path}:{first.line}; thêm 'override: true' vào mục "
+                   "để thay thế mục đó",
                 path=item.path,
                 line=item.line,
                 entry_id=item.entry.id,

@@ -145,11 +145,13 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
             )
         if builtin and model.override:
             raise CatalogError(
-                "the built-in catalog does not override", path=path, line=line, entry_id=model.id
+                "the built-in catalog does not override", vi="danh mục có sẵn không dùng override",
+                path=path, line=line, entry_id=model.id
             )
         if model.id in seen:
             raise CatalogError(
                 f"the id is defined twice in this file (first at line {seen[model.id]})",
+                vi=f"mã này có hai lần trong tệp (lần đầu ở dòng {seen[model.id]})",
                 path=path,
                 line=line,
                 entry_id=model.id,
@@ -161,6 +163,7 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
             if value is not None and unicodedata.normalize("NFC", value) != value:
                 raise CatalogError(
                     "the text is not in Unicode NFC form; save it normalised (NFC)",
+                    vi="chữ không ở dạng Unicode dựng sẵn (NFC); hãy lưu lại ở dạng NFC",
                     path=path,
                     line=line_of(node, (key,)),
                     entry_id=model.id,

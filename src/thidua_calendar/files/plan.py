@@ -42,6 +42,7 @@ from thidua_calendar.files.yaml_input import (
 )
 from thidua_calendar.phases import Period, Phase, split_period
 from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
+from thidua_calendar.provinces import Province
 from thidua_calendar.styles import DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
@@ -74,9 +75,10 @@ def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]
 class _OrganisationModel(Model):
     name: Text
     short: Text | None = None
-    level: Text | None = None
+    level: Id | None = None
     parent: Text | None = None
     place: Text | None = None
+    province: Text | None = None
 
 
 class _PeriodModel(Model):
@@ -294,10 +296,19 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         if not os.path.isfile(name):
             raise fail(f"no catalog file {name} (catalogs are read relative to the plan's "
                        "folder)", "catalogs", index)
-    catalog = load_catalog(*catalogs, *own)
+    issued, issued_precision = _partial_date(model.issued)
+    province = None
+    if model.organisation.province is not None:
+        province = _province(model.organisation.province, issued, fail)
+        from thidua_calendar.files.provinces import days_paths
+
+        # The province's days come before the user's files, so that a user entry with the
+        # same id and `override: true` replaces one (docs/tinh-thanh.md).
+        catalog = load_catalog(*days_paths(province), *catalogs, *own)
+    else:
+        catalog = load_catalog(*catalogs, *own)
     if model.local:
         catalog = _with_local(catalog, model.local, root, path)
-    issued, issued_precision = _partial_date(model.issued)
     period = _period(model.period, issued, fail)
     phases = _phases(model, period, issued, catalog, root, path)
     rules: list[Rule] = [
@@ -313,6 +324,7 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         end = _period_end(event.end) if event.end else None
         events.append(Event(id=event.id, name=event.name, name_en=event.name_en or event.name,
                             date=day, precision=precision, end=end, phase=event.phase))
+    _check_levels(model.organisation.level, rules, issued, fail)
     for written, phase_id in model.lead_up.items():
         entry_id, _, year = written.partition("@")
         if entry_id not in catalog or (year and not re.fullmatch(r"\d{4}", year)):
@@ -324,7 +336,8 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         id=model.id,
         title=model.title,
         title_en=model.title_en,
-        organisation=Organisation(**model.organisation.model_dump()),
+        organisation=Organisation(**{**model.organisation.model_dump(),
+                                     "province": province}),
         issued=issued,
         issued_precision=issued_precision,
         implements=model.implements,
@@ -345,6 +358,52 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
                     period_style=model.style.period,
                     period_date_style=model.style.period_dates, _root=root)
+
+
+def _province(query: str, issued: date, fail: Any) -> Province:
+    """The province ``organisation.province`` names, as it was on the issue date."""
+    from thidua_calendar.errors import ProvinceError
+    from thidua_calendar.files.provinces import builtin_provinces
+
+    try:
+        return builtin_provinces().find(query, on=issued)
+    except ProvinceError as error:
+        raise fail(str(error), "organisation", "province", vi=error.message("vi")) from None
+
+
+def _check_levels(level: str | None, rules: list[Rule], issued: date, fail: Any) -> None:
+    """The organisation's and the rules' levels are levels of the union on the issue date
+    (no ``huyen`` from 1/7/2025), and a rule feeds one of its own level or a higher one."""
+    from thidua_calendar.files.union_levels import builtin_union_levels
+    from thidua_calendar.unions import UnionLevel, UnionLevelError
+
+    if level is None and all(rule.level is None for rule in rules):
+        return
+    levels = builtin_union_levels()
+
+    def find(level_id: str, *where: str | int) -> UnionLevel:
+        try:
+            return levels.level(level_id, on=issued)
+        except UnionLevelError as error:
+            raise fail(str(error), *where, vi=error.message("vi")) from None
+
+    if level is not None:
+        find(level, "organisation", "level")
+    by_id = {rule.id: (index, rule) for index, rule in enumerate(rules)}
+    for index, rule in enumerate(rules):
+        if rule.level is None:
+            continue
+        own = find(rule.level, "deadlines", index, "level")
+        fed = by_id.get(rule.feeds) if rule.feeds is not None else None
+        if fed is None or fed[1].level is None:
+            continue
+        upper = find(fed[1].level, "deadlines", fed[0], "level")
+        if own.tier < upper.tier:
+            raise fail(f"the rule is for the level {own.id!r} ({own.short}) and feeds "
+                       f"{fed[1].id!r}, of the lower level {upper.id!r} ({upper.short}); a "
+                       "lower level feeds a higher one", "deadlines", index, "feeds",
+                       vi=f"hạn này của cấp “{own.id}” ({own.short}) lại nộp lên “{fed[1].id}” "
+                       f"của cấp dưới “{upper.id}” ({upper.short}); cấp dưới nộp lên cấp trên")
 
 
 def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,

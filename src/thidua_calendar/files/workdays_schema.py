@@ -28,6 +28,7 @@ from pydantic import (
 )
 
 from thidua_calendar.anniversaries import Source
+from thidua_calendar.dates import vi_date
 from thidua_calendar.errors import AnnouncementError
 from thidua_calendar.files.fields import (
     Id,
@@ -322,6 +323,8 @@ def _checked(
                 raise AnnouncementError(
                     f"the announcement for {model.year} is given twice, in {earlier} and in "
                     f"{path}{same}; pass it once",
+                    vi=f"thông báo năm {model.year} được đưa hai lần, trong {earlier} và trong "
+                       f"{path}{' (cùng một tệp)' if same else ''}; chỉ đưa một lần",
                     entry_id=str(model.year), field="year",
                 )
             found.append(_checked_one(model, rules, seen, builtin=builtin))
@@ -347,11 +350,13 @@ def _checked_one(
     if not rules.first_year <= model.year <= rules.last_year:
         raise AnnouncementError(
             f"working days are known from {rules.first_year} to {rules.last_year}",
+            vi=f"ngày làm việc được biết từ năm {rules.first_year} đến {rules.last_year}",
             entry_id=year, field="year",
         )
     if model.year in seen:
         raise AnnouncementError(
             f"the year is announced twice in this file (first at line {seen[model.year]})",
+            vi=f"năm này được thông báo hai lần trong tệp (lần đầu ở dòng {seen[model.year]})",
             entry_id=year, field="year",
         )
     if not builtin and rules.announcement(model.year) is not None and (
@@ -360,6 +365,8 @@ def _checked_one(
         raise AnnouncementError(
             f"the built-in data already has the announcement for {model.year}; add "
             "'replaces_builtin: true' to replace it",
+            vi=f"dữ liệu có sẵn đã có thông báo năm {model.year}; thêm "
+               "'replaces_builtin: true' để thay thế",
             entry_id=year, field="year",
         )
     for field_name, days in (
@@ -370,6 +377,7 @@ def _checked_one(
             if day.year != model.year:
                 raise AnnouncementError(
                     f"{day.isoformat()} is not in {model.year}",
+                    vi=f"ngày {vi_date(day)} không thuộc năm {model.year}",
                     entry_id=year, field=f"{field_name}.{index}",
                 )
     announcement = _announcement(model)
@@ -418,6 +426,9 @@ def _check_stated_compensatory(
                 f"{stated.isoformat()} is not a day in lieu under the labour code's rule for "
                 f"a Saturday-Sunday week (those of {model.year}: {shown}); check the date, "
                 "or the holidays fixed for the year",
+                vi=f"ngày {vi_date(stated)} không phải ngày nghỉ bù theo quy định của Bộ luật "
+                   f"Lao động cho tuần nghỉ thứ Bảy, Chủ nhật (của năm {model.year}: {shown}); "
+                   "hãy xem lại ngày, hoặc các ngày lễ đã định cho năm",
                 path=path, line=line_of(node, loc) if node is not None else None,
                 entry_id=str(model.year), field=f"compensatory.{index}",
             )

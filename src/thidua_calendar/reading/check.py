@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from typing import Literal, NamedTuple
 
 from thidua_calendar.anniversaries import Commemoration
-from thidua_calendar.dates import month_end
+from thidua_calendar.dates import month_end, vi_date
 from thidua_calendar.errors import OutOfRangeError
 from thidua_calendar.files.documents import Document
 from thidua_calendar.reading.matching import CatalogNames, origin_text, same_origin
@@ -62,23 +62,38 @@ _ONE_DAY = timedelta(days=1)
 _LATE = timedelta(days=60)
 #: The longest a đợt's paragraph runs, in characters, before what follows is not its own.
 _PARAGRAPH = 4000
-#: How the checks report: offset in the text, level, code, reason.
-_Add = Callable[[int, "Level", str, str], None]
+#: How the checks report: offset in the text, level, code, the reason in Vietnamese and in
+#: English.
+_Add = Callable[[int, "Level", str, str, str], None]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One thing found: where (1-based line and column), how serious, which check, why."""
+    """One thing found: where (1-based line and column), how serious, which check, why.
+
+    ``message`` is the reason in Vietnamese (the text is for the officer who drafts the plan),
+    ``message_en`` in English.
+    """
 
     line: int
     column: int
     level: Level
     code: str
     message: str
+    message_en: str = ""
+
+    def text(self, lang: str = "vi") -> str:
+        """The reason in ``lang`` ("vi" or "en")."""
+        return self.message_en if lang == "en" and self.message_en else self.message
 
 
 def _show(day: TextDate) -> str:
     return day.text
+
+
+def _d(day: date) -> str:
+    """A date the way Vietnamese documents write it in messages (30/4/2026)."""
+    return vi_date(day)
 
 
 def check_document(
@@ -101,10 +116,10 @@ def check_document(
                                                or _year_of_phases(phases))
     findings: list[Finding] = []
 
-    def add(offset: int, level: Level, code: str, message: str) -> None:
+    def add(offset: int, level: Level, code: str, vi: str, en: str) -> None:
         line, column = document.position(offset)
         findings.append(Finding(line=line, column=column, level=level, code=code,
-                                message=message))
+                                message=vi, message_en=en))
 
     items = read_items(document.text)
     holders = _Holders(mentions)  # a paragraph belongs to the đợt last named before it
@@ -125,10 +140,11 @@ def check_document(
 
 
 class _Years(NamedTuple):
-    """The years a lone base date may be counted to, and why those."""
+    """The years a lone base date may be counted to, and why those (vi, en)."""
 
     years: list[int]
     why: str
+    why_en: str
 
 
 def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
@@ -137,7 +153,7 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
     holds it, else the plan's year or the next (a school year, a plan written late in the
     year for the next)."""
     if item.second is not None or not item.first.valid:
-        return _Years([], "")
+        return _Years([], "", "")
     first = item.first
     if holder is not None:
         start, end = _bounds(holder)
@@ -155,15 +171,18 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
                 if first_day <= end and last_day >= start:
                     years.append(candidate)
             if years:
-                return _Years(years, f"the year its day falls in {holder.label}")
-    return _Years([] if plan_year is None else [plan_year, plan_year + 1], "the plan's year")
+                return _Years(years, f"năm mà ngày ấy rơi vào {holder.label}",
+                              f"the year its day falls in {holder.label}")
+    return _Years([] if plan_year is None else [plan_year, plan_year + 1],
+                  "năm của kế hoạch", "the plan's year")
 
 
 def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
-            add(where, "error", "impossible-date", f"{_show(end)} is not a real date")
+            add(where, "error", "impossible-date", f"ngày “{_show(end)}” không có thật",
+                f"{_show(end)} is not a real date")
             return
     first, second = item.first, item.second
     if second is not None:
@@ -172,17 +191,22 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, a
             or (first.month is not None and first.month != second.month)
         ):
             add(where, "error", "range-ends-disagree",
+                f"hai đầu của “({_show(first)} - {_show(second)})” không cùng ngày tháng",
                 f"the two ends of ({_show(first)} - {_show(second)}) are not the same day of "
                 "the year")
             return
         if item.count is not None and second.year - first.year != item.count:
-            hint = ""
+            hint = hint_vi = ""
             for entry in entries.strong(item.name):
                 if entry.origin.year == second.year - item.count:
                     hint = (f"; {entry.name} dates from {origin_text(entry)}, so the count is "
                             "right and the first date is not")
+                    hint_vi = (f"; {entry.name} tính từ {origin_text(entry)}, nên số năm đúng "
+                               "mà ngày đầu sai")
                     break
             add(where, "error", "count-mismatch",
+                f"“{item.count} năm” không khớp với “({_show(first)} - {_show(second)})”: "
+                f"khoảng ấy là {second.year - first.year} năm{hint_vi}",
                 f"{item.count} năm does not match ({_show(first)} - {_show(second)}): that is "
                 f"{second.year - first.year} years{hint}")
             return
@@ -191,8 +215,10 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, a
     ):
         year = allowed.years[0]
         add(where, "error", "count-year",
+            f"“{item.count} năm” tính từ {_show(first)} là {year - first.year} năm vào năm "
+            f"{year}, {allowed.why}",
             f"{item.count} năm from {_show(first)} is {year - first.year} years in {year}, "
-            f"{allowed.why}")
+            f"{allowed.why_en}")
         return
     _check_catalog(item, entries, add)
 
@@ -210,6 +236,7 @@ def _check_catalog(item: AnniversaryText, entries: CatalogNames, add: _Add) -> N
         return
     best = strong[0]
     add(item.column, "error", "catalog-date",
+        f"“{best.name}” tính từ {origin_text(best)}, không phải “{_show(first)}”",
         f"{best.name} dates from {origin_text(best)}, not {_show(first)}")
 
 
@@ -218,6 +245,7 @@ def _check_lunar(lunar_day: LunarText, entries: CatalogNames, add: _Add) -> None
     is the catalog's ("Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch)")."""
     if not (1 <= lunar_day.month <= 12 and 1 <= lunar_day.day <= 30):
         add(lunar_day.column, "error", "impossible-date",
+            f"“{lunar_day.day}/{lunar_day.month}” không phải là một ngày âm lịch",
             f"{lunar_day.day}/{lunar_day.month} is not a day of the lunar calendar")
         return
     if not lunar_day.name or not lunar_day.attached:
@@ -236,6 +264,8 @@ def _check_lunar(lunar_day: LunarText, entries: CatalogNames, add: _Add) -> None
         return
     best = lunar_matches[0]
     add(lunar_day.column, "error", "catalog-date",
+        f"“{best.name}” là ngày {best.origin.day}/{best.origin.month} âm lịch, không phải "
+        f"{lunar_day.day}/{lunar_day.month}",
         f"{best.name} is on {best.origin.day}/{best.origin.month} of the lunar calendar, not "
         f"{lunar_day.day}/{lunar_day.month}")
 
@@ -294,12 +324,14 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
         for written in (phase.start, phase.end):
             if written is not None and not written.valid:
                 add(phase.column, "error", "impossible-date",
+                    f"ngày “{_show(written)}” không có thật ({phase.label})",
                     f"{_show(written)} is not a real date ({phase.label})")
                 break
         else:
             start, end = _bounds(phase)
             if start is not None and end is not None and end < start:
                 add(phase.column, "error", "phase-reversed",
+                    f"“{phase.label}” kết thúc ngày {_d(end)}, trước ngày bắt đầu {_d(start)}",
                     f"{phase.label} ends on {end:%d/%m/%Y}, before it starts on "
                     f"{start:%d/%m/%Y}")
                 continue
@@ -307,16 +339,21 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
     if numbers != sorted(numbers):
         phase = phases[0]
         add(phase.column, "warning", "phase-order",
+            "các đợt đánh số không theo thứ tự: " + ", ".join(str(n) for n in numbers),
             "the đợt are numbered out of order: " + ", ".join(str(n) for n in numbers))
     for (earlier, _, end), (later, start, _) in itertools.pairwise(dated):
         if end is None or start is None:
             continue
         if start <= end:
             add(later.column, "error", "phase-overlap",
+                f"“{later.label}” bắt đầu ngày {_d(start)}, trước khi “{earlier.label}” kết "
+                f"thúc ngày {_d(end)}",
                 f"{later.label} starts on {start:%d/%m/%Y}, before {earlier.label} ends on "
                 f"{end:%d/%m/%Y}")
         elif start > end + _ONE_DAY:
             add(later.column, "warning", "phase-gap",
+                f"không đợt nào có từ {_d(end + _ONE_DAY)} đến {_d(start - _ONE_DAY)}, giữa "
+                f"“{earlier.label}” và “{later.label}”",
                 f"no đợt covers {end + _ONE_DAY:%d/%m/%Y} to {start - _ONE_DAY:%d/%m/%Y}, "
                 f"between {earlier.label} and {later.label}")
 
@@ -336,6 +373,8 @@ def _check_greetings(document: Document, holders: _Holders, items: Sequence[Anni
         if end is None or day is None or day <= end:
             continue
         add(item.column, "info", "greeted-after-phase",
+            f"“{holder.label}” kết thúc ngày {_d(end)}, {(day - end).days} ngày trước ngày "
+            f"{_d(day)}: đợt hướng tới ngày ấy, hay nhầm đợt?",
             f"{holder.label} ends on {end:%d/%m/%Y}, {(day - end).days} days before "
             f"{day:%d/%m/%Y}: a lead-up, or the wrong đợt?")
 
@@ -406,12 +445,14 @@ def _check_deadlines(
             continue  # the year it was read in is a guess: 29/02 exists in some year
         if stated is None:
             add(deadline.column, "error", "impossible-date",
+                f"ngày “{_show(deadline.date)}” không có thật",
                 f"{_show(deadline.date)} is not a real date")
             continue
         last = stated - _ONE_DAY if deadline.wording == "truoc_ngay" else stated
         who = f" ({deadline.audience})" if deadline.audience else ""
         if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
+                f"hạn{who} rơi sau thời gian của kế hoạch, kết thúc ngày {_d(period_end)}",
                 f"the deadline{who} falls after the plan's period, which ends on "
                 f"{period_end:%d/%m/%Y}")
         elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
@@ -419,6 +460,11 @@ def _check_deadlines(
             registration = bool(_REGISTRATION.search(clause)) and not _REPORT.search(clause)
             if last > phase_end + (timedelta(0) if registration else _AFTER_PHASE):
                 add(deadline.column, "warning", "deadline-after-phase",
+                    f"{'hạn đăng ký' if registration else 'hạn'}{who}, {_d(last)}, rơi "
+                    f"{(last - phase_end).days} ngày sau khi “{holder.label}” kết thúc ngày "
+                    f"{_d(phase_end)}"
+                    + ("; đăng ký thi đua phải trong đợt" if registration else
+                       "; báo cáo của một đợt nộp trong vòng một tháng sau khi đợt kết thúc"),
                     f"the {'registration' if registration else 'deadline'}{who}, "
                     f"{last:%d/%m/%Y}, falls {(last - phase_end).days} days after "
                     f"{holder.label} ends on {phase_end:%d/%m/%Y}"
@@ -434,8 +480,12 @@ def _check_deadlines(
         except OutOfRangeError:
             continue
         reason = status.name if status is not None else "a weekend day"
+        reason_vi = status.name if status is not None else "ngày nghỉ cuối tuần"
         wording = "the last day allowed" if deadline.wording == "truoc_ngay" else "the date"
+        wording_vi = "ngày cuối cùng được nộp" if deadline.wording == "truoc_ngay" else "hạn"
         add(deadline.column, "warning", "deadline-day-off",
+            f"{wording_vi}{who}, {_d(last)}, là ngày nghỉ ({reason_vi}); hồ sơ phải nộp vào "
+            f"ngày làm việc trước đó, {_d(due)}",
             f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
             f"the working day before, {due:%d/%m/%Y}")
 

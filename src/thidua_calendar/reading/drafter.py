@@ -187,7 +187,8 @@ class Drafter:
     """
 
     def __init__(self, document: Document, /, *, catalog: Sequence[Commemoration],
-                 source: str) -> None:
+                 source: str, lang: str = "vi") -> None:
+        self.lang = lang
         self.document = document
         self.text = document.text
         self.catalog = catalog
@@ -202,9 +203,10 @@ class Drafter:
         self.local_ids: dict[str, str] = {}  # folded name -> id
         self.lead_up: dict[str, LeadUp] = {}  # a later one for the same key replaces it
 
-    def note(self, message: str) -> str:
-        """Record something not understood; the comment text for the file."""
-        message = comment_text(message)
+    def note(self, message: str, *, vi: str) -> str:
+        """Record something not understood (``message`` in English, ``vi`` in Vietnamese);
+        the comment text for the file, in the drafter's language."""
+        message = comment_text(message if self.lang == "en" else vi)
         self.unresolved.append(message)
         return f"?: {message}"
 
@@ -220,13 +222,16 @@ class Drafter:
         title_notes: tuple[str, ...] = ()
         if not title:
             title, title_notes = "Kế hoạch (tên chưa đọc được)", (self.note(
-                "no title found after “KẾ HOẠCH”; write the plan's subject line"),)
+                "no title found after “KẾ HOẠCH”; write the plan's subject line",
+                vi="không thấy tên kế hoạch sau “KẾ HOẠCH”; hãy ghi trích yếu của kế hoạch"),)
         if header.organisation:
             organisation = OrganisationDraft(name=header.organisation)
         else:
             organisation = OrganisationDraft(name="Đơn vị ban hành", notes=(self.note(
                 "the issuing body was not found (neither in the header nor as “Ban Thường "
-                "vụ/Ban Chấp hành …”); write its name"),))
+                "vụ/Ban Chấp hành …”); write its name",
+                vi="không thấy cơ quan ban hành (ở phần đầu hay ở “Ban Thường vụ/Ban Chấp hành "
+                   "…”); hãy ghi tên cơ quan"),))
         organisation = dataclasses.replace(organisation, parent=header.parent or None,
                                            place=header.place or None)
         phases = self.read_phases()
@@ -260,28 +265,33 @@ class Drafter:
         implemented = re.search(r"(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})",
                                 header.implements or "")
         placeholder: tuple[str, date] | None = None
-        why = "a placeholder"
+        why, why_vi = "a placeholder", "một ngày tạm"
         if implemented is not None:
             month, found_year = int(implemented[2]), int(implemented[3])
             if 1 <= month <= 12 and FIRST_YEAR <= found_year <= LAST_YEAR:
                 placeholder = (f"{found_year:04d}-{month:02d}", date(found_year, month, 1))
-                why = "the month of the plan it implements"
+                why, why_vi = ("the month of the plan it implements",
+                               "tháng của kế hoạch cấp trên")
         dated = [phase for phase in phases if phase.start_spec != "issued"]
         if placeholder is None and dated:
             first = min(dated, key=lambda phase: phase.start).start
             placeholder = (f"{first.year:04d}-{first.month:02d}", first.replace(day=1))
-            why = "the month the first đợt starts"
+            why, why_vi = "the month the first đợt starts", "tháng bắt đầu đợt 1"
         if placeholder is None:
             fallback = year if year is not None and FIRST_YEAR <= year <= LAST_YEAR else 2000
             placeholder = (f"{fallback:04d}", date(fallback, 1, 1))
             if year is not None:
-                why = "the plan's year"
+                why, why_vi = "the plan's year", "năm của kế hoạch"
         if header.issued_unreadable:
             reason = f"the issue date “{header.issued_unreadable}” is not a real date"
+            reason_vi = f"ngày ban hành “{header.issued_unreadable}” không có thật"
         else:
             reason = "the text gives no issue date (“…, ngày … tháng … năm …”)"
+            reason_vi = "văn bản không ghi ngày ban hành (“…, ngày … tháng … năm …”)"
         notes.append(self.note(f"{reason}; {placeholder[0]} is {why}: write the date the plan "
-                               "was signed"))
+                               "was signed",
+                               vi=f"{reason_vi}; tạm ghi {placeholder[0]} là {why_vi}: hãy ghi "
+                                  "ngày ký kế hoạch"))
         return placeholder[0], tuple(notes), placeholder[1]
 
     # -- đợt --
@@ -325,11 +335,15 @@ class Drafter:
             line = one_line(self.text[line_start:line_end])[:160]
             self.orphans.append(self.note(
                 f"{upper_first(one_line(label['label']))}: its dates could not be read "
-                f"(“{line}”); add it to phases by hand"))
+                f"(“{line}”); add it to phases by hand",
+                vi=f"{upper_first(one_line(label['label']))}: không đọc được thời gian "
+                   f"(“{line}”); hãy thêm đợt này vào phases"))
         if not phases:
             self.orphans.append(self.note(
                 "no đợt with readable dates was found (“Đợt 1: từ … đến …”); write the "
-                "phases by hand"))
+                "phases by hand",
+                vi="không thấy đợt nào đọc được thời gian (“Đợt 1: từ … đến …”); hãy ghi các "
+                   "đợt"))
         phases.sort(key=lambda phase: phase.start)
         return phases
 
@@ -342,7 +356,8 @@ class Drafter:
         bad = [day for day in written if not _usable(day)]
         if bad:
             self.orphans.append(self.note(
-                f"{label}: {bad[0].text} is not a real date; add this đợt by hand"))
+                f"{label}: {bad[0].text} is not a real date; add this đợt by hand",
+                vi=f"{label}: ngày “{bad[0].text}” không có thật; hãy thêm đợt này"))
             return None
         if found.start_now:
             start_spec, start = "issued", date(FIRST_YEAR, 1, 1)  # set once issued is known
@@ -350,7 +365,8 @@ class Drafter:
             start_spec, start = _start_spec(found.start), date(
                 found.start.year, found.start.month or 1, found.start.day or 1)
         else:
-            self.orphans.append(self.note(f"{label}: its start could not be read"))
+            self.orphans.append(self.note(f"{label}: its start could not be read",
+                                          vi=f"{label}: không đọc được ngày bắt đầu"))
             return None
         end_spec: str | None = None
         end: date | None = None
@@ -361,7 +377,9 @@ class Drafter:
         elif found.end_text and found.end_text.lower().startswith("khi"):
             end_text = one_line(found.end_text).rstrip(" ,")
         else:
-            notes.append(self.note(f"{label}: no end was read; give end (or end_text)"))
+            notes.append(self.note(f"{label}: no end was read; give end (or end_text)",
+                                   vi=f"{label}: không đọc được ngày kết thúc; hãy ghi end "
+                                      "(hoặc end_text)"))
         name = "Phong trào thi đua" if generic else label
         return _Phase(id=phase_id, name=name, column=found.column, start_spec=start_spec,
                       start=start, end_spec=end_spec, end=end, end_text=end_text, notes=notes)
@@ -374,8 +392,12 @@ class Drafter:
                 issued.year)
             why = ("the year the text names most" if fallback == year else
                    "the year of the issue date")
+            why_vi = ("năm văn bản nhắc nhiều nhất" if fallback == year else
+                      "năm của ngày ban hành")
             return PeriodDraft(year=fallback, notes=(self.note(
-                f"the period could not be read from the đợt; {fallback} is {why}"),)), False, False
+                f"the period could not be read from the đợt; {fallback} is {why}",
+                vi=f"không đọc được thời gian của kế hoạch từ các đợt; tạm ghi {fallback} là "
+                   f"{why_vi}"),)), False, False
         first = phases[0]
         ends = [phase.end for phase in phases]
         if any(end is None for end in ends):
@@ -402,7 +424,9 @@ class Drafter:
                 overlaps = True
                 phase.notes.append(self.note(
                     f"{phase.name} starts on {_show(phase.start)}, before the đợt before it "
-                    "ends: the đợt overlap"))
+                    "ends: the đợt overlap",
+                    vi=f"{phase.name} bắt đầu ngày {_show(phase.start)}, trước khi đợt trước "
+                       "kết thúc: các đợt chồng nhau"))
             covered = max(covered, phase.end + _ONE_DAY)
         if covered <= period_end:
             gaps = True
@@ -448,7 +472,9 @@ class Drafter:
         for end in (item.first, item.second):
             if end is not None and not end.valid:
                 return [self.comment(f"{phase.name}: “{printed}”: {end.text} is not a real "
-                                     "date; not greeted")]
+                                     "date; not greeted",
+                                     vi=f"{phase.name}: “{printed}”: ngày “{end.text}” không có "
+                                        "thật; không đưa vào")]
         result: _Found = []
         entry = match_entry(item.name, self.catalog, day=item.first)
         year = _occurrence_year(item, entry, phase)
@@ -465,16 +491,24 @@ class Drafter:
                        and year is not None and year - entry.origin.year == item.count)
             why = (f"{item.count} năm in {year} counts from {entry.origin.year}"
                    if counted else "check which is right")
+            why_vi = (f"{item.count} năm vào năm {year} tính từ {entry.origin.year}"
+                      if counted else "hãy xem lại ngày nào đúng")
             result.append(self.comment(
                 f"{phase.name}: “{printed}”: the document's date {item.first.text} is wrong: "
                 f"{entry.name} dates from {origin_text(entry)} ({why}); the draft greets "
-                f"{entry.id} from the catalog, so the plan prints {origin_text(entry)}"))
+                f"{entry.id} from the catalog, so the plan prints {origin_text(entry)}",
+                vi=f"{phase.name}: “{printed}”: ngày “{item.first.text}” trong văn bản sai: "
+                   f"{entry.name} tính từ {origin_text(entry)} ({why_vi}); bản nháp chào mừng "
+                   f"{entry.id} theo danh mục, nên kế hoạch in {origin_text(entry)}"))
         elif (entry.origin.year is not None and item.count is not None and year is not None
               and year - entry.origin.year != item.count and entry.count == "years"):
             result.append(self.comment(
                 f"{phase.name}: “{printed}”: {item.count} năm does not match the catalog "
                 f"({entry.name}, {origin_text(entry)}: {year - entry.origin.year} năm in "
-                f"{year})"))
+                f"{year})",
+                vi=f"{phase.name}: “{printed}”: “{item.count} năm” không khớp với danh mục "
+                   f"({entry.name}, {origin_text(entry)}: {year - entry.origin.year} năm vào "
+                   f"năm {year})"))
         for chosen in entries:
             day = _catalog_day(chosen, year)
             result.extend(self.place(chosen.id, day, phase, printed,
@@ -491,7 +525,9 @@ class Drafter:
         name = upper_first(one_line(item.name))
         if not (1 <= first.year <= 9999) or year is None:
             return [self.comment(f"{phase.name}: “{printed}”: not in the catalog and its "
-                                 "date cannot be read; not greeted")]
+                                 "date cannot be read; not greeted",
+                                 vi=f"{phase.name}: “{printed}”: không có trong danh mục và "
+                                    "không đọc được ngày; không đưa vào")]
         key = fold(name)
         entry_id = self.local_ids.get(key)
         if entry_id is None:
@@ -503,7 +539,9 @@ class Drafter:
         if item.count is not None and year - first.year != item.count:
             result.append(self.comment(
                 f"{phase.name}: “{printed}”: {item.count} năm does not match the dates "
-                f"({year - first.year} years)"))
+                f"({year - first.year} years)",
+                vi=f"{phase.name}: “{printed}”: “{item.count} năm” không khớp với ngày tháng "
+                   f"({year - first.year} năm)"))
         try:
             day: date | None = date(year, first.month or 1, first.day or 1)
         except ValueError:
@@ -527,11 +565,15 @@ class Drafter:
         if not self.period_start <= day <= self.period_end:
             return [self.comment(
                 f"{phase.name}: “{printed}”: {_show(day)} is outside the plan's period, so "
-                "the plan will not print it")]
+                "the plan will not print it",
+                vi=f"{phase.name}: “{printed}”: ngày {_show(day)} nằm ngoài thời gian của kế "
+                   "hoạch, nên kế hoạch sẽ không in")]
         if day < phase.start:
             return [self.comment(
                 f"{phase.name}: “{printed}”: {_show(day)} is before {phase.name} starts; the "
-                "plan will greet it in the đợt that contains it")]
+                "plan will greet it in the đợt that contains it",
+                vi=f"{phase.name}: “{printed}”: ngày {_show(day)} trước khi {phase.name} bắt "
+                   "đầu; kế hoạch sẽ chào mừng ngày ấy trong đợt chứa nó")]
         if lead_up and phase.end is not None and day > phase.end:
             key = f"{entry_id}@{day.year}" if repeats else entry_id
             self.lead_up[key] = LeadUp(key=key, phase=phase.id, notes=(
@@ -558,8 +600,12 @@ class Drafter:
             if entry is None or year is None or not start.year <= year <= end.year:
                 why = ("not in the catalog" if entry is None else
                        f"{entry.name} ({origin_text(entry)}) is not {count} năm in this đợt")
+                why_vi = ("không có trong danh mục" if entry is None else
+                          f"{entry.name} ({origin_text(entry)}) không tròn {count} năm trong "
+                          "đợt này")
                 result.append(self.comment(
-                    f"{phase.name}: “{printed}” has no dates and {why}; not greeted"))
+                    f"{phase.name}: “{printed}” has no dates and {why}; not greeted",
+                    vi=f"{phase.name}: “{printed}” không ghi ngày và {why_vi}; không đưa vào"))
                 continue
             day = _catalog_day(entry, year)
             # Not recorded as a lead-up: the text printed no date to say it leads up to one.
@@ -587,12 +633,14 @@ class Drafter:
             else:
                 result.append(self.comment(
                     f"{phase.name}: “{entry.name}” is printed but does not fall in the đợt; "
-                    "not greeted"))
+                    "not greeted",
+                    vi=f"{phase.name}: “{entry.name}” được in nhưng không rơi vào đợt; không "
+                       "đưa vào"))
         return result
 
-    def comment(self, message: str) -> Comment:
+    def comment(self, message: str, *, vi: str) -> Comment:
         """:meth:`note` as a comment line among a list's items."""
-        return Comment(text=self.note(message))
+        return Comment(text=self.note(message, vi=vi))
 
     # -- deadlines --
 
@@ -612,7 +660,9 @@ class Drafter:
             if not _usable(deadline.date):
                 entries.append(self.comment(
                     f"“{one_line(before)[-80:]} {printed}”: {deadline.date.text} is not a real "
-                    "date; not drafted"))
+                    "date; not drafted",
+                    vi=f"“{one_line(before)[-80:]} {printed}”: ngày “{deadline.date.text}” "
+                       "không có thật; không đưa vào"))
                 continue
             day = deadline.date.to_date()
             assert day is not None
@@ -633,11 +683,15 @@ class Drafter:
             if not name:
                 name = f"Hạn {printed}"
                 notes.append(self.note(f"“{printed}”: no task was read before the date; name "
-                                       "the deadline"))
+                                       "the deadline",
+                                       vi=f"“{printed}”: không đọc được việc phải làm trước "
+                                          "ngày này; hãy đặt tên cho hạn"))
             if deadline.audience:
                 notes.append(self.note(
                     f"“riêng {deadline.audience} {printed}” has no general deadline before "
-                    "it in its sentence; drafted as a deadline of its own"))
+                    "it in its sentence; drafted as a deadline of its own",
+                    vi=f"“riêng {deadline.audience} {printed}” không có hạn chung đứng trước "
+                       "trong câu; ghi thành một hạn riêng"))
                 name = f"{name} ({_audience_name(deadline.audience)})"
             entries.append(DeadlineDraft(
                 id=taken.new(_slug(name, fallback="han")), name=name, date=day,

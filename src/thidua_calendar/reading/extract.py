@@ -39,8 +39,9 @@ class Draft:
 
 
 def extract_plan(document: Document, /, *, catalog: Iterable[Commemoration],
-                 source: str) -> Draft:
+                 source: str, lang: str = "vi") -> Draft:
     """A draft plan file for a plan's text; ``catalog`` gives the known days (the built-in
-    catalog, usually), ``source`` names the text in the draft's opening comment."""
-    plan = Drafter(document, catalog=tuple(catalog), source=source).draft()
+    catalog, usually), ``source`` names the text in the draft's opening comment; the notes on
+    what could not be read are in ``lang`` (Vietnamese by default, ``"en"``)."""
+    plan = Drafter(document, catalog=tuple(catalog), source=source, lang=lang).draft()
     return Draft(yaml=draft_text(plan), unresolved=plan.unresolved, plan=plan)

@@ -17,13 +17,17 @@ The JSON form of a schedule is a contract (see ``docs/cli.md``); keys are only e
 from __future__ import annotations
 
 import json
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.deadlines import Conflict, Day, Deadline, Schedule, Step, Wording
 from thidua_calendar.render.lines import format_date, weekday_name
 from thidua_calendar.render.workdays import day_label
 from thidua_calendar.styles import DateStyle, Lang, ScheduleFormat
 from thidua_calendar.workdays import WeekendPolicy
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import ProvinceKind
 
 __all__ = [
     "WORDING_TEXT",
@@ -54,20 +58,14 @@ WORDING_TEXT: dict[Lang, dict[Wording, str]] = {
     },
 }
 
-# The levels of the union a deadline is set for (a rule's ``level``).
-_LEVELS: dict[Lang, dict[str, str]] = {
-    "vi": {"tong_lien_doan": "Tổng Liên đoàn", "tinh": "LĐLĐ tỉnh", "nganh": "Công đoàn ngành",
-           "huyen": "LĐLĐ huyện", "cdcs": "CĐCS", "to_cong_doan": "Tổ công đoàn"},
-    "en": {"tong_lien_doan": "Confederation", "tinh": "provincial federation",
-           "nganh": "sector union", "huyen": "district federation",
-           "cdcs": "grassroots unions", "to_cong_doan": "union groups"},
-}
+def level_name(level: str, /, *, lang: Lang = "vi", kind: ProvinceKind = "tinh",
+               on: date | None = None) -> str:
+    """``"cdcs"`` -> ``"CĐCS"`` (``"grassroots unions"``); ``"tinh"`` -> ``"LĐLĐ thành phố"``
+    for a centrally-run city (``kind="thanh_pho"``).  The labels are the union structure's
+    of ``on`` (``data/union_levels.yaml``); a level it does not know prints as written."""
+    from thidua_calendar.files.union_levels import builtin_union_levels
 
-
-def level_name(level: str, /, *, lang: Lang = "vi") -> str:
-    """``"cdcs"`` -> ``"CĐCS"`` (``"grassroots unions"``); a level the table does not know
-    is shown as written."""
-    return _LEVELS[lang].get(level, level)
+    return builtin_union_levels().label(level, lang=lang, kind=kind, on=on)
 
 
 def day_text(day: Day, /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy") -> str:

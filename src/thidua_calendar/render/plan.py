@@ -18,7 +18,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar.anniversaries import Occurrence
 from thidua_calendar.deadlines import Deadline
@@ -36,6 +36,9 @@ from thidua_calendar.render.lines import (
     weekday_name,
 )
 from thidua_calendar.styles import DateStyle, Lang, PeriodStyle, PlanFormat
+
+if TYPE_CHECKING:
+    from thidua_calendar.provinces import ProvinceKind
 
 __all__ = [
     "PeriodStyle",
@@ -172,13 +175,13 @@ def _preamble(result: PlanResult, lang: Lang, date_style: DateStyle) -> tuple[st
     return tuple(sentences)
 
 
-def _who(deadline: Deadline, lang: Lang) -> str:
+def _who(deadline: Deadline, lang: Lang, kind: ProvinceKind) -> str:
     if deadline.audience is not None:
         return deadline.audience.name if lang == "vi" else deadline.audience.name_en
     level = deadline.rule.level
     if level is None:
         return ""
-    return level_name(level, lang=lang)
+    return level_name(level, lang=lang, kind=kind, on=deadline.due)
 
 
 def _due(deadline: Deadline, lang: Lang, date_style: DateStyle) -> str:
@@ -240,10 +243,12 @@ def plan_sections(
     plan = result.plan
     vi = lang == "vi"
     deadlines = sorted(result.schedule.deadlines, key=lambda d: d.due)
+    province = plan.organisation.province
+    kind: ProvinceKind = province.kind if province is not None else "tinh"
     rows = tuple(
         (
             deadline.rule.name if vi else deadline.rule.name_en,
-            _who(deadline, lang),
+            _who(deadline, lang, kind),
             deadline_phrase(deadline, lang=lang, date_style=date_style),
             _due(deadline, lang, date_style),
             trace_text(deadline, lang=lang, date_style=date_style),
@@ -357,6 +362,8 @@ def plan_records(
         "title": plan.title,
         "organisation": plan.organisation.name,
         "level": plan.organisation.level,
+        "province": (plan.organisation.province.id
+                     if plan.organisation.province is not None else None),
         "issued": plan.issued.isoformat(),
         "issued_precision": plan.issued_precision,
         "place": plan.organisation.place,

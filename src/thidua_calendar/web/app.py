@@ -140,12 +140,14 @@ def create_app(
         lang = lang_of(request.query_params.get("lang"))
         t = WORDS[lang]
         chosen = request.query_params.getlist("tag")
+        province = request.query_params.get("province") or ""
         rows: list[dict[str, str]] = []
         error = None
         year = this_year()
         try:
             year = service.year_of(request.query_params.get("year"), year)
-            found = service.occurrences(year, chosen)
+            province = service.province_of(province, year) or ""
+            found = service.occurrences(year, chosen, province or None)
             for line in group_lines(found, lang=lang):
                 labels = dict.fromkeys(milestone_label(o.milestone, lang=lang)
                                        for o in line.occurrences if o.milestone)
@@ -156,14 +158,15 @@ def create_app(
             error = _said(problem, request)
 
         def download(format: str) -> str:
-            query = [("year", str(year)), *(("tag", tag) for tag in chosen),
-                     ("format", format)]
+            query = [("year", str(year)), *(("province", province),) * bool(province),
+                     *(("tag", tag) for tag in chosen), ("format", format)]
             if lang == "en":
                 query.append(("lang", "en"))
             return "/api/anniversaries?" + urlencode(query)
 
         return render(request, "year.html", "year", t["year_title"].format(year=year),
                       year=year, tags=service.tags(), chosen=chosen, rows=rows, error=error,
+                      provinces=service.provinces(year, lang=lang), province=province,
                       download=download, status=400 if error else 200,
                       subtitle=f"{t['year_title'].format(year=year)}: {len(rows)} {t['items']}")
 
@@ -173,12 +176,16 @@ def create_app(
         return render(request, "plan.html", "plan", WORDS[lang]["plan_title"], year=year,
                       issued=f"{year}-01-01",  # a default to edit, as the default plan's
                       templates=json.dumps(DEADLINE_TEMPLATES, ensure_ascii=False),
+                      provinces=service.provinces(year, lang=lang),
+                      levels=service.union_levels(),
                       words=json.dumps(WORDS[lang], ensure_ascii=False))
 
     async def check_page(request: Request) -> Response:
         lang = lang_of(request.query_params.get("lang"))
         t = WORDS[lang]
-        values: dict[str, Any] = {"findings": None, "error": None, "year": None}
+        values: dict[str, Any] = {"findings": None, "error": None, "year": None,
+                                  "province": "", "provinces": service.provinces(this_year(),
+                                                                                 lang=lang)}
         if request.method == "POST":
             try:
                 form = await read_form(request, max_upload)
@@ -186,8 +193,10 @@ def create_app(
                 year_text = form.fields.get("year", "").strip()
                 year = service.year_of(year_text, 0) if year_text else None
                 values["year"] = year
+                province = form.fields.get("province", "").strip() or None
+                values["province"] = province or ""
                 findings = service.check(data, name or "du-thao.txt", limit=max_upload,
-                                         year=year)
+                                         year=year, province=province, lang=lang)
                 values["findings"] = findings
                 values["summary"] = (t["found"].format(count=len(findings), name=name)
                                      if findings else t["no_findings"].format(name=name))
@@ -208,6 +217,7 @@ def create_app(
         try:
             year = service.year_of(request.query_params.get("year"), this_year())
             answer = service.anniversaries(year, request.query_params.getlist("tag"),
+                                           province=request.query_params.get("province"),
                                            format=format,  # type: ignore[arg-type]
                                            lang=lang_of(request.query_params.get("lang")))
         except ThiduaCalendarError as problem:
@@ -257,7 +267,10 @@ def create_app(
         try:
             year_text = request.query_params.get("year") or form.fields.get("year")
             year = service.year_of(year_text, 0) if year_text else None
-            findings = service.check(data, name or "du-thao.txt", limit=max_upload, year=year)
+            province = (request.query_params.get("province")
+                        or form.fields.get("province") or None)
+            findings = service.check(data, name or "du-thao.txt", limit=max_upload, year=year,
+                                     province=province, lang=_lang(request))
         except InputError as problem:
             return _error(_said(problem, request), 422)
         except ThiduaCalendarError as problem:

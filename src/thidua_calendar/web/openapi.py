@@ -35,6 +35,10 @@ def openapi() -> dict[str, Any]:
                            "(also csv, ics, text, markdown with format=).",
             "parameters": [
                 _YEAR,
+                {"name": "province", "in": "query", "required": False,
+                 "description": "Add the days of this province, as `--province` does: a "
+                                "name with or without diacritics, or an id, of that year.",
+                 "schema": {"type": "string"}},
                 {"name": "tag", "in": "query", "required": False, "explode": True,
                  "description": "Keep entries with any of these tags (repeatable).",
                  "schema": {"type": "array", "items": {"type": "string"}}},
@@ -80,7 +84,10 @@ def openapi() -> dict[str, Any]:
             "summary": "Find the mistakes in a draft plan (.docx, .txt, .md)",
             "description": "The findings of `thidua-calendar check`, each with the words of "
                            "the document it is about (`quote`).",
-            "parameters": [_YEAR],
+            "parameters": [_YEAR, _LANG,
+                           {"name": "province", "in": "query", "required": False,
+                            "description": "Also know this province's days, as `--province`.",
+                            "schema": {"type": "string"}}],
             "requestBody": _FILE_FORM,
             "responses": {"200": {"description": "The findings", "content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/Findings"}}}},

@@ -79,9 +79,44 @@ def _calendar() -> Any:
     return load_work_calendar()
 
 
+@cache
+def _province_catalog(province_id: str) -> Any:
+    from thidua_calendar.files.provinces import builtin_provinces, catalog_with_province
+
+    return catalog_with_province(province=builtin_provinces().get(province_id))
+
+
 def tags() -> tuple[str, ...]:
     """The tags in use in the built-in catalog."""
     return tuple(_catalog().tags())
+
+
+def provinces(year: int, *, lang: Lang = "vi") -> list[tuple[str, str]]:
+    """The provinces of ``year`` as (id, name), for a choice on a page."""
+    from thidua_calendar.files.provinces import builtin_provinces
+
+    return [(p.id, p.title(lang=lang)) for p in builtin_provinces() if p.exists_in(year)]
+
+
+def union_levels() -> list[tuple[str, str]]:
+    """The union's levels, before and since the 2025 reorganisation, as (id, short name)."""
+    from thidua_calendar.files.union_levels import builtin_union_levels
+
+    found: dict[str, str] = {}
+    for structure in builtin_union_levels().structures:
+        for level in structure:
+            found.setdefault(level.id, level.short)
+    return list(found.items())
+
+
+def province_of(query: str | None, year: int) -> str | None:
+    """The id of the province a ``province=`` parameter names in ``year`` (a name with or
+    without diacritics, or an id), as ``--province`` finds it."""
+    if not query:
+        return None
+    from thidua_calendar.files.provinces import builtin_provinces
+
+    return builtin_provinces().find(query, year=year).id
 
 
 def year_of(text: str | None, default: int) -> int:
@@ -96,12 +131,13 @@ def year_of(text: str | None, default: int) -> int:
     return year
 
 
-def occurrences(year: int, tag_names: list[str]) -> list[Any]:
-    """The commemorations of ``year`` with any of ``tag_names`` (all when empty), checked as
-    ``thidua-calendar anniversaries --tag`` checks them."""
+def occurrences(year: int, tag_names: list[str], province: str | None = None) -> list[Any]:
+    """The commemorations of ``year`` with any of ``tag_names`` (all when empty), with the
+    days of ``province`` (an id, :func:`province_of`), checked as ``thidua-calendar
+    anniversaries --tag --province`` checks them."""
     from thidua_calendar.anniversaries import occurrences as find
 
-    catalog = _catalog()
+    catalog = _catalog() if province is None else _province_catalog(province)
     unknown = sorted(set(tag_names) - set(catalog.tags()))
     if unknown:
         raise UsageError(f"no catalog entry has the tag {unknown[0]!r}; tags in use: "
@@ -111,21 +147,24 @@ def occurrences(year: int, tag_names: list[str]) -> list[Any]:
     return list(find(catalog, year, tags=tag_names or None))
 
 
-def anniversaries(year: int, tag_names: list[str], *, format: ListFormat = "json",
-                  lang: Lang = "vi") -> Answer:
+def anniversaries(year: int, tag_names: list[str], *, province: str | None = None,
+                  format: ListFormat = "json", lang: Lang = "vi") -> Answer:
     """The year's list: the body of ``thidua-calendar anniversaries YEAR --format FORMAT``.
 
     A pure function of its arguments and the built-in data, so each worker keeps the last
     few hundred answers: the same year is asked for again and again.  (A cache of answers,
     not state: any worker gives the same bytes.)"""
-    return _anniversaries(year, tuple(sorted(set(tag_names))), format, lang)
+    return _anniversaries(year, tuple(sorted(set(tag_names))), province_of(province, year),
+                          format, lang)
 
 
 @lru_cache(maxsize=512)
-def _anniversaries(year: int, tag_names: tuple[str, ...], format: ListFormat,
-                   lang: Lang) -> Answer:
-    found = occurrences(year, list(tag_names))
+def _anniversaries(year: int, tag_names: tuple[str, ...], province: str | None,
+                   format: ListFormat, lang: Lang) -> Answer:
+    found = occurrences(year, list(tag_names), province)
     name = f"ngay-ky-niem-{year}" if lang == "vi" else f"commemorations-{year}"
+    if province is not None:
+        name += "-" + province.replace("_", "-")
     if format == "ics":
         from thidua_calendar.feeds.ics import write_calendar
         from thidua_calendar.feeds.items import commemoration_items
@@ -280,13 +319,20 @@ def quote(line: str, column: int, /) -> str:
     return text.strip()
 
 
-def check(data: bytes, name: str, *, limit: int, year: int | None = None) -> list[dict[str, Any]]:
-    """The findings of ``thidua-calendar check`` on an uploaded document, each with the words
-    it is about (``quote``)."""
+def check(data: bytes, name: str, *, limit: int, year: int | None = None,
+          province: str | None = None, lang: Lang = "vi") -> list[dict[str, Any]]:
+    """The findings of ``thidua-calendar check [--year] [--province] --format json`` on an
+    uploaded document (without ``file``), each with the words it is about (``quote``)."""
     from thidua_calendar.errors import DocumentError
     from thidua_calendar.files.documents import document_from_bytes
     from thidua_calendar.reading.check import check_document
+    from thidua_calendar.render.findings import finding_records
 
+    catalog = _catalog()
+    if province:
+        from thidua_calendar.files.provinces import builtin_provinces
+
+        catalog = _province_catalog(builtin_provinces().find(province, year=year).id)
     document = document_from_bytes(data, name, max_expanded=limit * EXPANSION,
                                    max_markup=MAX_MARKUP)
     if len(document.text) > MAX_TEXT:
@@ -295,11 +341,11 @@ def check(data: bytes, name: str, *, limit: int, year: int | None = None) -> lis
             f"{MAX_TEXT:,} checked at once; check it in parts", path=name,
             vi=f"văn bản có {len(document.text):,} ký tự, quá mức {MAX_TEXT:,} ký tự được "
             "kiểm tra một lần; hãy kiểm tra từng phần")
-    found = check_document(document, catalog=_catalog(), calendar=_calendar(), year=year)
-    return [
-        {"line": f.line, "column": f.column, "level": f.level, "code": f.code,
-         "message": f.message,
-         "quote": quote(document.lines[f.line - 1], f.column)
-         if 0 < f.line <= len(document.lines) else ""}
-        for f in found
-    ]
+    found = check_document(document, catalog=catalog, calendar=_calendar(), year=year)
+    records = finding_records([(name, f) for f in found], lang=lang)
+    for record in records:
+        del record["file"]
+        line = record["line"]
+        record["quote"] = (quote(document.lines[line - 1], record["column"])
+                           if 0 < line <= len(document.lines) else "")
+    return records

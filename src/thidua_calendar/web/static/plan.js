@@ -117,7 +117,7 @@
   function plan() {
     const name = $("org-name").value.trim();
     const organisation = {name};
-    for (const key of ["short", "level", "parent", "place"]) {
+    for (const key of ["short", "level", "parent", "place", "province"]) {
       const value = $(`org-${key}`).value.trim();
       if (value) organisation[key] = value;
     }
@@ -217,14 +217,20 @@
   }
   async function loadLists() {
     const wanted = years().filter((year) => year >= 1900 && year <= 2099);
+    const province = $("org-province").value;
     for (const year of wanted) {
-      if (!lists[year]) {
-        const response = await fetch(`/api/anniversaries?year=${year}`);
-        if (response.ok) lists[year] = await response.json();
+      const key = `${year}/${province}`;
+      if (!lists[key]) {
+        const query = province ? `&province=${encodeURIComponent(province)}` : "";
+        const response = await fetch(`/api/anniversaries?year=${year}${query}`);
+        if (response.ok) lists[key] = await response.json();
       }
     }
-    if (!state.touched.greet) state.greet = new Set(state.defaults);
     drawGreet(wanted);
+    if (!state.touched.greet) {  // the defaults of the period just drawn
+      state.greet = new Set(state.defaults);
+      drawGreet(wanted);
+    }
   }
   function defaultTitle() {
     if (state.touched.title) return;
@@ -247,8 +253,9 @@
     box.replaceChildren();
     state.defaults = new Set();
     const [first, last] = bounds();
+    const province = $("org-province").value;
     for (const year of wanted) {
-      for (const record of lists[year] || []) {
+      for (const record of lists[`${year}/${province}`] || []) {
         if (record.date < first || record.date > last) continue;  // outside the period
         const tags = record.tags || [];
         if (tags.includes("nd145") || tags.includes("union") ||
@@ -297,7 +304,14 @@
     const data = await (await api("data", text)).json();
     const built = await (await api("json", text)).json();
     const organisation = data.organisation || {};
-    for (const key of ["name", "short", "level", "parent", "place"]) $(`org-${key}`).value = organisation[key] || "";
+    for (const key of ["name", "short", "level", "parent", "place", "province"]) {
+      const field = $(`org-${key}`);
+      const value = organisation[key] || "";
+      if (field.tagName === "SELECT" && value && ![...field.options].some((o) => o.value === value)) {
+        field.append(el("option", {value, text: value}));  // a name, or a level of another time
+      }
+      field.value = value;
+    }
     $("title").value = data.title || "";
     $("issued").value = String(data.issued || "");
     const p = data.period || {};
@@ -375,7 +389,7 @@
   $("title").addEventListener("input", () => { state.touched.title = true; });
   form.addEventListener("input", changed);
   form.addEventListener("change", (event) => {
-    if (["period-kind", "period-year", "period-start", "period-end"].includes(event.target.id)) {
+    if (["period-kind", "period-year", "period-start", "period-end", "org-province"].includes(event.target.id)) {
       togglePeriod();
       defaultTitle();
       loadLists().then(changed);
