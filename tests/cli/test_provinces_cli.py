@@ -137,7 +137,7 @@ def test_check_knows_the_province_s_dates(capsys, tmp_path):
                            "Bắc Kạn")
     assert status == 1
     assert "24/8/1949" not in without
-    assert "Ngày Giải phóng tỉnh Bắc Kạn dates from 24/8/1949" in found
+    assert "Ngày Giải phóng tỉnh Bắc Kạn tính từ 24/8/1949" in found
 
 
 def _plan(province: str, year: int = 2026) -> str:
