@@ -59,7 +59,7 @@ def main() -> None:
             driver.save_screenshot(str(IMAGES / f"web-{name}.png"))
 
         driver.set_window_size(1100, 900)
-        driver.get(root + "/?year=2026&tag=nd145&tag=union")
+        driver.get(root + "/?year=2026&province=thai_nguyen&tag=nd145&tag=province")
         shot("danh-sach", 1100, 900)
 
         driver.get(root + "/plan")
@@ -70,8 +70,10 @@ def main() -> None:
             time.sleep(0.1)
         driver.find_element(By.ID, "org-name").send_keys("Công đoàn cơ sở Trường Tiểu học "
                                                          "Kim Đồng")
-        driver.find_element(By.ID, "org-parent").send_keys("Công đoàn Giáo dục huyện")
-        driver.find_element(By.ID, "org-place").send_keys("Bắc Kạn")
+        driver.find_element(By.ID, "org-parent").send_keys("Liên đoàn Lao động tỉnh Thái Nguyên")
+        driver.find_element(By.ID, "org-place").send_keys("Thái Nguyên")
+        Select(driver.find_element(By.ID, "org-level")).select_by_value("cdcs")
+        Select(driver.find_element(By.ID, "org-province")).select_by_value("thai_nguyen")
         Select(driver.find_element(By.ID, "period-kind")).select_by_value("school_year")
         year = driver.find_element(By.ID, "period-year")
         year.clear()

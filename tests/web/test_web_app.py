@@ -454,6 +454,7 @@ def test_year_page_with_a_province(server):
     assert "29 năm Ngày tái lập tỉnh Bắc Kạn (1/1/1997 - 1/1/2026)" in page  # merged in 2025
     assert '<option value="thai_nguyen" selected>tỉnh Thái Nguyên</option>' in page
     assert '<option value="bac_kan"' not in page  # not a province of 2026
+    assert 'id="tag-province"' in page  # the tags of the province's days too
     assert "/api/anniversaries?year=2026&amp;province=thai_nguyen&amp;format=ics" in page
 
 

@@ -165,7 +165,8 @@ def create_app(
             return "/api/anniversaries?" + urlencode(query)
 
         return render(request, "year.html", "year", t["year_title"].format(year=year),
-                      year=year, tags=service.tags(), chosen=chosen, rows=rows, error=error,
+                      year=year, tags=service.tags(province or None), chosen=chosen,
+                      rows=rows, error=error,
                       provinces=service.provinces(year, lang=lang), province=province,
                       download=download, status=400 if error else 200,
                       subtitle=f"{t['year_title'].format(year=year)}: {len(rows)} {t['items']}")

@@ -86,9 +86,10 @@ def _province_catalog(province_id: str) -> Any:
     return catalog_with_province(province=builtin_provinces().get(province_id))
 
 
-def tags() -> tuple[str, ...]:
-    """The tags in use in the built-in catalog."""
-    return tuple(_catalog().tags())
+def tags(province: str | None = None) -> tuple[str, ...]:
+    """The tags in use in the built-in catalog, with a province's days (an id) when given."""
+    catalog = _catalog() if province is None else _province_catalog(province)
+    return tuple(catalog.tags())
 
 
 def provinces(year: int, *, lang: Lang = "vi") -> list[tuple[str, str]]:
