@@ -18,7 +18,7 @@ import docx
 import icalendar
 import pytest
 import yaml
-from conftest import LIMIT, ROOT, start_server, stop
+from conftest import LIMIT, ROOT, multipart, start_server, stop
 
 from thidua_calendar.cli import main
 from thidua_calendar.cli.web import _loopback, size
@@ -467,6 +467,13 @@ def test_a_plan_of_a_province_greets_its_days(server, capsys, tmp_path):
     assert status == 200
     assert body.decode() == cli(capsys, "plan", str(tmp_path / "ke-hoach.yaml"), "--format",
                                 "json")[1]
+
+
+def test_check_page_without_a_file_says_so(server):
+    body, content_type = multipart({}, {"year": "2026"})
+    status, _, page = server.request("POST", "/check", body, {"Content-Type": content_type})
+    assert status == 422
+    assert "hãy chọn tệp dự thảo" in page.decode()
 
 
 def test_check_page_shows_the_quoted_words(server):

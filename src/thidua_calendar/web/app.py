@@ -191,6 +191,8 @@ def create_app(
             try:
                 form = await read_form(request, max_upload)
                 name, data = form.files.get("file", ("", b""))
+                if not name:
+                    raise BadForm("choose the draft to check", vi="hãy chọn tệp dự thảo")
                 year_text = form.fields.get("year", "").strip()
                 year = service.year_of(year_text, 0) if year_text else None
                 values["year"] = year
