@@ -469,6 +469,12 @@ def test_a_plan_of_a_province_greets_its_days(server, capsys, tmp_path):
                                 "json")[1]
 
 
+def test_check_page_over_the_limit(server):
+    status, _, page = server.upload("/check", "lon.txt", b"x" * (LIMIT + 1))
+    assert status == 413
+    assert "Tệp lớn hơn giới hạn 0.25 MB." in page.decode()
+
+
 def test_check_page_without_a_file_says_so(server):
     body, content_type = multipart({}, {"year": "2026"})
     status, _, page = server.request("POST", "/check", body, {"Content-Type": content_type})

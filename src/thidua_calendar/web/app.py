@@ -198,13 +198,13 @@ def create_app(
                 values["year"] = year
                 province = form.fields.get("province", "").strip() or None
                 values["province"] = province or ""
-                findings = service.check(data, name or "du-thao.txt", limit=max_upload,
-                                         year=year, province=province, lang=lang)
+                findings = service.check(data, name, limit=max_upload, year=year,
+                                         province=province, lang=lang)
                 values["findings"] = findings
                 values["summary"] = (t["found"].format(count=len(findings), name=name)
                                      if findings else t["no_findings"].format(name=name))
             except TooLarge:
-                values["error"] = t["too_large"].format(limit=max_upload // (1024 * 1024))
+                values["error"] = t["too_large"].format(limit=f"{max_upload / 1024**2:.3g}")
                 values["status"] = 413
             except (BadForm, ThiduaCalendarError) as problem:
                 values["error"] = _said(problem, request)
