@@ -20,10 +20,13 @@ import icalendar
 import pytest
 import yaml
 from conftest import LIMIT, ROOT, multipart, start_server, stop
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from thidua_calendar.cli import main
 from thidua_calendar.cli.web import _loopback, size
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
+from thidua_calendar.web.service import quote
 
 SEED = ROOT / "examples" / "seeds" / "001.yaml"
 DRAFT = ("KẾ HOẠCH thi đua năm 2022\n"
@@ -611,3 +614,38 @@ def test_importing_the_cli_does_not_load_the_web_app():
         capture_output=True, text=True, check=True,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"}).stdout
     assert loaded.strip() == "[]"
+
+
+# -- properties -----------------------------------------------------------------------------
+
+#: Properties over HTTP: a bounded number of requests to the running server.
+OVER_HTTP = settings(max_examples=25, deadline=None,
+                     suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@given(st.text(max_size=300), st.integers(min_value=1, max_value=320))
+def test_a_quote_is_words_of_its_line(line, column):
+    found = quote(line, column)
+    assert found.removesuffix("…") in line[column - 1:]
+    assert len(found) <= 101
+    assert ";" not in found
+
+
+@OVER_HTTP
+@given(name=st.sampled_from(["a.txt", "a.md", "a.docx", "a", "a.TXT"]),
+       data=st.binary(max_size=2000) | st.text(max_size=2000).map(str.encode))
+def test_any_upload_gets_an_answer_not_a_crash(server, name, data):
+    """Whatever bytes come, the checker answers findings (200) or one sentence (422)."""
+    status, _, body = server.upload("/api/check", name, data)
+    assert status in (200, 422)
+    answer = json.loads(body)
+    assert set(answer) == ({"findings"} if status == 200 else {"error"})
+
+
+@OVER_HTTP
+@given(st.text(max_size=500))
+def test_any_plan_body_gets_an_answer_not_a_crash(server, text):
+    status, _, body = server.request("POST", "/api/plan?format=text", text.encode())
+    assert status in (200, 400, 422)
+    if status != 200:
+        assert set(json.loads(body)) == {"error"}
