@@ -348,7 +348,7 @@ def test_a_rules_file_resolves_phases_and_anniversaries(tmp_path, calendar):
          r"rules.yaml:10: deadline 'bao_cao', field 'after': give either days or working_days"),
         (("    after: {anchor", "    date: 2022-07-15\n    after: {anchor"),
          r"rules.yaml:11: deadline 'bao_cao', field 'after': give one of date, after, before, "
-         r"nth_working_day, window; not date and after"),
+         r"nth_working_day, window, every; not date and after"),
         (("end: 2022-06-30", "end: 2021-06-30"),
          r"rules.yaml:6: field 'end': the phase 'dot_1' ends on 2021-06-30, before it starts"),
         (("end: 2022-06-30", "end: 2022-06-31"),

@@ -233,7 +233,8 @@ def test_every_greeted_item_lands_in_exactly_one_phase(calendar):
 
 
 def test_the_default_plan(calendar):
-    result = build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar)
+    result = build_plan(default_plan(2027, calendar=calendar), catalog=builtin_catalog(),
+                        calendar=calendar)
     first, second = result.phases
     assert (first.phase.end, second.phase.start) == (date(2027, 6, 30), date(2027, 7, 1))
     greeted = {o.id for p in result.phases for o in p.occurrences}
@@ -440,7 +441,8 @@ def test_lead_up_names_a_year_when_the_day_recurs(tmp_path, calendar):
     ("change", "message"),
     [
         (("end: 2027-12-31}", "end: issued}"),
-         r"plan.yaml:4: field 'period.end': write a date as YYYY-MM-DD"),
+         r"plan.yaml:4: field 'period.end': 'issued' is not a date: write it as YYYY-MM-DD or "
+             r"DD/MM/YYYY"),
         (("name: Đợt 1, theme: Một", "name: ' ', theme: Một"),
          r"plan.yaml:6: phase 'dot_1', field 'name': String should match pattern"),
         (("[nha_giao_viet_nam, cach_mang_thang_tam, quoc_khanh]", "[]"),
@@ -589,3 +591,63 @@ def test_an_anniversary_twice_in_the_horizon_asks_for_its_year(tmp_path, calenda
     with pytest.raises(PlanError, match="occurs 2 times in the plan's period; write "
                                         "anniversary:quoc_khanh@YEAR"):
         _build(tmp_path, text, calendar)
+
+
+def test_a_plan_written_with_vietnamese_dates_is_the_same_plan(tmp_path, calendar):
+    """Every date a plan file writes may be dd/mm/yyyy (or d/m/yyyy, mm/yyyy) instead of ISO."""
+    import re
+
+    def vietnamese(match: re.Match[str]) -> str:
+        year, month, day = match[1], match[2], match[3]
+        return f"{day}/{month}/{year}" if day else f"{month}/{year}"
+
+    extra = GOOD + (
+        "  - {id: nop, name: Nộp hồ sơ, date: 2026-11-30, wording: truoc_ngay}\n"
+        "  - {id: mo, name: Mở hồ sơ, window: {from: 2026-11-02, to: 2026-11-13}}\n"
+        "events:\n  - {id: dai_hoi, name: Đại hội, date: 2026-10}\n"
+    )
+    rewritten = re.sub(r"(\d{4})-(\d{2})(?:-(\d{2}))?", vietnamese, extra)
+    assert "05/01/2026" in rewritten
+    assert "10/2026" in rewritten
+    iso = _build(tmp_path, extra, calendar)
+    (tmp_path / "vn").mkdir()
+    vn = _build(tmp_path / "vn", rewritten, calendar)
+    assert vn.plan.issued == iso.plan.issued == date(2026, 1, 5)
+    assert [(p.phase.start, p.phase.end) for p in vn.phases] == [
+        (p.phase.start, p.phase.end) for p in iso.phases]
+    assert [(d.id, d.due) for d in vn.schedule.deadlines] == [
+        (d.id, d.due) for d in iso.schedule.deadlines]
+    assert vn.plan.events == iso.plan.events
+
+
+def test_a_bad_vietnamese_date_names_the_line_and_both_forms(tmp_path, calendar):
+    text = GOOD.replace("issued: 2026-01-05", "issued: 31/02/2026")
+    with pytest.raises(PlanError, match=r"plan.yaml:5: field 'issued': 31/02/2026 is not a "
+                                        r"real date"):
+        _build(tmp_path, text, calendar)
+    text = GOOD.replace("    end: 2026-06-30", "    end: 30.6.2026")
+    with pytest.raises(PlanError, match=r"plan.yaml:12: .*YYYY-MM-DD or DD/MM/YYYY"):
+        _build(tmp_path, text, calendar)
+
+
+@pytest.mark.parametrize(
+    ("year", "issued"),
+    [
+        (2022, date(2022, 1, 4)),  # 1/1 a Saturday, Monday 3/1 off in lieu
+        (2026, date(2026, 1, 5)),  # 2/1/2026 given off (the 2026 announcement), then a weekend
+        (2027, date(2027, 1, 4)),  # 1/1 a Friday
+        (2029, date(2029, 1, 2)),  # 1/1 a Monday
+    ],
+)
+def test_the_default_plan_is_dated_the_first_working_day(calendar, year, issued):
+    plan = default_plan(year, calendar=calendar)
+    assert plan.issued == issued
+    assert calendar.is_working_day(plan.issued)
+    earlier = [date(year, 1, day) for day in range(1, issued.day)]
+    assert not any(calendar.is_working_day(day) for day in earlier)
+
+
+def test_the_default_plan_needs_a_calendar_or_a_date():
+    with pytest.raises(TypeError, match="calendar="):
+        default_plan(2027)
+    assert default_plan(2027, issued=date(2027, 1, 6)).issued == date(2027, 1, 6)

@@ -34,7 +34,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "thidua_calendar.phases": ("Period", "Phase", "split_period"),
     "thidua_calendar.deadlines": (
         "Anchor", "Audience", "Conflict", "Deadline", "NamedDate", "NthWorkingDay", "OnDate",
-        "Relative", "Rule", "Schedule", "Variant", "Window", "schedule",
+        "Recurring", "Relative", "Rule", "Schedule", "Variant", "Window", "schedule",
     ),
     "thidua_calendar.plan": ("Plan", "PlanResult", "PlanWarning", "build_plan", "default_plan"),
     "thidua_calendar.files.catalog": ("builtin_catalog", "load_catalog"),
@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         NamedDate,
         NthWorkingDay,
         OnDate,
+        Recurring,
         Relative,
         Rule,
         Schedule,

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import ClassVar, Literal, Protocol
 
+from thidua_calendar.dates import days_in_month, vi_date
 from thidua_calendar.errors import DeadlineError, OutOfRangeError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
 
@@ -39,9 +40,11 @@ __all__ = [
     "Conflict",
     "Day",
     "Deadline",
+    "Frequency",
     "NamedDate",
     "NthWorkingDay",
     "OnDate",
+    "Recurring",
     "Relative",
     "Rule",
     "Schedule",
@@ -147,11 +150,13 @@ class Relative:
     def __post_init__(self) -> None:
         if isinstance(self.amount, bool) or not isinstance(self.amount, int):
             raise DeadlineError(f"a count is a whole number of days, not {self.amount!r}",
+                                vi=f"số ngày phải là số nguyên, không phải “{self.amount}”",
                                 field="amount")
         if self.amount < 0:
             raise DeadlineError(
                 f"a count cannot be negative (got {self.amount}); count back with "
                 "direction='before'", field="amount",
+                vi=f"số ngày không được âm ({self.amount}); muốn tính lùi thì dùng before",
             )
         _check_choice("unit", self.unit, ("days", "working_days"), None)
         _check_choice("direction", self.direction, ("after", "before"), None)
@@ -175,9 +180,97 @@ class NthWorkingDay:
             raise DeadlineError(
                 "n = 0 names no day; count working days from 1 (the first) or from -1 "
                 "(the last)", field="n",
+                vi="n = 0 không chỉ ngày nào; đếm ngày làm việc từ 1 (ngày đầu) hoặc từ -1 "
+                   "(ngày cuối)",
             )
         if not 1 <= self.month <= 12:
-            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month")
+            raise DeadlineError(f"the month is 1 to 12, not {self.month}", field="month",
+                                vi=f"tháng từ 1 đến 12, không phải {self.month}")
+
+
+Frequency = Literal["month", "quarter", "half_year", "year"]
+#: The months of each reporting period.
+PERIOD_MONTHS: dict[Frequency, int] = {"month": 1, "quarter": 3, "half_year": 6, "year": 12}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Recurring:
+    """A recurring report (báo cáo định kỳ): day ``day`` of month ``month`` of every
+    ``frequency`` period (hằng tháng, hằng quý, 6 tháng, năm) from ``start`` to ``end``.
+
+    ``month`` counts the months of the period from 1 (its first month) or from -1 (its
+    last): "trước ngày 15 của tháng cuối quý" is ``frequency="quarter", day=15, month=-1``
+    with the rule's wording ``truoc_ngay``; for ``year`` it is the month of the year.
+    ``day`` is 1 to 28, or -1 for the last day of the month (a 30th or 31st would skip the
+    short months, as RFC 5545 does).  ``start`` and ``end`` default, in a plan, to its
+    period; every occurrence becomes a :class:`Deadline` of its own (``occurrence``), found
+    with ``dateutil.rrule`` and rolled to a working day like any other.
+    """
+
+    key: ClassVar[str] = "every"
+
+    frequency: Frequency
+    day: int
+    month: int = -1
+    start: date | None = None
+    end: date | None = None
+
+    def anchors(self) -> tuple[tuple[Anchor, str], ...]:
+        return ()
+
+    def __post_init__(self) -> None:
+        _check_choice("frequency", self.frequency, tuple(PERIOD_MONTHS), None)
+        if isinstance(self.day, bool) or not isinstance(self.day, int) or not (
+            1 <= self.day <= 28 or self.day == -1
+        ):
+            raise DeadlineError(
+                f"the day of a recurring report is 1 to 28, or -1 for the last day of the "
+                f"month, not {self.day!r} (a 29th to 31st would skip the short months)",
+                field="every.day",
+                vi=f"ngày của báo cáo định kỳ là từ 1 đến 28, hoặc -1 (ngày cuối tháng), không "
+                   f"phải {self.day!r} (ngày 29 đến 31 sẽ bỏ sót các tháng ngắn)",
+            )
+        length = PERIOD_MONTHS[self.frequency]
+        if isinstance(self.month, bool) or not isinstance(self.month, int) or not (
+            1 <= abs(self.month) <= length
+        ):
+            raise DeadlineError(
+                f"a {self.frequency} has {length} month(s): month is 1 to {length} or -1 to "
+                f"-{length} (the last), not {self.month!r}", field="every.month",
+                vi=f"mỗi kỳ “{self.frequency}” có {length} tháng: month là 1 đến {length} hoặc "
+                   f"-1 đến -{length} (tính từ cuối), không phải {self.month!r}",
+            )
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise DeadlineError(
+                f"the reports run from {self.start.isoformat()} to {self.end.isoformat()}, "
+                "which ends before it starts", field="every.to",
+                vi=f"các kỳ báo cáo từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}: ngày kết "
+                   "thúc trước ngày bắt đầu",
+            )
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        """The months of the year a report falls in: ``(3, 6, 9, 12)`` for the last month
+        of each quarter."""
+        length = PERIOD_MONTHS[self.frequency]
+        index = self.month - 1 if self.month > 0 else length + self.month
+        return tuple(m for m in range(1, 13) if (m - 1) % length == index)
+
+    def dates(self) -> tuple[date, ...]:
+        """Every report date from ``start`` to ``end`` (both needed), by ``dateutil.rrule``."""
+        from datetime import datetime
+
+        from dateutil.rrule import MONTHLY, rrule
+
+        if self.start is None or self.end is None:
+            raise DeadlineError("a recurring report needs from and to (a plan gives its "
+                                "period)", field="every",
+                                vi="báo cáo định kỳ cần from và to (kế hoạch lấy thời gian "
+                                   "của kế hoạch)")
+        found = rrule(MONTHLY, dtstart=datetime(self.start.year, self.start.month, 1),
+                      until=datetime.combine(self.end, datetime.min.time()),
+                      bymonth=self.months, bymonthday=self.day)
+        return tuple(moment.date() for moment in found if moment.date() >= self.start)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -198,8 +291,9 @@ class Window:
 #: The kinds of timing a rule may have.  A new kind is a class here with a ``key`` (its key
 #: in rule files), ``anchors()`` and its computation in ``_Scheduler._compute_when``; its
 #: file form goes in files/deadlines.py and its trace wording in render/deadlines.py
-#: (docs/contributing.md walks through it).
-When = OnDate | Relative | NthWorkingDay | Window
+#: (docs/contributing.md walks through it).  A recurring report is computed apart
+#: (``_Scheduler._recurring``): it has many dates.
+When = OnDate | Relative | NthWorkingDay | Window | Recurring
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -306,6 +400,7 @@ def _check_choice(name: str, value: object, choices: Sequence[str], rule_id: str
         listed = ", ".join(repr(choice) for choice in choices[:-1])
         raise DeadlineError(
             f"{name} is {listed} or {choices[-1]!r}, not {value!r}",
+            vi=f"{name} là {listed} hoặc {choices[-1]!r}, không phải “{value}”",
             entry_id=rule_id, field=name,
         )
 
@@ -329,7 +424,8 @@ class Step:
 
     ``kind`` is ``anchor`` (``name`` and ``day``), ``offset`` (``start``, ``amount``,
     ``unit``, ``direction`` and the resulting ``day``), ``nth`` (``n`` and ``day``),
-    ``window`` (``start`` and ``day``), ``window_start`` (the working day a window opens
+    ``window`` (``start`` and ``day``), ``recurring`` (the ``day`` of one report of a
+    ``recurring`` rule), ``window_start`` (the working day a window opens
     on, when its first day is a day off), ``stated`` (the ``wording`` and ``day`` as the
     document says them), ``last_day`` (the day before a "trước ngày" date), ``roll``
     (``direction`` and the ``day`` reached; ``guarded`` when rolling the usual way would
@@ -338,7 +434,7 @@ class Step:
 
     kind: Literal[
         "anchor", "offset", "nth", "window", "window_start", "stated", "last_day", "roll",
-        "no_roll",
+        "no_roll", "recurring",
     ]
     day: Day
     start: Day | None = None
@@ -351,6 +447,7 @@ class Step:
     wording: Wording = "cham_nhat"
     guarded: bool = False
     anchor_kind: AnchorKind | None = None
+    recurring: Recurring | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -371,6 +468,8 @@ class Deadline:
     start: date | None
     estimated: bool
     steps: tuple[Step, ...]
+    #: The report date of a recurring rule's occurrence (``None`` for other rules).
+    occurrence: date | None = None
 
     @property
     def guarded(self) -> bool:
@@ -471,7 +570,8 @@ class _Scheduler:
         self.rules: dict[str, Rule] = {}
         for rule in rules:
             if rule.id in self.rules:
-                raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id")
+                raise DeadlineError("the id is used by two rules", entry_id=rule.id, field="id",
+                                    vi="mã này được dùng cho hai quy tắc")
             self.rules[rule.id] = rule
         self.done: dict[_Key, Deadline] = {}
         self.running: list[_Key] = []
@@ -485,14 +585,21 @@ class _Scheduler:
         ordered: list[Deadline] = []
         for rule in self.rules.values():
             for audience in self._audiences(rule):
-                ordered.append(self._deadline(rule, audience))
+                when, prefix = self._when(rule, audience)
+                if isinstance(when, Recurring):
+                    ordered.extend(self._recurring(rule, audience, when, prefix))
+                else:
+                    ordered.append(self._deadline(rule, audience))
         conflicts = [
             conflict
             for rule in self.rules.values()
             if rule.feeds is not None
             for conflict in self._conflicts(rule)
         ]
-        index = {(d.rule.id, d.audience.id if d.audience else None): d for d in ordered}
+        index: dict[_Key, Deadline] = {}
+        for found in ordered:  # a recurring rule: its first report
+            index.setdefault((found.rule.id, found.audience.id if found.audience else None),
+                             found)
         return Schedule(deadlines=tuple(ordered), conflicts=tuple(conflicts), _index=index)
 
     # -- checks --------------------------------------------------------------------------
@@ -502,12 +609,15 @@ class _Scheduler:
             if rule.feeds is None:
                 raise DeadlineError(
                     "a lead time needs the rule it is counted back from: add feeds",
+                    vi="số ngày làm việc đi trước cần có hạn mà nó tính lùi từ đó: thêm feeds",
                     entry_id=rule.id, field="lead_working_days",
                 )
             if rule.lead_working_days < 0:
                 raise DeadlineError(
                     f"the lead time is {rule.lead_working_days} working days; it cannot be "
                     "negative (0 means the same day as the rule it feeds)",
+                    vi=f"số ngày làm việc đi trước là {rule.lead_working_days}; không được âm "
+                       "(0 là cùng ngày với hạn cấp trên)",
                     entry_id=rule.id, field="lead_working_days",
                 )
         if rule.feeds is not None:
@@ -515,11 +625,23 @@ class _Scheduler:
                 raise DeadlineError(self._unknown_rule(rule.feeds), entry_id=rule.id,
                                     field="feeds")
             if rule.feeds == rule.id:
-                raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds")
+                raise DeadlineError("a rule cannot feed itself", entry_id=rule.id, field="feeds",
+                                    vi="một hạn không thể phục vụ chính nó")
+        recurring = isinstance(rule.when, Recurring) or any(
+            isinstance(variant.when, Recurring) for variant in rule.variants)
+        if recurring and (rule.feeds is not None or any(
+                other.feeds == rule.id for other in self.rules.values())):
+            raise DeadlineError(
+                "a recurring report has many dates: it cannot feed a rule or be fed; give "
+                "each level its own recurring rule", entry_id=rule.id, field="feeds",
+                vi="báo cáo định kỳ có nhiều ngày nên không phục vụ hạn nào và không được hạn "
+                   "nào phục vụ; mỗi cấp hãy có quy tắc báo cáo định kỳ riêng")
         if rule.when is None and rule.feeds is None:
             raise DeadlineError(
                 "the rule has no date: give date, after, before, nth_working_day or window, "
                 "or feeds (with lead_working_days) to derive it from the rule it feeds",
+                vi="quy tắc chưa có ngày: hãy ghi date, after, before, nth_working_day hoặc "
+                   "window, hoặc feeds (với lead_working_days) để tính từ hạn cấp trên",
                 entry_id=rule.id,
             )
         seen: set[str] = set()
@@ -527,6 +649,7 @@ class _Scheduler:
             if variant.audience.id in seen:
                 raise DeadlineError(
                     f"the audience {variant.audience.id!r} is given twice",
+                    vi=f"nhóm “{variant.audience.id}” được ghi hai lần",
                     entry_id=rule.id, field=f"audiences.{position}.id",
                 )
             seen.add(variant.audience.id)
@@ -627,11 +750,17 @@ class _Scheduler:
 
     def _compute(self, rule: Rule, audience: Audience | None) -> Deadline:
         when, prefix = self._when(rule, audience)
+        if isinstance(when, Recurring):
+            raise DeadlineError(
+                f"{rule.id!r} is a recurring report with many dates; count from a phase or a "
+                "date instead", entry_id=rule.id, field=prefix + "every",
+                vi=f"“{rule.id}” là báo cáo định kỳ, có nhiều ngày; hãy tính từ một đợt hoặc "
+                   "một ngày")
         try:
             return self._compute_when(rule, audience, when, prefix)
         except OutOfRangeError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=_timing_field(when, prefix)) from None
+            raise DeadlineError.wrap(error, entry_id=rule.id,
+                                     field=_timing_field(when, prefix)) from None
 
     def _compute_when(
         self, rule: Rule, audience: Audience | None, when: When, prefix: str
@@ -655,6 +784,7 @@ class _Scheduler:
             target = self._nth(when, rule, prefix)
             steps.append(Step(kind="nth", day=self._day(target), n=when.n))
         else:
+            assert isinstance(when, Window)  # a recurring rule never comes here (_compute)
             opening = self._window_end(when.start, rule, audience, prefix + "window.from", steps)
             target = self._window_end(when.end, rule, audience, prefix + "window.to", steps)
             # "từ ngày A đến trước ngày B" ends the day before B.
@@ -663,8 +793,12 @@ class _Scheduler:
             if closing < opening:
                 ends = (f"ends before {target.isoformat()} (its last day is "
                         f"{closing.isoformat()})" if before else f"ends on {closing.isoformat()}")
+                ends_vi = (f"kết thúc trước ngày {vi_date(target)} (ngày cuối là "
+                           f"{vi_date(closing)})" if before else
+                           f"kết thúc ngày {vi_date(closing)}")
                 raise DeadlineError(
                     f"the window {ends}, before it starts on {opening.isoformat()}",
+                    vi=f"khoảng thời gian {ends_vi}, trước khi bắt đầu ngày {vi_date(opening)}",
                     entry_id=rule.id, field=prefix + "window",
                 )
             steps.append(Step(kind="window", start=self._day(opening), day=self._day(target),
@@ -675,12 +809,24 @@ class _Scheduler:
                 steps.append(Step(kind="window_start", day=self._day(start)))
             if start > closing:
                 to = f"to before {target.isoformat()}" if before else f"to {target.isoformat()}"
+                to_vi = (f"đến trước ngày {vi_date(target)}" if before else
+                         f"đến ngày {vi_date(target)}")
                 raise DeadlineError(
                     f"the window from {opening.isoformat()} {to} holds no working day",
+                    vi=f"từ ngày {vi_date(opening)} {to_vi} không có ngày làm việc nào",
                     entry_id=rule.id, field=prefix + "window",
                 )
         if not isinstance(when, Window):
             steps.append(Step(kind="stated", day=self._day(target), wording=rule.wording))
+        return self._finish(rule, audience, target, steps, start=start, anchor_day=anchor_day,
+                            direction=direction)
+
+    def _finish(
+        self, rule: Rule, audience: Audience | None, target: date, steps: list[Step], *,
+        start: date | None = None, anchor_day: date | None = None,
+        direction: Direction | None = None, occurrence: date | None = None,
+    ) -> Deadline:
+        """The last day a stated date means, rolled to a working day."""
         last_day = target - _ONE_DAY if rule.wording == "truoc_ngay" else target
         if last_day != target:
             steps.append(Step(kind="last_day", day=self._day(last_day)))
@@ -695,7 +841,29 @@ class _Scheduler:
             start=start,
             estimated=self.estimated,
             steps=tuple(steps),
+            occurrence=occurrence,
         )
+
+    def _recurring(
+        self, rule: Rule, audience: Audience | None, when: Recurring, prefix: str
+    ) -> list[Deadline]:
+        """One deadline per report date of a recurring rule, each with its own trace."""
+        try:
+            days = when.dates()
+        except DeadlineError as error:
+            raise DeadlineError(error.reason, entry_id=rule.id, vi=error.reason_vi,
+                                field=prefix + (error.field or "every")) from None
+        found = []
+        for day in days:
+            self.estimated = False
+            try:
+                steps = [Step(kind="recurring", day=self._day(day), recurring=when,
+                              wording=rule.wording)]
+                found.append(self._finish(rule, audience, day, steps, occurrence=day))
+            except OutOfRangeError as error:
+                raise DeadlineError.wrap(error, entry_id=rule.id,
+                                         field=prefix + "every") from None
+        return found
 
     def _note_estimates(self, first: date, last: date) -> None:
         """Record whether a day the computation looked at, from ``first`` to ``last``,
@@ -731,6 +899,12 @@ class _Scheduler:
             if source is None:
                 raise DeadlineError(self._unknown_rule(anchor.ref), entry_id=rule.id,
                                     field=field_name)
+            if isinstance(source.when, Recurring):
+                raise DeadlineError(
+                    f"{anchor.ref!r} is a recurring report with many dates; count from a "
+                    "phase or a date instead", entry_id=rule.id, field=field_name,
+                    vi=f"“{anchor.ref}” là báo cáo định kỳ, có nhiều ngày; hãy tính từ một "
+                       "đợt hoặc một ngày")
             # The same audience of the rule counted from, if it has one; a rule counting
             # from itself counts from its default date.
             chosen = None if source.id == rule.id else _find(audience, self._audiences(source))
@@ -749,11 +923,14 @@ class _Scheduler:
             known = ", ".join(sorted(self.anchors)) or "none"
             raise DeadlineError(
                 f"unknown anchor {str(anchor)!r}; the anchors known here are: {known}",
+                vi=f"không biết mốc “{anchor}”; các mốc có ở đây: {known}",
                 entry_id=rule.id, field=field_name,
             )
         if named.date is None:
             raise DeadlineError(
                 f"{named.name_en} has no date (an open-ended phase has no end to count from)",
+                vi=f"“{named.name}” không có ngày (đợt không có ngày kết thúc thì không tính "
+                   "từ đó được)",
                 entry_id=rule.id, field=field_name,
             )
         steps.append(
@@ -800,9 +977,13 @@ class _Scheduler:
             if not calendar.first_year <= base.year <= calendar.last_year:
                 raise  # the anchor itself is outside: said as such by the caller
         shown = "working days" if unit == "working_days" else "days"
+        shown_vi = "ngày làm việc" if unit == "working_days" else "ngày"
+        way_vi = "sau" if direction == "after" else "trước"
         raise DeadlineError(
             f"counting {amount} {shown} {direction} {base.isoformat()} goes past the years "
             f"whose working days are known ({calendar.first_year}-{calendar.last_year})",
+            vi=f"tính {amount} {shown_vi} {way_vi} ngày {vi_date(base)} vượt quá các năm đã "
+               f"biết ngày làm việc ({calendar.first_year}-{calendar.last_year})",
             entry_id=rule.id, field=field_name,
         )
 
@@ -810,11 +991,15 @@ class _Scheduler:
         try:
             found = self.calendar.nth_working_day(when.year, when.month, when.n)
         except OutOfRangeError as error:
-            raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day.month") from None
+            raise DeadlineError.wrap(error, entry_id=rule.id,
+                                     field=prefix + "nth_working_day.month") from None
         except ValueError as error:
+            counted = sum(self.calendar.is_working_day(date(when.year, when.month, day))
+                          for day in range(1, days_in_month(when.year, when.month) + 1))
             raise DeadlineError(str(error), entry_id=rule.id,
-                                field=prefix + "nth_working_day.n") from None
+                                field=prefix + "nth_working_day.n",
+                                vi=f"tháng {when.month}/{when.year} có ít hơn {abs(when.n)} "
+                                   f"ngày làm việc (có {counted} ngày)") from None
         edge = date(when.year, when.month, 1) if when.n > 0 else (
             date(when.year + when.month // 12, when.month % 12 + 1, 1) - _ONE_DAY)
         self._note_estimates(edge, found)

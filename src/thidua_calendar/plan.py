@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
-from typing import TYPE_CHECKING, Literal
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Literal
 
 from thidua_calendar.anniversaries import (
     Commemoration,
@@ -32,6 +32,7 @@ from thidua_calendar.dates import Precision, month_end, month_start
 from thidua_calendar.deadlines import (
     Anchor,
     NamedDate,
+    Recurring,
     Relative,
     Rule,
     Schedule,
@@ -57,10 +58,12 @@ __all__ = [
     "Event",
     "Organisation",
     "Plan",
+    "PlanDocument",
     "PlanPhase",
     "PlanResult",
     "PlanWarning",
     "Selector",
+    "Signer",
     "build_plan",
     "default_plan",
     "plan_key",
@@ -114,6 +117,37 @@ class Selector:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Signer:
+    """The signature block of Nghị định 30/2020/NĐ-CP (Phụ lục I): the authority the signer
+    signs under (``TM. BAN CHẤP HÀNH``; ``None`` when the head signs in their own name),
+    their title (``CHỦ TỊCH``) and name (``None``: left blank, written in by hand)."""
+
+    authority: str | None = "TM. BAN CHẤP HÀNH"
+    title: str = "CHỦ TỊCH"
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanDocument:
+    """What the plan says as a document besides its calendar: the number and symbol
+    (``"01/KH-CĐCS"``, ``None``: a blank number before "/KH-" and the body's symbol), the
+    signer, the recipients (Nơi nhận) and the parts' text (purpose, requirements, the
+    reporting regime, the closing sentence).
+
+    ``None`` (or an empty tuple) means "the default text": the renderers hold it, in
+    Vietnamese and English (:mod:`thidua_calendar.render.plan`), since it is text for people.
+    """
+
+    number: str | None = None
+    signer: Signer = field(default_factory=Signer)
+    recipients: tuple[str, ...] = ()
+    purpose: tuple[str, ...] = ()
+    requirements: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
+    closing: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
     """A plan's description: what a plan file holds.
 
@@ -138,6 +172,7 @@ class Plan:
     allow_gaps: bool = False
     allow_overlaps: bool = False
     preamble: bool = True
+    document: PlanDocument = field(default_factory=PlanDocument)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -228,11 +263,27 @@ def build_plan(
         if not (phase.theme or "").strip():
             warnings.append(PlanWarning(kind="no_theme", subject=phase.id))
     anchors = _anchors(plan, entries)
-    found = schedule(plan.deadlines, calendar=calendar, anchors=anchors)
+    rules = tuple(_over_period(rule, plan.period) for rule in plan.deadlines)
+    found = schedule(rules, calendar=calendar, anchors=anchors)
     preamble = tuple(occ for occ in sorted(chosen, key=lambda occ: occ.date)
                      if occ.milestone == "nam_tron") if plan.preamble else ()
     return PlanResult(plan=plan, phases=phases, preamble=preamble, schedule=found,
                       warnings=tuple(warnings))
+
+
+def _over_period(rule: Rule, period: Period) -> Rule:
+    """A recurring report without ``start``/``end`` runs over the plan's period (up to its
+    horizon when it has no end)."""
+    import dataclasses
+
+    def fill(when: Any) -> Any:
+        if isinstance(when, Recurring) and (when.start is None or when.end is None):
+            return dataclasses.replace(when, start=when.start or period.start,
+                                       end=when.end or period.horizon)
+        return when
+
+    variants = tuple(dataclasses.replace(v, when=fill(v.when)) for v in rule.variants)
+    return dataclasses.replace(rule, when=fill(rule.when), variants=variants)
 
 
 def _lead_up(plan: Plan, keys: Mapping[str, Occurrence]) -> dict[str, str]:
@@ -450,15 +501,35 @@ def plan_key(plan: Plan, /) -> str:
     return f"{plan.id or slug(plan.organisation.name)}-{plan.period.start.year}"
 
 
-def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
+def default_plan(
+    year: int, /, *, calendar: WorkCalendar | None = None, issued: date | None = None
+) -> Plan:
     """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
 
     A default, not a rule: a grassroots union's year in two halves; it greets the days of
     Nghị định 145 (tag ``nd145``), the union's days (tag ``union``) and every năm tròn and
     năm lẻ 5 anniversary of the catalog; its deadlines are registration 15 working days
     after the start, a report 5 working days after each half, award dossiers 10 working days
-    before the year ends.  ``issued`` defaults to 1 January.
+    before the year ends.
+
+    A plan is never dated on a day off: without ``issued``, it is dated the first working
+    day of the year on ``calendar`` (1 January is Tết Dương lịch, so 2 January or, when that
+    is a weekend, the Monday after).  The calendar is the caller's (the same one the plan is
+    built on), since this module reads no files; give ``calendar`` or ``issued``.
     """
+    if issued is None:
+        if calendar is None:
+            raise TypeError("default_plan needs calendar= (it is dated the year's first "
+                            "working day) or issued=")
+        try:
+            issued = calendar.roll(date(year, 1, 1), "next")
+        except OutOfRangeError:
+            # A year whose announcements the calendar does not hold (a feed of commemorations
+            # far ahead): 1 January is Tết Dương lịch by law every year (Bộ luật Lao động
+            # 2019, Điều 112), so the first day after it outside the weekly rest days.
+            issued = date(year, 1, 2)
+            while issued.weekday() in calendar.weekend.rest_days:
+                issued += timedelta(days=1)
     from thidua_calendar.deadlines import Relative
     from thidua_calendar.phases import split_period
 
@@ -496,7 +567,7 @@ def default_plan(year: int, /, *, issued: date | None = None) -> Plan:
         title=f"Phát động phong trào thi đua năm {year}",
         title_en=f"Emulation movement of {year}",
         organisation=Organisation(name="Công đoàn cơ sở", level="cdcs"),
-        issued=issued or date(year, 1, 1),
+        issued=issued,
         period=period,
         phases=phases,
         greet=(Selector(tags=("nd145",)), Selector(tags=("union",)),

@@ -445,7 +445,8 @@ def test_default_plan_for_a_year(capsys):
     assert status == 0
     assert out.startswith("# KẾ HOẠCH\n\n**Phát động phong trào thi đua năm 2026**")
     assert "## Các đợt thi đua" in out
-    assert "| Đăng ký thi đua |  | chậm nhất ngày 22/1/2026 | Thứ Năm, 22/1/2026 |" in out
+    # The decree's date form (nd30) by default: months 1-2 zero-padded.
+    assert "| Đăng ký thi đua |  | chậm nhất ngày 22/01/2026 | Thứ Năm, 22/01/2026 |" in out
 
 
 def test_default_plan_year_follows_the_planning_season(monkeypatch):
@@ -741,3 +742,84 @@ def test_deadlines_with_a_huge_count_fail_in_one_sentence(tmp_path, capsys):
     assert err == (f"thidua-calendar: error: {rules}:3: deadline 'b', field 'after.days': "
                    "counting 100000000 days after 2022-01-05 goes past the years whose working "
                    "days are known (2019-2100)\n")
+
+
+# -- the output's name decides its format; UTF-8 whatever the console ----------------------
+
+SEED_002 = Path(__file__).parents[2] / "examples" / "seeds" / "002.yaml"
+
+
+@pytest.mark.parametrize(
+    ("argv", "name", "starts"),
+    [
+        (("plan", str(SEED_002)), "ke-hoach.docx", b"PK\x03\x04"),
+        (("plan", str(SEED_002)), "ke-hoach.json", b"{\n"),
+        (("plan", str(SEED_002)), "ke-hoach.md", "# KẾ HOẠCH".encode()),
+        (("plan", str(SEED_002)), "ke-hoach.txt", "KẾ HOẠCH\n".encode()),
+        (("anniversaries", "2026"), "ngay.json", b"[\n"),
+        (("anniversaries", "2026"), "ngay.csv", b"date,id,"),
+        (("workdays", "2026"), "nghi.json", b"[\n"),
+        (("deadlines", str(SEED_001_RULES)), "han.md", b"# "),
+        (("ics", "--year", "2026"), "lich.ics", b"BEGIN:VCALENDAR"),
+        (("ics", "--year", "2026"), "lich.txt", None),
+    ],
+)
+def test_the_output_name_decides_the_format(tmp_path, capsys, argv, name, starts):
+    target = tmp_path / name
+    status, _, err = run(capsys, *argv, "-o", str(target))
+    if starts is None:  # a name whose format the command does not write
+        assert status == 2
+        assert err.count("\n") == 1
+        assert "ics" in err
+        assert not target.exists()
+        return
+    assert status == 0, err
+    assert target.read_bytes().startswith(starts)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("plan", str(SEED_002), "--format", "json", "-o", "x.docx"),
+        ("plan", str(SEED_002), "--format", "docx", "-o", "x.md"),
+        ("anniversaries", "2026", "--format", "csv", "-o", "x.json"),
+        ("workdays", "2026", "--format", "text", "-o", "x.json"),
+        ("deadlines", str(SEED_001_RULES), "--format", "markdown", "-o", "x.txt"),
+    ],
+)
+def test_a_format_that_contradicts_the_name_is_an_error(tmp_path, capsys, argv):
+    os.chdir(tmp_path)
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert "mâu thuẫn" in err
+    assert "--format" in err
+    assert list(tmp_path.iterdir()) == []
+    status, _, err = run(capsys, *argv, "--lang", "en")
+    assert status == 2
+    assert "contradicts" in err
+
+
+def test_an_unknown_ending_keeps_the_default_format(tmp_path, capsys):
+    target = tmp_path / "ngay.out"
+    assert run(capsys, "anniversaries", "2026", "-o", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("Các ngày kỷ niệm năm 2026")
+
+
+@pytest.mark.parametrize("encoding", ["cp1258", "cp1252", "ascii"])
+def test_output_is_utf8_whatever_the_console_encoding(tmp_path, encoding):
+    env = {**os.environ, "PYTHONIOENCODING": encoding,
+           "PYTHONPATH": str(Path(__file__).parents[2] / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "thidua_calendar", "anniversaries", "2026"],
+        cwd=tmp_path, capture_output=True, env=env,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    text = done.stdout.decode("utf-8")
+    assert "Ngày thành lập Công đoàn Việt Nam" in text
+    failing = subprocess.run(
+        [sys.executable, "-m", "thidua_calendar", "plan", "khong-co.yaml"],
+        cwd=tmp_path, capture_output=True, env=env,
+    )
+    assert failing.returncode == 2
+    assert "khong-co.yaml" in failing.stderr.decode("utf-8")

@@ -142,8 +142,9 @@ def _seed(name: str) -> PlanResult:
 
 
 def _default_2027() -> PlanResult:
-    return build_plan(default_plan(2027), catalog=builtin_catalog(),
-                      calendar=load_work_calendar())
+    calendar = load_work_calendar()
+    return build_plan(default_plan(2027, calendar=calendar), catalog=builtin_catalog(),
+                      calendar=calendar)
 
 
 FEEDS: dict[str, Callable[[], PlanResult]] = {

@@ -8,8 +8,15 @@ from datetime import date
 import pytest
 
 from thidua_calendar.feeds.items import calendar_description, calendar_title, plan_years
+from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.phases import Period
-from thidua_calendar.plan import default_plan
+from thidua_calendar.plan import default_plan as _default_plan
+
+CALENDAR = load_work_calendar()
+
+
+def default_plan(year: int):
+    return _default_plan(year, calendar=CALENDAR)
 
 
 def _plan(start: date, end: date | None):

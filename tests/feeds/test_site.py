@@ -53,7 +53,8 @@ def seed_004(calendar):
 
 @pytest.fixture(scope="module")
 def default_2027(calendar):
-    return build_plan(default_plan(2027), catalog=builtin_catalog(), calendar=calendar)
+    return build_plan(default_plan(2027, calendar=calendar), catalog=builtin_catalog(),
+                      calendar=calendar)
 
 
 @pytest.fixture(scope="module")
@@ -564,7 +565,7 @@ def test_console_check_sees_a_broken_page(browser, serve, tmp_path, two):
 
 def test_page_in_a_browser(browser, serve, tmp_path, calendar, seed_004):
     today = date.today()  # the page's script draws today's line from the viewer's clock
-    current = build_plan(default_plan(today.year), catalog=builtin_catalog(),
+    current = build_plan(default_plan(today.year, calendar=calendar), catalog=builtin_catalog(),
                          calendar=calendar)
     results = [seed_004, current]
     build_site(results, tmp_path)

@@ -19,6 +19,19 @@ from thidua_calendar.render.lines import format_date, lunar_text, weekday_name
         (date(1972, 12, 1), "d/m/yyyy", "month", "12/1972"),
         (date(1930, 2, 1), "dd/mm/yyyy", "month", "02/1930"),
         (date(1943, 1, 1), "dd/mm/yyyy", "year", "1943"),
+        # Nghị định 30/2020's form, as seed 002 (Lai Châu, 05/01/2022) prints its dates:
+        # "(03/02/1930 - 03/02/2022)", "(30/4/1975 - 30/4/2022)", "(01/5/1886 - 01/5/2022)",
+        # "(08/6/2006 - 08/6/2022)", "(02/9/1945 - 02/9/2022)".
+        (date(1930, 2, 3), "nd30", "day", "03/02/1930"),
+        (date(1975, 4, 30), "nd30", "day", "30/4/1975"),
+        (date(1886, 5, 1), "nd30", "day", "01/5/1886"),
+        (date(2006, 6, 8), "nd30", "day", "08/6/2006"),
+        (date(1945, 9, 2), "nd30", "day", "02/9/1945"),
+        (date(2022, 1, 5), "nd30", "day", "05/01/2022"),
+        (date(1929, 7, 28), "nd30", "day", "28/7/1929"),
+        (date(2022, 11, 20), "nd30", "day", "20/11/2022"),
+        (date(1972, 12, 1), "nd30", "month", "12/1972"),
+        (date(2022, 1, 1), "nd30", "month", "01/2022"),
     ],
 )
 def test_format_date(day, style, precision, text):
@@ -115,3 +128,11 @@ def test_a_printed_with_cycle_keeps_every_entry():
     lines = group_lines([occ for occ in found if occ is not None])
     assert [occ.id for line in lines for occ in line.occurrences] == ["a", "b"]
     assert lines[0].text == "22 năm Ngày a (1/3/2000 - 1/3/2022) và Ngày b (1/3/2000 - 1/3/2022)"
+
+
+@pytest.mark.parametrize("day", [date(2022, m, d) for m in range(1, 13) for d in (1, 9, 10, 28)])
+def test_nd30_pads_days_under_10_and_months_1_and_2(day):
+    day_text, month_text, year_text = format_date(day, style="nd30").split("/")
+    assert day_text == f"{day.day:02d}"
+    assert month_text == (f"{day.month:02d}" if day.month <= 2 else str(day.month))
+    assert int(year_text) == day.year

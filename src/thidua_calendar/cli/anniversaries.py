@@ -7,7 +7,7 @@ from typing import get_args
 
 from thidua_calendar.anniversaries import Milestone
 from thidua_calendar.cli.clock import this_year
-from thidua_calendar.cli.options import year
+from thidua_calendar.cli.options import format_option, year
 from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import DATE_STYLES, LANGS, ListingFormat
@@ -25,10 +25,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
     ann.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
-    ann.add_argument(
-        "--format", choices=get_args(ListingFormat), default="text",
-        help=say("output format (default: text)"),
-    )
+    format_option(ann, get_args(ListingFormat))
     ann.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],
         help=say("an extra catalog file (repeatable); see docs/catalog.md"),

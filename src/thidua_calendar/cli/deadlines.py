@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import get_args
 
-from thidua_calendar.cli.options import calendar_options, text_options
+from thidua_calendar.cli.options import calendar_options, format_option, text_options
 from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import ScheduleFormat
 
@@ -23,8 +23,7 @@ def add_options(dead: argparse.ArgumentParser) -> None:
     )
     dead.add_argument("file", metavar="FILE",
                       help=say("a deadline rules file; see docs/deadlines.md"))
-    dead.add_argument("--format", choices=get_args(ScheduleFormat), default="text",
-                      help=say("output format (default: text)"))
+    format_option(dead, get_args(ScheduleFormat))
     calendar_options(dead)
     dead.add_argument(
         "--catalog", metavar="FILE", action="append", default=[],

@@ -82,8 +82,12 @@ HELP_VI: dict[str, str] = {
         'năm của kế hoạch mặc định (mặc định: năm tới nếu đã từ tháng 10, không thì năm nay)',
     'output format (default: text; docx needs -o)':
         'dạng in ra (mặc định: text; docx cần -o)',
-    "how dates are written (default: the plan's style, else d/m/yyyy)":
-        'cách viết ngày (mặc định: theo kế hoạch, không thì d/m/yyyy)',
+    "with a Word document: an appendix of how each deadline was found":
+        "với tệp Word: thêm phụ lục ghi cách tính từng hạn",
+    "how dates are written (default: the plan's style, else nd30: 05/01/2022, 30/4/1975, as "
+    "Nghị định 30/2020 writes them)":
+        'cách viết ngày (mặc định: theo kế hoạch, không thì nd30: 05/01/2022, 30/4/1975, như '
+        'Nghị định 30/2020)',
     'Serve a feed site folder over HTTP for local or LAN subscription (ETag, Last-Modified, 304). Loopback only unless --host says otherwise.':
         'Phục vụ thư mục trang lịch qua HTTP để đăng ký trong máy hoặc mạng nội bộ (ETag, Last-Modified, 304). Chỉ nghe trên 127.0.0.1 trừ khi --host nói khác.',
     'the site folder':

@@ -6,7 +6,14 @@ import argparse
 from datetime import UTC, datetime
 
 from thidua_calendar.cli.clock import plan_year
-from thidua_calendar.cli.options import alarms, calendar_options, dtstamp, year, years
+from thidua_calendar.cli.options import (
+    alarms,
+    calendar_options,
+    dtstamp,
+    format_option,
+    year,
+    years,
+)
 from thidua_calendar.cli.plans import default_plans, warn_without_id
 from thidua_calendar.cli.usage import say
 from thidua_calendar.errors import UsageError
@@ -41,6 +48,7 @@ def add_options(ics: argparse.ArgumentParser) -> None:
                      help=say("an extra catalog file (repeatable)"))
     ics.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
     ics.add_argument("-o", "--output", metavar="FILE", help=say("write to FILE (default: stdout)"))
+    format_option(ics, ("ics",), default="ics", option=False)
     ics.set_defaults(run=run)
 
 

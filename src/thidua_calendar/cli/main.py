@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit
+from thidua_calendar.cli.options import PROG, CheckFailed, HelpFormatter, emit, settle_format
 from thidua_calendar.cli.usage import say, set_lang
 from thidua_calendar.errors import ThiduaCalendarError
 
@@ -62,6 +62,7 @@ def _command_module(name: str) -> ModuleType:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _utf8_streams()
     arguments = sys.argv[1:] if argv is None else list(argv)
     set_lang(message_lang(arguments))
     parser = _parser(arguments)
@@ -70,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return 2
     try:
+        settle_format(args)
         output = args.run(args)
         if getattr(args, "writes_itself", False):
             sys.stdout.write(output)
@@ -88,6 +90,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     return 0
+
+
+def _utf8_streams() -> None:
+    """Write UTF-8 whatever the console's encoding says (a Windows console in cp1258 or
+    cp1252, ``PYTHONIOENCODING``, a redirect under a C locale): Vietnamese text must never
+    end in ``UnicodeEncodeError``.  Errors stay strict; only the encoding changes."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if reconfigure is not None and encoding != "utf8":
+            reconfigure(encoding="utf-8")
 
 
 def message_lang(argv: Sequence[str]) -> str:

@@ -30,9 +30,11 @@ __all__ = [
     "catalog_option",
     "dtstamp",
     "emit",
+    "format_option",
     "parse_date",
     "port",
     "province_option_value",
+    "settle_format",
     "text_options",
     "year",
     "years",
@@ -167,3 +169,53 @@ def catalog_option(parser: argparse.ArgumentParser,
     """--catalog FILE, repeatable."""
     parser.add_argument("--catalog", metavar="FILE", action="append", default=[],
                         help=say(help))
+
+
+#: What the ending of an output file's name says its format is.
+SUFFIX_FORMATS = {".docx": "docx", ".md": "markdown", ".json": "json", ".ics": "ics",
+                  ".txt": "text", ".csv": "csv"}
+_FORMAT_NAMES = {
+    "vi": {"docx": "Word", "markdown": "Markdown", "json": "JSON", "ics": "iCalendar",
+           "text": "văn bản thuần", "csv": "CSV"},
+    "en": {"docx": "Word", "markdown": "Markdown", "json": "JSON", "ics": "iCalendar",
+           "text": "plain text", "csv": "CSV"},
+}
+
+
+def format_option(parser: argparse.ArgumentParser, formats: tuple[str, ...], *,
+                  default: str = "text", option: bool = True) -> None:
+    """--format (when ``option``) with ``formats``; without it, the name given to -o decides
+    (``.docx``, ``.md``, ``.json``, ``.ics``, ``.txt``, ``.csv``), else ``default``.
+    :func:`settle_format` (called by ``main`` for every command) fills ``args.format``."""
+    if option:
+        parser.add_argument(
+            "--format", choices=formats, default=None,
+            help=say(f"output format (default: from the ending of -o FILE, else {default})",
+                     f"định dạng (mặc định: theo đuôi tên tệp -o, nếu không thì {default})"))
+    parser.set_defaults(format_choices=formats, format_default=default)
+
+
+def settle_format(args: argparse.Namespace) -> None:
+    """``args.format`` from --format or from the output file's name; a contradiction (or a
+    name whose format the command does not write) is a :class:`UsageError`."""
+    formats: tuple[str, ...] | None = getattr(args, "format_choices", None)
+    if formats is None:
+        return
+    given: str | None = getattr(args, "format", None)
+    output: str | None = getattr(args, "output", None)
+    suffix = os.path.splitext(output)[1].lower() if output else ""
+    named = SUFFIX_FORMATS.get(suffix)
+    vi, en = _FORMAT_NAMES["vi"], _FORMAT_NAMES["en"]
+    if given is not None and named is not None and given != named:
+        raise UsageError(
+            f"--format {given} contradicts the file name “{output}” ({suffix} is "
+            f"{en[named]}): drop --format or rename the file",
+            vi=f"--format {given} mâu thuẫn với tên tệp “{output}” (đuôi {suffix} là "
+               f"{vi[named]}): bỏ --format hoặc đổi tên tệp")
+    if given is None and named is not None and named not in formats:
+        listed = ", ".join(formats)
+        raise UsageError(
+            f"the file name “{output}” is a {en[named]} file, but this command writes "
+            f"{listed} only",
+            vi=f"tên tệp “{output}” là tệp {vi[named]}, nhưng lệnh này chỉ ghi {listed}")
+    args.format = given or named or getattr(args, "format_default", formats[0])

@@ -44,7 +44,7 @@ def default_plans(
     results = []
     for year in years:
         check_year(year)
-        plan = default_plan(year)
+        plan = default_plan(year, calendar=calendar)
         if not with_deadlines:
             plan = dataclasses.replace(plan, deadlines=())
         try:

@@ -6,7 +6,7 @@ import argparse
 from typing import get_args
 
 from thidua_calendar.cli.clock import this_year
-from thidua_calendar.cli.options import calendar_options, text_options, year
+from thidua_calendar.cli.options import calendar_options, format_option, text_options, year
 from thidua_calendar.cli.usage import say
 from thidua_calendar.styles import WorkdaysFormat
 
@@ -25,8 +25,7 @@ def add_options(work: argparse.ArgumentParser) -> None:
     work.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
-    work.add_argument("--format", choices=get_args(WorkdaysFormat), default="text",
-                      help=say("output format (default: text)"))
+    format_option(work, get_args(WorkdaysFormat))
     calendar_options(work)
     text_options(work)
     work.set_defaults(run=run)

@@ -7,7 +7,8 @@ function of what the event is.
   the text.
 - A phase, a plan's event and a deadline are named by the plan (:func:`~thidua_calendar.plan.
   plan_key`) and their own ids: ``phase-{plan}-{id}@…``, ``event-{plan}-{id}@…``,
-  ``deadline-{plan}-{rule}[-{audience}]@…``.
+  ``deadline-{plan}-{rule}[-{audience}]@…``; each report of a recurring rule (báo cáo định
+  kỳ) is its own item, its UID ending in the report's month: ``…-{rule}-2022-03@…``.
 
 All-day items keep dates end to end (``end`` is exclusive, as ``DTEND;VALUE=DATE`` is):
 converting through a datetime and UTC is how feeds shift a holiday by a day.
@@ -233,6 +234,10 @@ def _deadline_item(deadline: Deadline, key: str, lang: Lang, date_style: DateSty
     if deadline.audience is not None:
         uid += f"-{deadline.audience.id}"
         name += f" ({deadline.audience.name if vi else deadline.audience.name_en})"
+    if deadline.occurrence is not None:
+        # One event per report of a recurring rule, named by its month: moving the day
+        # (15 -> 20) keeps the UID, a new report gets a new one.
+        uid += f"-{deadline.occurrence:%Y-%m}"
     lines = [
         deadline_phrase(deadline, lang=lang, date_style=date_style),
         (f"Hạn nộp: {format_date(deadline.due, style=date_style)}" if vi

@@ -16,12 +16,14 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import ConfigDict, Field, ValidationError, field_validator
 
+from thidua_calendar.dates import vi_date
 from thidua_calendar.deadlines import (
     Anchor,
     Audience,
     NamedDate,
     NthWorkingDay,
     OnDate,
+    Recurring,
     Relative,
     Rule,
     Schedule,
@@ -34,7 +36,15 @@ from thidua_calendar.deadlines import (
     schedule,
 )
 from thidua_calendar.errors import DeadlineError, InputError, OutOfRangeError
-from thidua_calendar.files.fields import Id, IsoDate, Model, Text, Year, parse_iso_date
+from thidua_calendar.files.fields import (
+    Id,
+    Model,
+    PlanDate,
+    Text,
+    Year,
+    parse_date,
+    parse_partial_date,
+)
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -49,11 +59,11 @@ from thidua_calendar.workdays import RollPolicy, WorkCalendar
 __all__ = ["DeadlineFile", "load_deadline_file", "parse_deadline_file", "parse_rule"]
 
 _SEE = "docs/deadlines.md"
-_TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window")
+_TIMING_KEYS = ("date", "after", "before", "nth_working_day", "window", "every")
 
 
 def _date(value: object) -> date:
-    return parse_iso_date(value)
+    return parse_date(value)
 
 
 def _anchor(value: object) -> Anchor:
@@ -113,12 +123,14 @@ class _NthModel(Model):
 
 
 def _month(text: str) -> tuple[int, int]:
-    parts = text.split("-")
-    if len(parts) != 2 or not all(part.isdigit() for part in parts) or not (
-        1 <= int(parts[1]) <= 12
-    ):
-        raise ValueError(f"write the month as YYYY-MM, such as 2023-01 (got {text!r})")
-    return int(parts[0]), int(parts[1])
+    try:
+        day, precision = parse_partial_date(text)
+    except ValueError:
+        precision = "day"
+    if precision != "month":
+        raise ValueError(f"write the month as YYYY-MM or MM/YYYY, such as 2023-01 or 01/2023 "
+                         f"(got {text!r})")
+    return day.year, day.month
 
 
 class _WindowModel(Model):
@@ -141,18 +153,42 @@ def _window_end(value: object) -> OnDate | Relative:
     return OnDate(date=_date(text))
 
 
+class _EveryModel(Model):
+    """A recurring report: ``every: {period: quarter, day: 15, month: last}``."""
+
+    period: Literal["month", "quarter", "half_year", "year"]
+    day: int
+    month: int | Literal["first", "last"] = "last"
+    from_: Annotated[PlanDate | None, Field(alias="from")] = None
+    to: PlanDate | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+    def recurring(self) -> Recurring:
+        month = {"first": 1, "last": -1}.get(str(self.month), self.month)
+        assert isinstance(month, int)
+        try:
+            return Recurring(frequency=self.period, day=self.day, month=month,
+                             start=self.from_, end=self.to)
+        except DeadlineError as error:
+            raise ValueError(error.reason) from None
+
+
 class _TimingModel(Model):
-    date: IsoDate | None = None
+    date: PlanDate | None = None
     after: _OffsetModel | None = None
     before: _OffsetModel | None = None
     nth_working_day: _NthModel | None = None
     window: _WindowModel | None = None
+    every: _EveryModel | None = None
 
     def when(self) -> When | None:
         given = [key for key in _TIMING_KEYS if getattr(self, key) is not None]
         if len(given) > 1:
-            raise ValueError(f"give one of date, after, before, nth_working_day, window; "
-                             f"not {' and '.join(given)}")
+            raise ValueError(f"give one of date, after, before, nth_working_day, window, "
+                             f"every; not {' and '.join(given)}")
+        if self.every is not None:
+            return self.every.recurring()
         if self.date is not None:
             return OnDate(date=self.date)
         if self.after is not None:
@@ -191,8 +227,8 @@ class _PhaseModel(Model):
     id: Id
     name: Text
     name_en: Text | None = None
-    start: IsoDate
-    end: IsoDate | None = None
+    start: PlanDate
+    end: PlanDate | None = None
 
 
 class _FileModel(Model):
@@ -230,6 +266,8 @@ class DeadlineFile:
             raise self.locate(DeadlineError(
                 f"the anchor {str(anchor)!r} needs a year: write {anchor!s}@YEAR or give "
                 "the file a 'year:'", entry_id=rule.id, field=_anchor_field(rule, anchor),
+                vi=f"mốc “{anchor}” cần có năm: hãy viết {anchor!s}@NĂM hoặc thêm 'year:' cho "
+                   "tệp",
             ))
         if catalog is None:
             from thidua_calendar.files.catalog import builtin_catalog
@@ -294,7 +332,8 @@ def parse_deadline_file(text: str, path: str) -> DeadlineFile:
     for position, phase in enumerate(model.phases):
         where = ("phases", position)
         if phase.id in seen_phases:
-            raise DeadlineError("the phase id is used twice", path=path,
+            raise DeadlineError("the phase id is used twice", vi="mã đợt bị dùng hai lần",
+                                path=path,
                                 line=line_of(root, (*where, "id")), field="id")
         seen_phases.add(phase.id)
         start, end = phase.start, phase.end
@@ -302,15 +341,33 @@ def parse_deadline_file(text: str, path: str) -> DeadlineFile:
             raise DeadlineError(
                 f"the phase {phase.id!r} ends on {end.isoformat()}, before it starts on "
                 f"{start.isoformat()}", path=path, line=line_of(root, (*where, "end")),
+                vi=f"đợt “{phase.id}” kết thúc ngày {vi_date(end)}, trước ngày bắt đầu "
+                   f"{vi_date(start)}",
                 field="end",
             )
         phases.append(Phase(id=phase.id, name=phase.name, name_en=phase.name_en or phase.name,
                             start=start, end=end))
     rules = []
     for position, raw in enumerate(model.deadlines):
-        rules.append(parse_rule(raw, root, data, path, position))
+        rule = parse_rule(raw, root, data, path, position)
+        if model.year is not None:  # recurring reports run over the file's year
+            rule = _over_year(rule, model.year)
+        rules.append(rule)
     return DeadlineFile(path=path, rules=tuple(rules), phases=tuple(phases), year=model.year,
                         _root=root)
+
+
+def _over_year(rule: Rule, year: int) -> Rule:
+    import dataclasses
+
+    def fill(when: When | None) -> When | None:
+        if isinstance(when, Recurring):
+            return dataclasses.replace(when, start=when.start or date(year, 1, 1),
+                                       end=when.end or date(year, 12, 31))
+        return when
+
+    variants = tuple(dataclasses.replace(v, when=fill(v.when) or v.when) for v in rule.variants)
+    return dataclasses.replace(rule, when=fill(rule.when), variants=variants)
 
 
 def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -> Rule:
@@ -322,10 +379,10 @@ def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -
         raise validation_error(error, root, data, path, DeadlineError, prefix=prefix,
                                items="deadlines", see=_SEE) from None
 
-    def fail(reason: str, field: str) -> DeadlineError:
+    def fail(reason: str, field: str, *, vi: str | None = None) -> DeadlineError:
         loc = [*prefix, *(int(p) if p.isdigit() else p for p in field.split("."))]
-        return DeadlineError(reason, path=path, line=line_of(root, loc), entry_id=model.id,
-                             field=field)
+        return DeadlineError(reason, vi=vi, path=path, line=line_of(root, loc),
+                             entry_id=model.id, field=field)
 
     try:
         when = model.when()
@@ -340,7 +397,9 @@ def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -
             raise fail(str(error), field) from None
         if audience_when is None:
             raise fail("an audience needs its own date, after, before, nth_working_day or "
-                       "window", f"audiences.{index}")
+                       "window", f"audiences.{index}",
+                       vi="mỗi nhóm cần có ngày riêng: date, after, before, nth_working_day hoặc "
+                          "window")
         variants.append(
             Variant(
                 audience=Audience(id=audience.id, name=audience.name,

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
 
-__all__ = ["Id", "IsoDate", "Model", "SourceModel", "Text", "Url", "Year", "parse_iso_date"]
+__all__ = [
+    "Id",
+    "IsoDate",
+    "Model",
+    "PlanDate",
+    "SourceModel",
+    "Text",
+    "Url",
+    "Year",
+    "parse_date",
+    "parse_iso_date",
+    "parse_partial_date",
+]
 
 #: Text for people (a name, a title, a theme): at least one visible character.
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
@@ -46,6 +58,55 @@ def parse_iso_date(value: object) -> date:
 
 #: A date field: ``2025-04-26`` in the file, checked by :func:`parse_iso_date`.
 IsoDate = Annotated[date, PlainValidator(parse_iso_date)]
+
+_VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_VN_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
+_BOTH_FORMS = "write it as YYYY-MM-DD or DD/MM/YYYY, such as 2027-12-15 or 15/12/2027"
+
+
+def parse_partial_date(
+    value: object, /, *, partial: bool = True
+) -> tuple[date, Literal["day", "month", "year"]]:
+    """The one reader of the dates a plan or deadline file writes, with its precision.
+
+    A day is ``2027-12-15`` (ISO) or ``15/12/2027`` (also ``5/1/2027``), as Vietnamese
+    documents write it; with ``partial``, a month is ``2027-12`` or ``12/2027`` and a year
+    ``2027`` (the first day is returned).  Anything else, or an impossible day, is a
+    :class:`ValueError` that gives both forms.
+    """
+    if isinstance(value, date):
+        return value, "day"
+    text = str(value).strip()
+    numbers: tuple[int, int, int] | None = None
+    precision: Literal["day", "month", "year"] = "day"
+    if match := _ISO_DATE.fullmatch(text):
+        numbers = int(match[1]), int(match[2]), int(match[3])
+    elif match := _VN_DATE.fullmatch(text):
+        numbers = int(match[3]), int(match[2]), int(match[1])
+    elif partial and (match := _ISO_MONTH.fullmatch(text)):
+        numbers, precision = (int(match[1]), int(match[2]), 1), "month"
+    elif partial and (match := _VN_MONTH.fullmatch(text)):
+        numbers, precision = (int(match[2]), int(match[1]), 1), "month"
+    elif partial and re.fullmatch(r"\d{4}", text):
+        numbers, precision = (int(text), 1, 1), "year"
+    if numbers is None:
+        more = " (a month: 2027-12 or 12/2027; a year: 2027)" if partial else ""
+        raise ValueError(f"{value!r} is not a date: {_BOTH_FORMS}{more}")
+    try:
+        return date(*numbers), precision
+    except ValueError as error:
+        raise ValueError(f"{text} is not a real date: {error}") from None
+
+
+def parse_date(value: object, /) -> date:
+    """A whole date written ``2027-12-15`` or ``15/12/2027`` (see
+    :func:`parse_partial_date`)."""
+    return parse_partial_date(value, partial=False)[0]
+
+
+#: A date field of a plan or deadline file: ``2027-12-15`` or ``15/12/2027``.
+PlanDate = Annotated[date, PlainValidator(parse_date)]
 
 
 class Model(BaseModel):

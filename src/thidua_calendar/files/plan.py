@@ -31,7 +31,7 @@ from thidua_calendar.errors import (
 )
 from thidua_calendar.files.catalog import load_catalog
 from thidua_calendar.files.deadlines import parse_rule
-from thidua_calendar.files.fields import Id, Model, Text, Year
+from thidua_calendar.files.fields import Id, Model, Text, Year, parse_partial_date
 from thidua_calendar.files.yaml_input import (
     child,
     compose,
@@ -41,35 +41,33 @@ from thidua_calendar.files.yaml_input import (
     validation_error,
 )
 from thidua_calendar.phases import Period, Phase, split_period
-from thidua_calendar.plan import Event, Organisation, Plan, PlanResult, Selector, build_plan
+from thidua_calendar.plan import (
+    Event,
+    Organisation,
+    Plan,
+    PlanDocument,
+    PlanResult,
+    Selector,
+    Signer,
+    build_plan,
+)
 from thidua_calendar.provinces import Province
-from thidua_calendar.styles import DateStyle, PeriodStyle
+from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle, PeriodStyle
 from thidua_calendar.workdays import WorkCalendar
 
 __all__ = ["PlanFile", "load_plan_file", "parse_plan_file"]
 
 _SEE = "docs/plans.md"
-_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _ONE_DAY = timedelta(days=1)
 #: The anniversaries a school year's four phases end on: Nhà giáo, the Party, the Youth Union.
 SCHOOL_TERM_ENDS = ("nha_giao_viet_nam", "thanh_lap_dang", "thanh_lap_doan")
 
 
 def _partial_date(value: object) -> tuple[date, Literal["day", "month", "year"]]:
-    """``2022-02-14``, ``2022-02`` (a month) or ``2022`` (a year): the first day and the
-    precision."""
-    text = str(value).strip()
-    if re.fullmatch(r"\d{4}", text):
-        return date(int(text), 1, 1), "year"
-    match = _DAY.fullmatch(text)
-    if match is None:
-        raise ValueError(f"write a date as YYYY-MM-DD (or YYYY-MM for a month), not {value!r}")
-    try:
-        if match[3] is None:
-            return date(int(match[1]), int(match[2]), 1), "month"
-        return date(int(match[1]), int(match[2]), int(match[3])), "day"
-    except ValueError as error:
-        raise ValueError(f"{text} is not a real date: {error}") from None
+    """``2022-02-14`` or ``14/02/2022``, ``2022-02`` or ``02/2022`` (a month), ``2022`` (a
+    year): the first day and the precision (:func:`~thidua_calendar.files.fields.
+    parse_partial_date`)."""
+    return parse_partial_date(value)
 
 
 class _OrganisationModel(Model):
@@ -180,9 +178,27 @@ class _AllowModel(Model):
 
 
 class _StyleModel(Model):
-    dates: DateStyle = "d/m/yyyy"
+    dates: DateStyle = DOCUMENT_DATE_STYLE
     period: PeriodStyle = "den"
     period_dates: DateStyle | None = None
+
+
+class _SignerModel(Model):
+    authority: Text | None = "TM. BAN CHẤP HÀNH"
+    title: Text = "CHỦ TỊCH"
+    name: Text | None = None
+
+
+class _DocumentModel(Model):
+    """The plan as a document (docs/plans.md, "The document"): every field has a default."""
+
+    number: Text | None = None
+    signer: _SignerModel = _SignerModel()
+    recipients: list[Text] = []
+    purpose: list[Text] = []
+    requirements: list[Text] = []
+    reporting: list[Text] = []
+    closing: Text | None = None
 
 
 class _PlanModel(Model):
@@ -204,6 +220,7 @@ class _PlanModel(Model):
     allow: _AllowModel = _AllowModel()
     preamble: bool = True
     style: _StyleModel = _StyleModel()
+    document: _DocumentModel = _DocumentModel()
 
     @field_validator("issued", mode="plain")
     @classmethod
@@ -220,7 +237,7 @@ class PlanFile:
     path: str
     plan: Plan
     catalog: Catalog
-    date_style: DateStyle = "d/m/yyyy"
+    date_style: DateStyle = DOCUMENT_DATE_STYLE
     period_style: PeriodStyle = "den"
     period_date_style: DateStyle | None = None
     _root: Any = None
@@ -354,10 +371,23 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         allow_gaps=model.allow.gaps,
         allow_overlaps=model.allow.overlaps,
         preamble=model.preamble,
+        document=_document(model.document),
     )
     return PlanFile(path=path, plan=plan, catalog=catalog, date_style=model.style.dates,
                     period_style=model.style.period,
                     period_date_style=model.style.period_dates, _root=root)
+
+
+def _document(model: _DocumentModel) -> PlanDocument:
+    return PlanDocument(
+        number=model.number,
+        signer=Signer(**model.signer.model_dump()),
+        recipients=tuple(model.recipients),
+        purpose=tuple(model.purpose),
+        requirements=tuple(model.requirements),
+        reporting=tuple(model.reporting),
+        closing=model.closing,
+    )
 
 
 def _province(query: str, issued: date, fail: Any) -> Province:

@@ -20,7 +20,16 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from thidua_calendar.deadlines import Conflict, Day, Deadline, Schedule, Step, Wording
+from thidua_calendar.deadlines import (
+    PERIOD_MONTHS,
+    Conflict,
+    Day,
+    Deadline,
+    Recurring,
+    Schedule,
+    Step,
+    Wording,
+)
 from thidua_calendar.render.lines import format_date, weekday_name
 from thidua_calendar.render.workdays import day_label
 from thidua_calendar.styles import DateStyle, Lang, ScheduleFormat
@@ -36,6 +45,7 @@ __all__ = [
     "day_text",
     "deadline_phrase",
     "level_name",
+    "recurring_phrase",
     "render_schedule",
     "schedule_records",
     "schedule_title",
@@ -134,6 +144,65 @@ def trace_text(
     return " → ".join(parts)
 
 
+_ROMAN = ("I", "II", "III", "IV")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+#: "hằng quý" / "every quarter": how plans name each reporting period.
+_EVERY = {"vi": {"month": "hằng tháng", "quarter": "hằng quý", "half_year": "6 tháng một lần",
+                 "year": "hằng năm"},
+          "en": {"month": "every month", "quarter": "every quarter",
+                 "half_year": "every six months", "year": "every year"}}
+
+
+def recurring_phrase(when: Recurring, wording: Wording, /, *, lang: Lang = "vi") -> str:
+    """A recurring report's rule as plans word it: ``"trước ngày 15 của tháng cuối quý
+    (tháng 3, 6, 9 và 12)"``, ``"chậm nhất ngày 25 hằng tháng"``."""
+    vi = lang == "vi"
+    said = WORDING_TEXT[lang][wording]
+    if when.day == -1:
+        day = "ngày cuối cùng" if vi else "the last day"
+        said = (said.removesuffix("ngày").rstrip() if vi else said) or ("vào" if vi else said)
+    else:
+        day = str(when.day) if vi else _ordinal_en(when.day)
+    head = f"{said} {day}" if vi else f"{said} the {day}" if when.day != -1 else f"{said} {day}"
+    length = PERIOD_MONTHS[when.frequency]
+    months = when.months
+    if vi:
+        listed = ", ".join(str(m) for m in months[:-1]) + f" và {months[-1]}" if len(
+            months) > 1 else str(months[0])
+    else:
+        names = [_MONTHS_EN[m - 1] for m in months]
+        listed = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    if when.frequency == "month":
+        return f"{head} {_EVERY[lang]['month']}"
+    if when.frequency == "year":
+        return (f"{head} tháng {months[0]} hằng năm" if vi
+                else f"{head} of {listed} every year")
+    index = when.month if when.month > 0 else length + when.month + 1
+    span = "quý" if when.frequency == "quarter" else "kỳ 6 tháng"
+    if vi:
+        position = ("tháng đầu" if index == 1 else "tháng cuối" if index == length
+                    else f"tháng thứ {index} của")
+        return f"{head} của {position} {span} (tháng {listed})"
+    return f"{head} of {listed} ({_EVERY[lang][when.frequency]})"
+
+
+def _period_name(when: Recurring, day: date, lang: Lang) -> str:
+    """The period a report of ``day`` covers: "quý III/2022", "tháng 9/2022"."""
+    vi = lang == "vi"
+    length = PERIOD_MONTHS[when.frequency]
+    number = (day.month - 1) // length + 1
+    if when.frequency == "month":
+        return f"tháng {day.month}/{day.year}" if vi else f"{_MONTHS_EN[day.month - 1]} {day.year}"
+    if when.frequency == "quarter":
+        return f"quý {_ROMAN[number - 1]}/{day.year}" if vi else f"Q{number} {day.year}"
+    if when.frequency == "half_year":
+        if vi:
+            return f"6 tháng {'đầu' if number == 1 else 'cuối'} năm {day.year}"
+        return f"{'first' if number == 1 else 'second'} half of {day.year}"
+    return f"năm {day.year}" if vi else str(day.year)
+
+
 def _ordinal_en(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(
         number % 10, "th"
@@ -174,6 +243,12 @@ def _step_text(
         else:
             which = f"{_ordinal_en(-step.n)} working day from the end of {month}"
         return f"{which} = {full(step.day)}"
+    if step.kind == "recurring":
+        assert step.recurring is not None
+        period = _period_name(step.recurring, step.day.date, lang)
+        said = WORDING_TEXT[lang][step.wording]
+        return (f"báo cáo {period}: {said} {full(step.day)}" if vi
+                else f"report for {period}: {said} {full(step.day)}")
     if step.kind == "window":
         assert step.start is not None
         return _window_text(full(step.start), full(step.day), step.wording, lang)
@@ -266,6 +341,9 @@ def schedule_records(
                 "guarded": deadline.guarded,
                 "estimated": deadline.estimated,
                 "feeds": rule.feeds,
+                # A recurring report's occurrence (its report date), else null.
+                "occurrence": (deadline.occurrence.isoformat() if deadline.occurrence
+                               else None),
                 "trace": trace_text(deadline, lang="vi", date_style=date_style),
                 "trace_en": trace_text(deadline, lang="en", date_style=date_style),
             }

@@ -1,5 +1,4 @@
-"""A built plan's calendar sections as a Word document, laid out as Vietnamese
-administrative documents are.
+"""A built plan as a Word document, laid out as Vietnamese administrative documents are.
 
 The layout follows Nghị định 30/2020/NĐ-CP về công tác văn thư, Phụ lục I ("Thể thức và kỹ
 thuật trình bày văn bản hành chính").  Each number below says where it was checked; the
@@ -8,13 +7,14 @@ Phụ lục I (thuvienphapluat.vn, lawnet.vn, lacviet.vn, giaoan.link, chanhvanp
 and the numbers that only older rules confirm (Thông tư 01/2011/TT-BNV, which Phụ lục I
 replaced) are marked so.
 
-What the document holds is :func:`~thidua_calendar.render.plan.plan_sections`, the same
-text the text, Markdown and JSON forms show: the header block (issuing body on the left,
-Quốc hiệu and Tiêu ngữ on the right), the issue line, "KẾ HOẠCH" and the plan's subject,
-then the preamble, one paragraph per đợt, the table of deadlines and what to check.  The
-table has four columns (task, who, as worded, due); how each due day was found (the fifth
-column of the sections) goes under the due day in the same cell, in italics and a size
-smaller, since a fifth column would leave each too narrow on a portrait page.
+What the document says is :func:`~thidua_calendar.render.document.document_text`: the
+header block (the issuing body under its parent with a short rule and "Số: …/KH-…" on the
+left; Quốc hiệu, Tiêu ngữ with its rule and the place and date on the right), "KẾ HOẠCH"
+and the subject with a short rule, the opening, the Roman-numbered parts, the closing
+sentence, and one row holding "Nơi nhận" and the signature block.  Pages are numbered from
+page 2.  Headings are kept with what follows; dates, counts ("93 năm"), "Đợt 1", date
+ranges and short proper names are joined by non-breaking spaces so that a line never
+breaks inside them.  The traces of the deadlines are an appendix, only when asked.
 
 This is the only module of the package that imports python-docx; it is imported only when
 a Word document is asked for.  The same plan always gives the same bytes: the core
@@ -25,7 +25,9 @@ properties' dates come from the plan's issue date, and the zip entries' timestam
 from __future__ import annotations
 
 import io
+import itertools
 import math
+import re
 import zipfile
 from datetime import UTC, date, datetime, time
 
@@ -42,8 +44,9 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from thidua_calendar.plan import PlanResult
-from thidua_calendar.render.plan import PeriodStyle, PlanSections, plan_sections
-from thidua_calendar.styles import DateStyle, Lang
+from thidua_calendar.render.document import DocumentText, document_text
+from thidua_calendar.render.plan import PeriodStyle
+from thidua_calendar.styles import DOCUMENT_DATE_STYLE, DateStyle, Lang
 
 __all__ = ["render_docx"]
 
@@ -92,10 +95,33 @@ ISSUED_SIZE = Pt(13)
 # older 14-15 for the type name); 14 lies in both ranges.
 HEADING_SIZE = Pt(14)
 TITLE_SIZE = Pt(14)
-# Tables: Phụ lục I sets no size for a table inside the text; one size below the body keeps
-# four columns readable on a portrait page.
-TABLE_SIZE = Pt(12)
-TRACE_SIZE = Pt(11)
+# Số, ký hiệu của văn bản: chữ in thường, cỡ chữ 13, kiểu chữ đứng; "Số" then a colon, the
+# number, "/", the type's abbreviation (KH) and the body's (Phụ lục I, Phần II, Mục 3).
+NUMBER_SIZE = Pt(13)
+# Chức vụ, quyền hạn của người ký: chữ in hoa, cỡ chữ 13-14, đứng, đậm; họ và tên: chữ in
+# thường, cỡ chữ 13-14, đứng, đậm (Phụ lục I, Phần II, Mục 7).  Room to sign and stamp.
+SIGNER_SIZE = Pt(14)
+SIGNING_ROOM = 4
+# Nơi nhận: the words "Nơi nhận" in italics, bold, 12 pt, then one line per recipient in
+# 11 pt, each beginning with a dash and ending with a semicolon, the last ("Lưu: VT") with a
+# full stop (Phụ lục I, Phần II, Mục 9).
+RECIPIENTS_HEADING_SIZE = Pt(12)
+RECIPIENTS_SIZE = Pt(11)
+# Số trang: chữ số Ả Rập, cỡ chữ 13-14, đứng, canh giữa trong phần lề trên, không hiển thị
+# số trang thứ nhất (Phụ lục I, Phần I, Mục I.5).
+PAGE_NUMBER_SIZE = Pt(14)
+HEADER_DISTANCE = Mm(10)
+# The appendix of traces: a size below the body (it is for the person who drafts).
+APPENDIX_SIZE = Pt(13)
+# The short rules: under the issuing body and under the subject 1/3 to 1/2 of the line of
+# text above (0.4 of it here), under the Tiêu ngữ as long as the Tiêu ngữ (measured on the
+# rendered page: "Độc lập - Tự do - Hạnh phúc" in bold 13 pt is about 61 mm).  Drawn as the
+# top border of a 2-point paragraph, 0.75 pt thick (w:sz counts eighths of a point).
+RULE_WEIGHT = 6
+RULE_LINE = 2
+RULE_GAP = 3  # clear of the descenders of the line above
+AGENCY_RULE_SHARE = 0.4
+MOTTO_RULE = {"vi": Mm(61), "en": Mm(74)}
 # Khi xuống dòng, chữ đầu dòng lùi vào 1 cm hoặc 1,27 cm (1 default tab): confirmed only
 # against Thông tư 01/2011/TT-BNV's wording ("từ 1cm đến 1,27cm"); Phụ lục I's own line was
 # not found.
@@ -106,17 +132,56 @@ PARAGRAPH_SPACING = Pt(6)
 LINE_SPACING = 1.15
 # The header block's columns: the issuing body on the left, Quốc hiệu on the right
 # (Phụ lục I, Phần I, Mục IV, sơ đồ bố trí các thành phần thể thức: ô số 2 and ô số 1, per
-# lawnet.vn).  The short rules Phụ lục I draws under the issuing body and under the Tiêu ngữ
-# are not drawn.
-HEADER_WIDTHS = (Mm(68), Mm(97))
-# Task, who, as worded, due (with how it was found).
-DEADLINE_WIDTHS = (Mm(50), Mm(30), Mm(37), Mm(48))
+# lawnet.vn); under them "Số" (ô 3) and the place and date (ô 4).
+TEXT_WIDTH = Length(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+HEADER_WIDTHS = (Mm(70), Mm(95))
+# Nơi nhận (ô 9a) on the left, the signature block (ô 7) on the right.
+SIGNATURE_WIDTHS = (Mm(80), Mm(85))
 
 _NATIONAL = {"vi": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
              "en": ("SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness")}
 _LANGUAGE_TAG = {"vi": "vi-VN", "en": "en-GB"}
 _AFTER_TBL_BORDERS = ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
                       "tblDescription")
+# What follows w:pBdr in a paragraph's properties (CT_PPr is a sequence).
+_AFTER_PBDR = tuple(f"w:{name}" for name in (
+    "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct",
+    "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+    "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+    "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle",
+    "rPr", "sectPr", "pPrChange"))
+_NBSP = "\u00a0"
+# What a line must not break inside: "Đợt 1", "ngày 12/4/2022", "Số: 01", "quý III";
+# "93 năm", "15 ngày"; a range "28/7/1929 - 28/7/2022".
+_BEFORE_NUMBER = re.compile(
+    r"\b(Đợt|đợt|Phase|ngày|tháng|năm|Số:|No\.:|số|thứ|Điều|khoản|quý|lần|đến|từ|Từ) "
+    r"(?=[\dIVX])")
+_COUNT = re.compile(r"(\d+) (?=(?:năm|tháng|ngày|working days?|days?)\b)")
+_RANGE = re.compile(r"(\d) - (?=\d)")
+
+
+def _titled(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()
+
+
+def _keep_together(text: str) -> str:
+    """Non-breaking spaces where a line must not break: inside dates and date ranges, "Đợt
+    1", counts, and short proper names ("Việt Nam", "Hồ Chí Minh": up to three capitalised
+    words in a row)."""
+    text = _RANGE.sub(f"\\1{_NBSP}-{_NBSP}", text)
+    text = _BEFORE_NUMBER.sub(f"\\1{_NBSP}", text)
+    text = _COUNT.sub(f"\\1{_NBSP}", text)
+    words = text.split(" ")
+    joined = [words[0]]
+    run = 1
+    for previous, word in itertools.pairwise(words):
+        if _titled(previous.rsplit(_NBSP, 1)[-1]) and _titled(word) and run < 3:
+            joined[-1] += _NBSP + word
+            run += 1
+        else:
+            joined.append(word)
+            run = 1
+    return " ".join(joined)
 
 
 def _set_fonts(element: BaseOxmlElement, lang: Lang) -> None:
@@ -218,57 +283,172 @@ def _cell_paragraph(cell: _Cell, first: bool) -> Paragraph:
     return paragraph
 
 
-def _header(document: Document, sections: PlanSections, parent: str | None,
-            lang: Lang) -> None:
-    table = document.add_table(rows=1, cols=2)
+def _border(paragraph: Paragraph, edge: str = "top") -> None:
+    """A single thin rule along one edge of a paragraph (``w:pBdr``)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    line = OxmlElement(f"w:{edge}")
+    line.set(qn("w:val"), "single")
+    line.set(qn("w:sz"), str(RULE_WEIGHT))
+    line.set(qn("w:space"), "1")
+    line.set(qn("w:color"), "000000")
+    borders.append(line)
+    p_pr.insert_element_before(borders, *_AFTER_PBDR)
+
+
+def _rule(cell_or_document: Document | _Cell, width: Length, room: Length) -> None:
+    """A short centred rule, ``width`` long, in a column ``room`` wide (Phụ lục I: under the
+    issuing body, the Tiêu ngữ and the subject)."""
+    paragraph = cell_or_document.add_paragraph()
+    layout = paragraph.paragraph_format
+    side = Length(max(int((room - min(width, room)) / 2), 0))
+    layout.left_indent = side
+    layout.right_indent = side
+    layout.first_line_indent = Pt(0)
+    layout.space_before = Pt(RULE_GAP)
+    layout.space_after = Pt(0)
+    layout.line_spacing = Pt(RULE_LINE)
+    layout.keep_with_next = True
+    _border(paragraph)
+    _run(paragraph, "", "vi", size=Pt(RULE_LINE))
+
+
+def _text_width(text: str, size: Length, *, upper: bool = False) -> Length:
+    """About how wide a line of Times New Roman is: the average advance of its letters
+    (0.5 em; 0.68 em in capitals), enough to size the short rules under it."""
+    em = 0.68 if upper else 0.5
+    return Length(int(len(text) * em * size))
+
+
+def _header(document: Document, text: DocumentText, lang: Lang) -> None:
+    """The header block (Phụ lục I, Mục IV, ô 1-4): the issuing body under its parent with
+    a short rule and "Số: …" on the left; Quốc hiệu, Tiêu ngữ with a rule the length of the
+    Tiêu ngữ, and the place and date (in italics) on the right."""
+    table = document.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _no_borders(table)
     _widths(table, HEADER_WIDTHS)
-    left, right = table.rows[0].cells
-    lines = [(parent.upper(), False)] if parent else []
-    lines.append((sections.organisation.upper(), True))
-    for index, (text, bold) in enumerate(lines):
-        _line(_cell_paragraph(left, index == 0), text, lang, size=AGENCY_SIZE, bold=bold)
+    (left, right), (number, issued) = (row.cells for row in table.rows)
+    lines = [(text.parent.upper(), False)] if text.parent else []
+    lines.append((text.agency.upper(), True))
+    for index, (line, bold) in enumerate(lines):
+        _line(_cell_paragraph(left, index == 0), _keep_together(line), lang, size=AGENCY_SIZE,
+              bold=bold)
+    longest = max(_text_width(line, AGENCY_SIZE, upper=True) for line, _ in lines)
+    _rule(left, Length(int(min(longest, HEADER_WIDTHS[0]) * AGENCY_RULE_SHARE)),
+          HEADER_WIDTHS[0])
     national, motto = _NATIONAL[lang]
     _line(_cell_paragraph(right, True), national, lang, size=NATIONAL_SIZE, bold=True)
     _line(_cell_paragraph(right, False), motto, lang, size=MOTTO_SIZE, bold=True)
+    _rule(right, MOTTO_RULE[lang], HEADER_WIDTHS[1])
+    paragraph = _cell_paragraph(number, True)
+    _line(paragraph, _keep_together(text.number), lang, size=NUMBER_SIZE)
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph = _cell_paragraph(issued, True)
+    _line(paragraph, _keep_together(text.issued), lang, size=ISSUED_SIZE, italic=True)
+    paragraph.paragraph_format.space_before = Pt(6)
 
 
-def _body(document: Document, text: str, lang: Lang, *,
-          bold: bool = False) -> None:
+def _body(document: Document, text: str, lang: Lang, *, bold: bool = False,
+          keep_with_next: bool = False, size: Length = BODY_SIZE) -> Paragraph:
     paragraph = document.add_paragraph()
     paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     layout = paragraph.paragraph_format
     layout.first_line_indent = FIRST_LINE_INDENT
     layout.space_after = PARAGRAPH_SPACING
     layout.line_spacing = LINE_SPACING
-    _run(paragraph, text, lang, size=BODY_SIZE, bold=bold)
+    layout.widow_control = True
+    layout.keep_with_next = keep_with_next
+    _run(paragraph, _keep_together(text), lang, size=size, bold=bold)
+    return paragraph
 
 
-def _repeat_as_header(table: Table) -> None:
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
+def _heading(document: Document, text: str, lang: Lang) -> None:
+    """A part or a section heading: bold, kept on the page of what follows it."""
+    paragraph = _body(document, text, lang, bold=True, keep_with_next=True)
+    paragraph.paragraph_format.keep_together = True
 
 
-def _deadlines(document: Document, sections: PlanSections, lang: Lang) -> None:
-    table = document.add_table(rows=1 + len(sections.deadline_rows), cols=4)
-    table.style = document.styles["Table Grid"]
+def _signature(document: Document, text: DocumentText, lang: Lang) -> None:
+    """Nơi nhận on the left (12 pt bold italic heading, 11 pt lines), the signer on the right
+    (authority and title in capitals, bold; room to sign; the name, bold), in one row that
+    is never split across pages."""
+    table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _widths(table, DEADLINE_WIDTHS)
-    _repeat_as_header(table)
-    for cell, title in zip(table.rows[0].cells, sections.deadline_columns[:4], strict=True):
-        _line(cell.paragraphs[0], title, lang, size=TABLE_SIZE, bold=True)
-    for row, values in zip(table.rows[1:], sections.deadline_rows, strict=True):
-        name, who, worded, due, trace = values
-        for cell, text in zip(row.cells, (name, who, worded, due), strict=True):
-            _line(cell.paragraphs[0], text, lang, size=TABLE_SIZE,
-                  align=WD_ALIGN_PARAGRAPH.LEFT)
-        if trace:
-            _line(row.cells[3].add_paragraph(), trace, lang, size=TRACE_SIZE, italic=True,
-                  align=WD_ALIGN_PARAGRAPH.LEFT)
-    # Space between the table and what follows.
-    document.add_paragraph().paragraph_format.space_after = PARAGRAPH_SPACING
+    _no_borders(table)
+    _widths(table, SIGNATURE_WIDTHS)
+    row = table.rows[0]
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+    left, right = row.cells
+    heading = _cell_paragraph(left, True)
+    _line(heading, text.recipients_heading, lang, size=RECIPIENTS_HEADING_SIZE, bold=True,
+          italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    heading.paragraph_format.space_before = Pt(6)
+    for item in text.recipients:
+        _line(left.add_paragraph(), _keep_together(item), lang, size=RECIPIENTS_SIZE,
+              align=WD_ALIGN_PARAGRAPH.LEFT)
+    for index, line in enumerate(text.signer):
+        paragraph = _cell_paragraph(right, index == 0)
+        _line(paragraph, line, lang, size=SIGNER_SIZE, bold=True)
+        if index == 0:
+            paragraph.paragraph_format.space_before = Pt(6)
+    for _ in range(SIGNING_ROOM):
+        _line(right.add_paragraph(), "", lang, size=SIGNER_SIZE)
+    _line(right.add_paragraph(), text.signer_name or "", lang, size=SIGNER_SIZE, bold=True)
+
+
+def _page_numbers(document: Document, lang: Lang) -> None:
+    """Page numbers from page 2 (Phụ lục I: Arabic numerals, 13-14 pt, centred in the top
+    margin, none on the first page): a PAGE field in the header, an empty first-page
+    header."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    section.header_distance = HEADER_DISTANCE
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    begin, instruction, end = (OxmlElement("w:fldChar"), OxmlElement("w:instrText"),
+                               OxmlElement("w:fldChar"))
+    begin.set(qn("w:fldCharType"), "begin")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    end.set(qn("w:fldCharType"), "end")
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    for element in (begin, instruction, separate):
+        _run(paragraph, "", lang, size=PAGE_NUMBER_SIZE)
+        paragraph.runs[-1]._r.append(element)
+    _run(paragraph, "2", lang, size=PAGE_NUMBER_SIZE)  # shown until the field updates
+    _run(paragraph, "", lang, size=PAGE_NUMBER_SIZE)
+    paragraph.runs[-1]._r.append(end)
+    first = section.first_page_header.paragraphs[0]
+    _run(first, "", lang, size=PAGE_NUMBER_SIZE)
+
+
+def _end(document: Document) -> None:
+    """The paragraph Word needs after a last table, one point high: a full page before it
+    must not push it onto a page of its own (seed 001 used to open with a blank second
+    page: the empty 14-point paragraph after its deadline table did not fit on page 1)."""
+    paragraph = document.add_paragraph()
+    layout = paragraph.paragraph_format
+    layout.space_before = Pt(0)
+    layout.space_after = Pt(0)
+    layout.line_spacing = Pt(1)
+    layout.first_line_indent = Pt(0)
+    _run(paragraph, "", "vi", size=Pt(1))
+
+
+def _appendix(document: Document, text: DocumentText, lang: Lang) -> None:
+    """The traces, asked for with ``traces=True``: on a page of their own after the plan."""
+    for index, line in enumerate(text.appendix_heading):
+        paragraph = document.add_paragraph()
+        if index == 0:
+            paragraph.paragraph_format.page_break_before = True
+        paragraph.paragraph_format.keep_with_next = True
+        _line(paragraph, line, lang, size=HEADING_SIZE, bold=index < 2, italic=index == 2)
+    document.paragraphs[-1].paragraph_format.space_after = Pt(12)
+    for line in text.appendix:
+        _body(document, line, lang, size=APPENDIX_SIZE)
 
 
 def _fixed_moment(issued: date) -> datetime:
@@ -295,44 +475,53 @@ def render_docx(
     /,
     *,
     lang: Lang = "vi",
-    date_style: DateStyle = "d/m/yyyy",
+    date_style: DateStyle = DOCUMENT_DATE_STYLE,
     period_style: PeriodStyle = "den",
     period_date_style: DateStyle | None = None,
+    traces: bool = False,
 ) -> bytes:
-    """The plan's calendar sections as a Word (.docx) document, in Vietnamese administrative
-    layout; the same plan always gives the same bytes."""
-    sections = plan_sections(result, lang=lang, date_style=date_style,
-                             period_style=period_style, period_date_style=period_date_style)
+    """The plan as the document a unit sends (:func:`~thidua_calendar.render.document.
+    document_text`), laid out as Phụ lục I asks; ``traces`` adds the appendix of how each
+    deadline was found.  The same plan always gives the same bytes."""
+    text = document_text(result, lang=lang, date_style=date_style, period_style=period_style,
+                         period_date_style=period_date_style, traces=traces)
     document = docx.Document()
     _setup(document, lang)
-    _header(document, sections, result.plan.organisation.parent, lang)
+    _page_numbers(document, lang)
+    _header(document, text, lang)
 
-    _line(document.add_paragraph(), sections.issued, lang, size=ISSUED_SIZE, italic=True,
-          align=WD_ALIGN_PARAGRAPH.RIGHT)
     heading = document.add_paragraph()
-    heading.paragraph_format.space_before = PARAGRAPH_SPACING
-    _line(heading, sections.heading, lang, size=HEADING_SIZE, bold=True)
+    heading.paragraph_format.space_before = Pt(18)
+    heading.paragraph_format.keep_with_next = True
+    _line(heading, text.heading, lang, size=HEADING_SIZE, bold=True)
     title = document.add_paragraph()
-    _line(title, sections.title, lang, size=TITLE_SIZE, bold=True)
-    title.paragraph_format.space_after = Pt(12)
+    title.paragraph_format.keep_with_next = True
+    _line(title, _keep_together(text.title), lang, size=TITLE_SIZE, bold=True)
+    _rule(document, Length(int(min(_text_width(text.title, TITLE_SIZE), TEXT_WIDTH)
+                               * AGENCY_RULE_SHARE)), TEXT_WIDTH)
+    document.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
-    if sections.implements:
-        _body(document, sections.implements, lang)
-    for sentence in sections.preamble:
-        _body(document, sentence, lang)
-    _body(document, sections.phases_heading, lang, bold=True)
-    for paragraph in sections.phases:
+    for paragraph in text.opening:
         _body(document, paragraph, lang)
-    if sections.deadline_rows:
-        _body(document, sections.deadlines_heading, lang, bold=True)
-        _deadlines(document, sections, lang)
-    # The review notes (sections.warnings) are not part of the document a unit signs: the
-    # command prints them on stderr instead.
+    for part in text.parts:
+        _heading(document, part.heading, lang)
+        for section in part.sections:
+            _heading(document, section.heading, lang)
+            for paragraph in section.paragraphs:
+                _body(document, paragraph, lang)
+    _body(document, text.closing, lang)
+    _signature(document, text, lang)
+    if text.appendix:
+        _appendix(document, text, lang)
+    else:
+        _end(document)
+    # The review notes (plan_sections().warnings) are not part of the document a unit
+    # signs: the command prints them on stderr instead.
 
     core = document.core_properties
-    core.title = sections.title
-    core.author = sections.organisation
-    core.last_modified_by = sections.organisation
+    core.title = text.title
+    core.author = text.agency
+    core.last_modified_by = text.agency
     core.comments = ""
     core.language = _LANGUAGE_TAG[lang]
     core.revision = 1

@@ -64,9 +64,10 @@ class Line:
 def format_date(
     day: date, /, *, style: DateStyle = "d/m/yyyy", precision: str = "day"
 ) -> str:
-    """A date as Vietnamese documents write it: ``3/2/1930``, ``03/02/1930``, ``12/1972``."""
+    """A date as Vietnamese documents write it: ``3/2/1930``, ``03/02/1930``, ``12/1972``;
+    ``nd30``: ``03/02/1930``, ``30/4/1975`` (a day under 10 and months 1-2 zero-padded)."""
     pad_day = style != "d/m/yyyy"
-    pad_month = style == "dd/mm/yyyy"
+    pad_month = style == "dd/mm/yyyy" or (style == "nd30" and day.month <= 2)
     month = f"{day.month:02d}" if pad_month else str(day.month)
     if precision == "year":
         return str(day.year)
