@@ -24,8 +24,8 @@ MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("leaf", ("errors.py", "styles.py", "text.py", "dates.py", "_lunar_table.py")),
     ("domain", ("lunar.py", "anniversaries.py", "catalog.py", "workdays.py", "phases.py",
-                "deadlines.py", "plan.py", "events.py", "provinces.py", "recurring.py",
-                "unions.py")),
+                "deadlines.py", "scheduling.py", "plan.py", "events.py", "provinces.py",
+                "recurring.py", "unions.py")),
     ("files", ("files/",)),
     ("reading", ("reading/",)),
     ("render", ("render/",)),

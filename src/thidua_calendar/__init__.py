@@ -18,9 +18,9 @@ __version__ = "0.2.0"
 #: Each public name, by the module that defines it.
 _PUBLIC: dict[str, tuple[str, ...]] = {
     "thidua_calendar.errors": (
-        "AnnouncementError", "CatalogError", "DeadlineError", "DocumentError", "InputError",
-        "LunarDateError", "OccurrenceError", "OutOfRangeError", "PhaseError", "PlanError",
-        "ThiduaCalendarError", "UnknownEntryError", "UsageError",
+        "AnnouncementError", "CatalogError", "DeadlineError", "DocumentError", "EventFileError",
+        "InputError", "LunarDateError", "OccurrenceError", "OutOfRangeError", "PhaseError",
+        "PlanError", "ThiduaCalendarError", "UnknownEntryError", "UsageError",
     ),
     "thidua_calendar.lunar": (
         "LunarDate", "LunarMonth", "can_chi", "lunar_months", "to_lunar", "to_solar",
@@ -29,7 +29,8 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
         "Commemoration", "Milestone", "Occurrence", "Origin", "milestone_of", "occurrence",
         "occurrence_in", "occurrences", "occurrences_between",
     ),
-    "thidua_calendar.catalog": ("Catalog",),
+    "thidua_calendar.catalog": ("Catalog", "Kind"),
+    "thidua_calendar.events": ("EventCatalog", "PoliticalEvent"),
     "thidua_calendar.workdays": ("DayOff", "WorkCalendar"),
     "thidua_calendar.phases": ("Period", "Phase", "split_period"),
     "thidua_calendar.deadlines": (
@@ -38,6 +39,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     ),
     "thidua_calendar.plan": ("Plan", "PlanResult", "PlanWarning", "build_plan", "default_plan"),
     "thidua_calendar.files.catalog": ("builtin_catalog", "load_catalog"),
+    "thidua_calendar.files.events": ("builtin_events", "load_events"),
     "thidua_calendar.files.workdays": ("load_work_calendar",),
     "thidua_calendar.files.deadlines": ("DeadlineFile", "load_deadline_file"),
     "thidua_calendar.files.plan": ("PlanFile", "load_plan_file"),
@@ -69,7 +71,7 @@ if TYPE_CHECKING:
         occurrences,
         occurrences_between,
     )
-    from thidua_calendar.catalog import Catalog
+    from thidua_calendar.catalog import Catalog, Kind
     from thidua_calendar.deadlines import (
         Anchor,
         Audience,
@@ -91,6 +93,7 @@ if TYPE_CHECKING:
         CatalogError,
         DeadlineError,
         DocumentError,
+        EventFileError,
         InputError,
         LunarDateError,
         OccurrenceError,
@@ -101,12 +104,14 @@ if TYPE_CHECKING:
         UnknownEntryError,
         UsageError,
     )
+    from thidua_calendar.events import EventCatalog, PoliticalEvent
     from thidua_calendar.feeds.ics import write_calendar
     from thidua_calendar.feeds.items import plan_items
     from thidua_calendar.feeds.site import build_site
     from thidua_calendar.files.catalog import builtin_catalog, load_catalog
     from thidua_calendar.files.deadlines import DeadlineFile, load_deadline_file
     from thidua_calendar.files.documents import read_document
+    from thidua_calendar.files.events import builtin_events, load_events
     from thidua_calendar.files.plan import PlanFile, load_plan_file
     from thidua_calendar.files.workdays import load_work_calendar
     from thidua_calendar.lunar import (

@@ -23,6 +23,7 @@ __all__ = [
     "CatalogError",
     "DeadlineError",
     "DocumentError",
+    "EventFileError",
     "InputError",
     "LunarDateError",
     "OccurrenceError",
@@ -166,6 +167,14 @@ class CatalogError(InputError):
 
     item_label = "entry"
     default_where = "<catalog>"
+
+
+class EventFileError(InputError):
+    """An events file (``data/events.yaml`` or your own) that cannot be read or does not
+    validate."""
+
+    item_label = "event"
+    default_where = "<events>"
 
 
 class AnnouncementError(InputError):

@@ -28,6 +28,7 @@ from thidua_calendar.anniversaries import (
     occurrence_in,
     occurrences,
 )
+from thidua_calendar.catalog import Catalog
 from thidua_calendar.dates import Precision, month_end, month_start
 from thidua_calendar.deadlines import (
     Anchor,
@@ -47,6 +48,7 @@ from thidua_calendar.errors import (
     PhaseError,
     PlanError,
 )
+from thidua_calendar.events import PoliticalEvent
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
 from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
@@ -66,6 +68,7 @@ __all__ = [
     "Signer",
     "build_plan",
     "default_plan",
+    "greeted_event",
     "plan_key",
     "slug",
 ]
@@ -94,7 +97,10 @@ class Event:
     """A one-off event a phase greets: a congress, an election, a conference.
 
     ``precision`` says how much of ``date`` is known ("Đại hội … tháng 10/2020");
-    ``phase`` attaches it to a phase by id instead of by date.
+    ``phase`` attaches it to a phase by id instead of by date.  ``greeting`` is the clause a
+    phase prints for it ("chào mừng thành công Đại hội …"; without one, the events of a phase
+    are printed together after "chào mừng"); ``kind`` and ``status`` come from the shipped
+    events (:func:`greeted_event`).
     """
 
     id: str
@@ -104,6 +110,10 @@ class Event:
     precision: Precision = "day"
     end: _Date | None = None
     phase: str | None = None
+    greeting: str | None = None
+    greeting_en: str | None = None
+    kind: str | None = None
+    status: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -265,8 +275,18 @@ def build_plan(
     anchors = _anchors(plan, entries)
     rules = tuple(_over_period(rule, plan.period) for rule in plan.deadlines)
     found = schedule(rules, calendar=calendar, anchors=anchors)
-    preamble = tuple(occ for occ in sorted(chosen, key=lambda occ: occ.date)
-                     if occ.milestone == "nam_tron") if plan.preamble else ()
+    # The preamble lists the năm tròn in the order the guidance prints them: by kind (the
+    # great national days, leaders, history, sectors…: the catalog's kind order), then date.
+    # A unit's own days (no kind) go with the great days, by date, as seed 004 prints them.
+    def rank(entry: Commemoration) -> int:
+        if not isinstance(catalog, Catalog):
+            return 0
+        found = catalog.kind_rank(entry)
+        return 0 if found == len(catalog.kinds) else found
+
+    preamble = tuple(
+        occ for occ in sorted(chosen, key=lambda occ: (rank(occ.commemoration), occ.date))
+        if occ.milestone == "nam_tron") if plan.preamble else ()
     return PlanResult(plan=plan, phases=phases, preamble=preamble, schedule=found,
                       warnings=tuple(warnings))
 
@@ -501,16 +521,32 @@ def plan_key(plan: Plan, /) -> str:
     return f"{plan.id or slug(plan.organisation.name)}-{plan.period.start.year}"
 
 
+def greeted_event(event: PoliticalEvent, /, *, phase: str | None = None) -> Event:
+    """A shipped event as a plan greets it: "chào mừng thành công Đại hội …"."""
+    # "chào mừng thành công Đại hội …", but "… thành công bầu cử đại biểu Quốc hội …".
+    name = event.name if event.name.startswith("Đại hội") else (
+        event.name[:1].lower() + event.name[1:])
+    return Event(
+        id=event.id, name=event.name, name_en=event.name_en, date=event.date,
+        precision=event.precision, end=event.end, phase=phase,
+        greeting=f"chào mừng thành công {name}",
+        greeting_en=f"greeting the success of the {event.name_en}",
+        kind=event.kind, status=event.status,
+    )
+
+
 def default_plan(
-    year: int, /, *, calendar: WorkCalendar | None = None, issued: date | None = None
+    year: int, /, *, calendar: WorkCalendar | None = None, issued: date | None = None,
+    events: Iterable[PoliticalEvent] = (),
 ) -> Plan:
     """The plan ``thidua-calendar plan --year YEAR`` shows without a plan file.
 
     A default, not a rule: a grassroots union's year in two halves; it greets the days of
     Nghị định 145 (tag ``nd145``), the union's days (tag ``union``) and every năm tròn and
-    năm lẻ 5 anniversary of the catalog; its deadlines are registration 15 working days
-    after the start, a report 5 working days after each half, award dossiers 10 working days
-    before the year ends.
+    năm lẻ 5 anniversary of the catalog, and the ``events`` (the CLI passes the shipped
+    events of the year) in the đợt where they fall; its deadlines are registration 15
+    working days after the start, a report 5 working days after each half, award dossiers
+    10 working days before the year ends.
 
     A plan is never dated on a day off: without ``issued``, it is dated the first working
     day of the year on ``calendar`` (1 January is Tết Dương lịch, so 2 January or, when that
@@ -572,5 +608,7 @@ def default_plan(
         phases=phases,
         greet=(Selector(tags=("nd145",)), Selector(tags=("union",)),
                Selector(classes=("nam_tron", "nam_le_5"))),
+        events=tuple(greeted_event(event) for event in events
+                     if event.overlaps(period.start, period.end or period.start)),
         deadlines=rules,
     )

@@ -16,6 +16,7 @@ __all__ = [
     "DOCUMENT_DATE_STYLE",
     "LANGS",
     "DateStyle",
+    "EventsFormat",
     "FindingsFormat",
     "Lang",
     "ListingFormat",
@@ -54,5 +55,7 @@ ScheduleFormat = Literal["text", "markdown", "json"]
 WorkdaysFormat = Literal["text", "json"]
 #: What the checker found (:func:`~thidua_calendar.render.findings.render_findings`).
 FindingsFormat = Literal["text", "json"]
+#: A year's political events (:func:`~thidua_calendar.render.events.render_events`).
+EventsFormat = Literal["text", "json"]
 #: Lunar months and conversions (:mod:`thidua_calendar.render.lunar`).
 LunarFormat = Literal["text", "json"]

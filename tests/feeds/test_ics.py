@@ -18,6 +18,7 @@ from ical.calendar_stream import IcsCalendarStream
 from thidua_calendar.feeds.ics import FeedWriter, calendar_name, write_calendar
 from thidua_calendar.feeds.items import FeedItem, commemoration_items, plan_items
 from thidua_calendar.files.catalog import builtin_catalog
+from thidua_calendar.files.events import builtin_events
 from thidua_calendar.files.plan import load_plan_file
 from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.plan import build_plan, default_plan
@@ -193,7 +194,8 @@ def test_overlapping_ranges_give_the_shared_years_the_same_events():
     early = _feed_events(["--years", "2025-2027"])
     late = _feed_events(["--years", "2026-2030"])
     shared = {i.uid for year in (2026, 2027) for i in plan_items(
-        build_plan(default_plan(year, calendar=load_work_calendar()),
+        build_plan(default_plan(year, calendar=load_work_calendar(),
+                                events=builtin_events().in_year(year)),
                    catalog=builtin_catalog(), calendar=load_work_calendar()))}
     assert len(shared) > 40
     assert set(early) & set(late) == shared

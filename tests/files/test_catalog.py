@@ -15,7 +15,7 @@ import pytest
 
 import thidua_calendar
 from thidua_calendar import CatalogError, UnknownEntryError, builtin_catalog, load_catalog
-from thidua_calendar.files.catalog import snapshot_json
+from thidua_calendar.files.catalog import builtin_catalog_files, snapshot_json
 
 DATA = Path(__file__).parents[2] / "data" / "anniversaries.yaml"
 
@@ -206,7 +206,7 @@ def test_duplicate_keys_are_not_silently_merged(tmp_path):
     [
         ("", "the file is empty"),
         ("entries: 3\n", "field 'entries': Input should be a valid list"),
-        ("- a\n- b\n", "must be a mapping with an 'entries:' list"),
+        ("- a\n- b\n", "must be a mapping with an 'entries:' or 'kinds:' list"),
         ("entries: []\nextra: 1\n", "unknown field"),
     ],
 )
@@ -242,16 +242,35 @@ def test_text_must_be_nfc(tmp_path):
         load_catalog(path)
 
 
+def _builtin_texts() -> dict[str, str]:
+    return {name: (DATA.parent / name).read_text(encoding="utf-8")
+            for name in builtin_catalog_files()}
+
+
 def test_builtin_snapshot_is_current():
-    """Fails after an edit of data/anniversaries.yaml: run scripts/snapshot_data.py."""
+    """Fails after an edit of data/anniversaries.yaml or data/catalog/*.yaml: run
+    scripts/snapshot_data.py."""
     shipped = resources.files("thidua_calendar").joinpath("_builtin_snapshot.json")
-    assert shipped.read_text(encoding="utf-8") == snapshot_json(DATA.read_text(encoding="utf-8"))
+    assert shipped.read_text(encoding="utf-8") == snapshot_json(_builtin_texts())
+
+
+def test_the_builtin_catalog_is_every_builtin_file():
+    assert builtin_catalog_files()[0] == "anniversaries.yaml"
+    assert {"catalog/leaders.yaml", "catalog/history.yaml", "catalog/sectors.yaml",
+            "catalog/kinds.yaml"} <= set(builtin_catalog_files())
+    ids = {entry.id for entry in builtin_catalog()}
+    assert {"sinh_tran_phu", "hiep_dinh_gio_ne_vo", "truyen_thong_nganh_tuyen_giao",
+            "quoc_te_thieu_nhi", "thanh_lap_cong_doan_vn"} <= ids
 
 
 def test_snapshot_and_full_validation_give_the_same_catalog(tmp_path):
-    copy = tmp_path / "anniversaries.yaml"
-    copy.write_text(DATA.read_text(encoding="utf-8"), encoding="utf-8")
-    assert load_catalog(copy, builtin=False) == builtin_catalog()
+    copies = []
+    for name, text in _builtin_texts().items():
+        copy = tmp_path / name.replace("/", "-")
+        copy.write_text(text, encoding="utf-8")
+        copies.append(copy)
+    assert load_catalog(*copies, builtin=False) == builtin_catalog()
+    assert load_catalog(*copies, builtin=False).kinds == builtin_catalog().kinds
 
 
 def test_a_stale_snapshot_is_not_used(tmp_path):

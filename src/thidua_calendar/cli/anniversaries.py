@@ -21,7 +21,11 @@ SUMMARY = 'the commemorations of a year with their counts'
 
 
 def add_options(ann: argparse.ArgumentParser) -> None:
-    ann.description = say("List every catalog entry that occurs in YEAR, sorted by date.")
+    ann.description = say(
+        "List the catalog entries that occur in YEAR, sorted by date. Leaders' birth "
+        "anniversaries and historical events are listed on their round years (count ending "
+        "in 0 or 5), as the yearly guidance lists them, unless --all (docs/catalog.md)."
+    )
     ann.add_argument(
         "year", metavar="YEAR", nargs="?", type=year, help=say("the year (default: this year)")
     )
@@ -47,6 +51,18 @@ def add_options(ann: argparse.ArgumentParser) -> None:
         "--class", dest="classes", choices=tuple(_CLASSES), action="append", default=None,
         help=say("keep năm tròn (tron), năm lẻ 5 (le5) or năm khác (khac); repeatable",
     ))
+    ann.add_argument(
+        "--all", dest="show_all", action="store_true",
+        help=say("also list leaders and historical events outside their round years"),
+    )
+    ann.add_argument(
+        "--group", action="store_true",
+        help=say("group the list by kind, in the order the guidance prints them"),
+    )
+    ann.add_argument(
+        "--ids", action="store_true",
+        help=say("print the ids only, as a YAML list for a plan file's greet: ids"),
+    )
     ann.add_argument("--lang", choices=LANGS, default="vi", help=say("language (default: vi)"))
     ann.add_argument(
         "--date-style", choices=DATE_STYLES, default="d/m/yyyy",
@@ -62,7 +78,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     from thidua_calendar.anniversaries import occurrences
     from thidua_calendar.files.catalog import load_catalog
-    from thidua_calendar.render.listing import render_listing
+    from thidua_calendar.render.listing import render_ids, render_listing
 
     year = args.year if args.year is not None else this_year()
     if args.province is not None:
@@ -86,6 +102,19 @@ def run(args: argparse.Namespace) -> str:
         tags=args.tag,
         milestones=[_CLASSES[name] for name in args.classes] if args.classes else None,
     )
+    if not args.show_all:
+        found = catalog.shown_by_default(found)
+    if args.ids:
+        if args.format != "text" or args.group:
+            raise UsageError("--ids prints a plain list; leave out --format and --group",
+                             vi="--ids in một danh sách mã; đừng dùng kèm --format và --group")
+        return render_ids(found, lang=args.lang, date_style=args.date_style)
+    kinds = {occ.id: kind.tag for occ in found
+             if (kind := catalog.kind_of(occ.commemoration)) is not None}
+    groups = None
+    if args.group:
+        groups = [((kind.name, kind.name_en) if kind else None, items)
+                  for kind, items in catalog.by_kind(found)]
     return render_listing(
         found,
         year=year,
@@ -93,4 +122,6 @@ def run(args: argparse.Namespace) -> str:
         lang=args.lang,
         date_style=args.date_style,
         show_solar=args.solar,
+        kinds=kinds,
+        groups=groups,
     )

@@ -112,4 +112,16 @@ HELP_VI: dict[str, str] = {
         'Liệt kê các ngày nghỉ lễ, nghỉ bù và ngày làm việc hoán đổi của NĂM, kèm tên và căn cứ.',
     'how dates are written (default: d/m/yyyy)':
         'cách viết ngày (mặc định: d/m/yyyy)',
+    "List the catalog entries that occur in YEAR, sorted by date. Leaders' birth anniversaries and historical events are listed on their round years (count ending in 0 or 5), as the yearly guidance lists them, unless --all (docs/catalog.md).":
+        'Liệt kê các mục của danh mục có trong NĂM, theo thứ tự ngày. Ngày sinh lãnh đạo và sự kiện lịch sử chỉ được liệt kê vào năm tròn, năm lẻ 5 (số năm tận cùng là 0 hoặc 5), như hướng dẫn tuyên truyền hằng năm, trừ khi có --all (docs/danh-sach-ky-niem.md).',
+    'also list leaders and historical events outside their round years':
+        'liệt kê cả ngày sinh lãnh đạo và sự kiện lịch sử vào năm không tròn',
+    'group the list by kind, in the order the guidance prints them':
+        'chia danh sách theo loại, theo thứ tự của hướng dẫn tuyên truyền',
+    "print the ids only, as a YAML list for a plan file's greet: ids":
+        'chỉ in mã các mục, thành danh sách YAML cho greet: ids của kế hoạch',
+    "List the one-off political events of YEAR that plans greet: the Party's and the mass organisations' congresses, elections, the patriotic emulation congresses (data/events.yaml, each with its sources).":
+        'Liệt kê các sự kiện chính trị của NĂM mà kế hoạch chào mừng: đại hội Đảng, đại hội các đoàn thể, bầu cử, đại hội thi đua yêu nước (data/events.yaml, mỗi sự kiện có nguồn).',
+    'an extra events file (repeatable); see docs/catalog.md':
+        'thêm một tệp sự kiện (dùng nhiều lần được); xem docs/catalog.md',
 }

@@ -23,6 +23,7 @@ __all__ = ["PROG", "main"]
 #: Each command and its one-line summary (``--help`` lists them without importing them).
 _COMMANDS = {
     "anniversaries": "the commemorations of a year with their counts",
+    "events": "the year's congresses and elections, from the shipped list",
     "plan": "a plan's phases, commemorations and deadlines, as text, JSON or Word",
     "workdays": "days off and swapped working days of a year",
     "deadlines": "deadlines on working days from a rules file, with traces",

@@ -38,13 +38,15 @@ def default_plans(
 
     from thidua_calendar.errors import DeadlineError
     from thidua_calendar.files.catalog import load_catalog
+    from thidua_calendar.files.events import builtin_events
     from thidua_calendar.plan import build_plan, default_plan
 
     catalog = load_catalog(*catalogs)
+    events = builtin_events()
     results = []
     for year in years:
         check_year(year)
-        plan = default_plan(year, calendar=calendar)
+        plan = default_plan(year, calendar=calendar, events=events.in_year(year))
         if not with_deadlines:
             plan = dataclasses.replace(plan, deadlines=())
         try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 from pydantic import Field, ValidationError, field_validator
@@ -24,7 +24,7 @@ from thidua_calendar.errors import CatalogError
 from thidua_calendar.files.fields import Id, Model, SourceModel, Text
 from thidua_calendar.files.yaml_input import child, compose, construct, line_of, validation_error
 
-__all__ = ["Record", "parse_catalog"]
+__all__ = ["KindRecord", "Record", "parse_catalog", "parse_catalog_file"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -34,6 +34,14 @@ class Record:
     entry: dict[str, Any]
     line: int
     printed_with_line: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KindRecord:
+    """One validated kind as the file wrote it, with its line."""
+
+    kind: dict[str, Any]
+    line: int
 
 
 _SEE = "docs/catalog.md"
@@ -105,9 +113,16 @@ class _EntryModel(Model):
         return None
 
 
-class _FileModel(Model):
-    entries: list[dict[str, Any]]
+class _KindModel(Model):
+    tag: Id
+    name: Text
+    name_en: Text
+    display: Literal["every_year", "round_years"] = "every_year"
 
+
+class _FileModel(Model):
+    entries: list[dict[str, Any]] = []
+    kinds: list[dict[str, Any]] = []
 
 
 
@@ -116,7 +131,17 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
 
     Raises :class:`CatalogError` naming the file, line, entry id and field.
     """
-    root = compose(text, path, CatalogError, expected="an 'entries:' list")
+    return parse_catalog_file(text, path, builtin=builtin)[0]
+
+
+def parse_catalog_file(
+    text: str, path: str, *, builtin: bool = False
+) -> tuple[tuple[Record, ...], tuple[KindRecord, ...]]:
+    """Validate a catalog file's text: its entries and its kinds, with their lines.
+
+    Raises :class:`CatalogError` naming the file, line, entry id (or kind tag) and field.
+    """
+    root = compose(text, path, CatalogError, expected="an 'entries:' or 'kinds:' list")
     data = construct(root, path, CatalogError)
     try:
         _FileModel.model_validate(data)
@@ -124,6 +149,9 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
         raise validation_error(
             error, root, data, path, CatalogError, items="entries", see=_SEE
         ) from None
+    kinds = _kinds(data, root, path)
+    if "entries" not in data:
+        return (), kinds
     entries_node = child(root, "entries")
     assert isinstance(entries_node, yaml.SequenceNode)
     parsed: list[Record] = []
@@ -176,4 +204,38 @@ def parse_catalog(text: str, path: str, *, builtin: bool = False) -> tuple[Recor
                 printed_with_line=line_of(node, ("printed_with", "id")),
             )
         )
-    return tuple(parsed)
+    return tuple(parsed), kinds
+
+
+def _kinds(data: dict[str, Any], root: yaml.Node, path: str) -> tuple[KindRecord, ...]:
+    node = child(root, "kinds")
+    if not isinstance(node, yaml.SequenceNode):
+        return ()
+    found: list[KindRecord] = []
+    seen: dict[str, int] = {}
+    for position, (raw, item) in enumerate(zip(data["kinds"], node.value, strict=True)):
+        line = item.start_mark.line + 1
+        try:
+            model = _KindModel.model_validate(raw)
+        except ValidationError as error:
+            raise validation_error(
+                error, root, data, path, CatalogError, prefix=("kinds", position),
+                items="kinds", see=_SEE,
+            ) from None
+        if model.tag in seen:
+            raise CatalogError(
+                f"the kind {model.tag!r} is defined twice in this file (first at line "
+                f"{seen[model.tag]})",
+                vi=f"loại “{model.tag}” được định nghĩa hai lần trong tệp (lần đầu ở dòng "
+                f"{seen[model.tag]})", path=path, line=line, field="tag",
+            )
+        for key in ("name", "name_en"):
+            if unicodedata.normalize("NFC", getattr(model, key)) != getattr(model, key):
+                raise CatalogError(
+                    "the text is not in Unicode NFC form; save it normalised (NFC)",
+                    vi="văn bản chưa ở dạng Unicode NFC; hãy lưu lại ở dạng chuẩn hóa NFC",
+                    path=path, line=line_of(item, (key,)), field=key,
+                )
+        seen[model.tag] = line
+        found.append(KindRecord(kind=model.model_dump(), line=line))
+    return tuple(found)

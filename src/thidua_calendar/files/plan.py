@@ -141,7 +141,7 @@ class _SelectorModel(Model):
 
 class _EventModel(Model):
     id: Id
-    name: Text
+    name: Text | None = None
     name_en: Text | None = None
     date: Text | None = None
     end: Text | None = None
@@ -333,7 +333,10 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         for position, raw in enumerate(model.deadlines)
     ]
     events = []
-    for event in model.events:
+    for position, event in enumerate(model.events):
+        if event.name is None:
+            events.append(_shipped_event(event, position, fail))
+            continue
         day: date | None = None
         precision: Literal["day", "month", "year"] = "day"
         if event.date:
@@ -388,6 +391,31 @@ def _document(model: _DocumentModel) -> PlanDocument:
         reporting=tuple(model.reporting),
         closing=model.closing,
     )
+def _shipped_event(event: _EventModel, position: int, fail: Any) -> Event:
+    """``events: - id: dai_hoi_dang_xiv``: a shipped event (data/events.yaml) by its id."""
+    from thidua_calendar.files.events import builtin_events
+    from thidua_calendar.plan import greeted_event
+
+    shipped = builtin_events()
+    if event.id not in shipped:
+        import difflib
+
+        close = difflib.get_close_matches(event.id, [e.id for e in shipped], n=3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        hint_vi = f"có phải là {', '.join(close)}? " if close else ""
+        raise fail(f"no shipped event has the id {event.id!r}; {hint}(thidua-calendar events "
+                   "YEAR lists them) or give the event a name and a date", "events",
+                   position, "id",
+                   vi=f"không có sự kiện nào trong danh sách có mã “{event.id}”; {hint_vi}"
+                   "(lệnh thidua-calendar events NĂM liệt kê chúng) hoặc ghi tên và ngày cho "
+                   "sự kiện của riêng đơn vị")
+    for key in ("name_en", "date", "end"):
+        if getattr(event, key) is not None:
+            raise fail(f"a shipped event keeps its own {key}; leave {key} out, or give the "
+                       "event a name to describe an event of your own", "events", position,
+                       key, vi=f"sự kiện trong danh sách giữ {key} của nó; bỏ {key} đi, hoặc "
+                       "ghi tên để mô tả một sự kiện của riêng đơn vị")
+    return greeted_event(shipped.get(event.id), phase=event.phase)
 
 
 def _province(query: str, issued: date, fail: Any) -> Province:

@@ -8,7 +8,7 @@ The JSON form is a contract other tools rely on: a list of objects with at least
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from thidua_calendar import lunar
@@ -22,15 +22,21 @@ from thidua_calendar.render.lines import (
 )
 from thidua_calendar.styles import DateStyle, Lang, ListingFormat
 
-__all__ = ["ListingFormat", "listing_records", "render_listing"]
+__all__ = ["ListingFormat", "ListingGroup", "listing_records", "render_ids", "render_listing"]
 
 _CSV_COLUMNS = ("date", "id", "years", "edition", "class", "precision", "origin", "text")
 
+#: A group of a grouped list: its heading (Vietnamese, English; ``None`` for "the others")
+#: and its occurrences in date order.
+ListingGroup = tuple[tuple[str, str] | None, Sequence[Occurrence]]
+
 
 def listing_records(
-    occurrences: Sequence[Occurrence], /, *, date_style: DateStyle = "d/m/yyyy"
+    occurrences: Sequence[Occurrence], /, *, date_style: DateStyle = "d/m/yyyy",
+    kinds: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
-    """One JSON-ready object per occurrence, in the order given."""
+    """One JSON-ready object per occurrence, in the order given; ``kinds`` maps an id to its
+    kind's tag (``kind`` is ``null`` without one)."""
     lines_vi = group_lines(occurrences, lang="vi", date_style=date_style)
     lines_en = group_lines(occurrences, lang="en", date_style=date_style)
     line_of = {occ.id: (vi.text, en.text) for vi, en in zip(lines_vi, lines_en, strict=True)
@@ -63,6 +69,7 @@ def listing_records(
                     else None
                 ),
                 "tags": list(entry.tags),
+                "kind": (kinds or {}).get(occ.id),
                 "text": occurrence_text(occ, lang="vi", date_style=date_style),
                 "text_en": occurrence_text(occ, lang="en", date_style=date_style),
                 "line": line_of[occ.id][0],
@@ -81,31 +88,56 @@ def render_listing(
     lang: Lang = "vi",
     date_style: DateStyle = "d/m/yyyy",
     show_solar: bool = False,
+    kinds: Mapping[str, str] | None = None,
+    groups: Sequence[ListingGroup] | None = None,
 ) -> str:
-    """The whole list in one of the formats, ending with a newline."""
+    """The whole list in one of the formats, ending with a newline.
+
+    ``kinds`` (id -> kind tag) fills the JSON's ``kind``; ``groups`` prints the text and
+    Markdown forms under one heading per group (JSON and CSV stay flat lists).
+    """
     if format == "json":
         # One object a line: readable, and written by json's C encoder (indent= is not).
-        records = listing_records(occurrences, date_style=date_style)
+        records = listing_records(occurrences, date_style=date_style, kinds=kinds)
         encoded = [json.dumps(record, ensure_ascii=False) for record in records]
         return "[\n" + ",\n".join(encoded) + "\n]\n" if encoded else "[]\n"
     if format == "csv":
         return _csv(occurrences, lang=lang, date_style=date_style, show_solar=show_solar)
-    lines = group_lines(occurrences, lang=lang, date_style=date_style, show_solar=show_solar)
     title = _title(year, lang=lang, count=len(occurrences))
-    if format == "markdown":
-        head = ("Ngày", "Nội dung", "Loại") if lang == "vi" else ("Date", "Commemoration", "Class")
-        rows = [f"# {title}", "", f"| {' | '.join(head)} |", "|---|---|---|"]
+    markdown = format == "markdown"
+    rows = [f"# {title}" if markdown else title]
+    for heading, items in groups if groups is not None else [(None, occurrences)]:
+        rows.append("")
+        if groups is not None:
+            name = (heading[0] if lang == "vi" else heading[1]) if heading else (
+                "Các ngày kỷ niệm của địa phương, đơn vị" if lang == "vi"
+                else "Local and unit days")
+            rows += [f"## {name}" if markdown else name.upper(), ""]
+        lines = group_lines(items, lang=lang, date_style=date_style, show_solar=show_solar)
+        if markdown:
+            head = (("Ngày", "Nội dung", "Loại") if lang == "vi"
+                    else ("Date", "Commemoration", "Class"))
+            rows += [f"| {' | '.join(head)} |", "|---|---|---|"]
         for line in lines:
-            text = line.text.replace("|", "\\|")
-            rows.append(f"| {_when(line.occurrences[0], lang, date_style)} | {text} "
-                        f"| {_classes(line.occurrences, lang)} |")
-        return "\n".join(rows) + "\n"
-    rows = [title, ""]
-    for line in lines:
-        label = _classes(line.occurrences, lang)
-        suffix = f"  [{label}]" if label else ""
-        rows.append(f"{_when(line.occurrences[0], lang, date_style):<24} {line.text}{suffix}")
+            when = _when(line.occurrences[0], lang, date_style)
+            label = _classes(line.occurrences, lang)
+            if markdown:
+                text = line.text.replace("|", "\\|")
+                rows.append(f"| {when} | {text} | {label} |")
+            else:
+                suffix = f"  [{label}]" if label else ""
+                rows.append(f"{when:<24} {line.text}{suffix}")
     return "\n".join(rows) + "\n"
+
+
+def render_ids(
+    occurrences: Sequence[Occurrence], /, *, lang: Lang = "vi", date_style: DateStyle = "d/m/yyyy"
+) -> str:
+    """The ids as a YAML list, each with its text as a comment: what goes under a plan
+    file's ``greet: - ids:``."""
+    rows = [f"- {occ.id}  # {occurrence_text(occ, lang=lang, date_style=date_style)}"
+            for occ in occurrences]
+    return "\n".join(rows) + "\n" if rows else ""
 
 
 def _title(year: int, *, lang: Lang, count: int) -> str:

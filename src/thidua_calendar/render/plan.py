@@ -144,12 +144,15 @@ def phase_paragraph(
     if theme:
         sentences.append(f"Với chủ đề “{theme}”." if vi else f"Theme: “{theme}”.")
     greeted = _items(item.occurrences, lang, date_style)
-    events = [event.name if vi else event.name_en for event in item.events]
+    events = [event.name if vi else event.name_en for event in item.events
+              if event.greeting is None]
     clauses = []
     if greeted:
         clauses.append(("chào mừng kỷ niệm " if vi else "greeting the ") + "; ".join(greeted))
     if events:
         clauses.append(("chào mừng " if vi else "greeting ") + _join(events, lang))
+    clauses += [event.greeting if vi else (event.greeting_en or event.greeting)
+                for event in item.events if event.greeting is not None]
     if clauses:
         lead = "Tổ chức các phong trào thi đua " if vi else "Emulation movements "
         sentences.append(lead + "; ".join([*clauses, *also]) + ".")
@@ -294,6 +297,8 @@ def _event_record(event: Event) -> dict[str, Any]:
         "date": event.date.isoformat() if event.date else None,
         "precision": event.precision if event.date else None,
         "end": event.end.isoformat() if event.end else None,
+        "kind": event.kind,
+        "status": event.status,
     }
 
 
