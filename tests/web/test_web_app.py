@@ -71,6 +71,13 @@ def test_anniversaries_as_csv_and_ics(server, capsys):
     assert sorted(str(e["DTSTART"].dt) for e in events) == sorted(r["date"] for r in records)
 
 
+@pytest.mark.parametrize("year", [2026, 2030])
+def test_events_are_the_cli_s_json(server, capsys, year):
+    status, _, body = server.get(f"/api/events?year={year}")
+    assert status == 200
+    assert body.decode() == cli(capsys, "events", str(year), "--format", "json")[1]
+
+
 def test_workdays_are_the_cli_s_json(server, capsys):
     status, _, body = server.get("/api/workdays?year=2026")
     assert status == 200

@@ -188,6 +188,34 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
     assert console_errors(browser) == []
 
 
+def test_greet_a_congress_of_the_shipped_list(browser, server, downloads):
+    """The period's congresses and elections (thidua-calendar events) are offered; a ticked
+    one is greeted by the đợt it falls in, and kept by id in the plan file."""
+    from selenium.webdriver.common.by import By
+
+    open_plan(browser, server)
+    find = browser.find_element
+    find(By.ID, "org-name").send_keys("Công đoàn cơ sở Phường 1")
+    year = find(By.ID, "period-year")
+    year.clear()
+    year.send_keys("2026")
+    browser.execute_script("""const issued = document.getElementById('issued');
+        issued.value = '2026-01-05'; issued.dispatchEvent(new Event('change', {bubbles: true}));""")
+    box = wait(lambda: browser.find_elements(By.CSS_SELECTOR,
+                                             'input[data-event="dai_hoi_dang_xiv"]'),
+               "the shipped events of 2026")[0]
+    label = find(By.CSS_SELECTOR, 'label[for="e-dai_hoi_dang_xiv"]').text
+    assert "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng" in label
+    box.click()
+    wait(lambda: "Đại hội đại biểu toàn quốc lần thứ XIV của Đảng" in preview(browser),
+         "the congress in the preview")
+    for old in downloads.glob("*.yaml"):
+        old.unlink()
+    find(By.CSS_SELECTOR, '[data-download="yaml"]').click()
+    data = yaml.safe_load(downloaded(downloads, ".yaml").read_text(encoding="utf-8"))
+    assert {"id": "dai_hoi_dang_xiv"} in data["events"]
+
+
 def test_a_broken_plan_shows_the_sentence(browser, server):
     from selenium.webdriver.common.by import By
 

@@ -235,6 +235,14 @@ def create_app(
             return _error(_said(problem, request), 400)
         return _download(answer)
 
+    async def api_events(request: Request) -> Response:
+        try:
+            year = service.year_of(request.query_params.get("year"), this_year())
+            answer = service.events(year, lang=_lang(request))
+        except ThiduaCalendarError as problem:
+            return _error(_said(problem, request), 400)
+        return _download(answer)
+
     async def api_plan(request: Request) -> Response:
         format = request.query_params.get("format", "text")
         if format not in _PLAN_FORMATS:
@@ -289,6 +297,7 @@ def create_app(
         Route("/check", check_page, methods=["GET", "POST"]),
         Route("/api/anniversaries", api_anniversaries),
         Route("/api/workdays", api_workdays),
+        Route("/api/events", api_events),
         Route("/api/plan", api_plan, methods=["POST"]),
         Route("/api/check", api_check, methods=["POST"]),
         Route("/api/openapi.json", api_description),

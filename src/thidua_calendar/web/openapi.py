@@ -59,6 +59,14 @@ def openapi() -> dict[str, Any]:
             "responses": {"200": {"description": "Days off and swaps",
                                   "content": {"application/json": {}}}, "400": _ERROR},
         }},
+        "/api/events": {"get": {
+            "summary": "The year's congresses and elections, from the shipped list",
+            "description": "The JSON of `thidua-calendar events YEAR --format json`; a plan "
+                           "file greets one with `events: [{id: ID}]`.",
+            "parameters": [_YEAR, _LANG],
+            "responses": {"200": {"description": "The events",
+                                  "content": {"application/json": {}}}, "400": _ERROR},
+        }},
         "/api/plan": {"post": {
             "summary": "Build a plan file and render it",
             "description": "The body is a plan file (docs/plans.md), YAML or JSON. `json`, "

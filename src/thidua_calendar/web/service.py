@@ -24,6 +24,7 @@ __all__ = [
     "PlanFormat",
     "anniversaries",
     "check",
+    "events",
     "plan",
     "plan_data",
     "quote",
@@ -132,12 +133,9 @@ def year_of(text: str | None, default: int) -> int:
     return year
 
 
-def occurrences(year: int, tag_names: list[str], province: str | None = None) -> list[Any]:
-    """The commemorations of ``year`` with any of ``tag_names`` (all when empty), with the
-    days of ``province`` (an id, :func:`province_of`), checked as ``thidua-calendar
-    anniversaries --tag --province`` checks them."""
-    from thidua_calendar.anniversaries import occurrences as find
-
+def catalog_for(tag_names: list[str], province: str | None = None) -> Any:
+    """The catalog of a year's list: the built-in one, with the days of ``province`` (an id,
+    :func:`province_of`); ``tag_names`` checked as ``anniversaries --tag`` checks them."""
     catalog = _catalog() if province is None else _province_catalog(province)
     unknown = sorted(set(tag_names) - set(catalog.tags()))
     if unknown:
@@ -145,7 +143,16 @@ def occurrences(year: int, tag_names: list[str], province: str | None = None) ->
                          + ", ".join(catalog.tags()),
                          vi=f"không mục nào trong danh mục có nhóm “{unknown[0]}”; các nhóm "
                          "đang dùng: " + ", ".join(catalog.tags()))
-    return list(find(catalog, year, tags=tag_names or None))
+    return catalog
+
+
+def occurrences(year: int, tag_names: list[str], province: str | None = None) -> list[Any]:
+    """The commemorations of the year's list (the kinds shown by default), as
+    ``thidua-calendar anniversaries`` lists them."""
+    from thidua_calendar.anniversaries import occurrences as find
+
+    catalog = catalog_for(tag_names, province)
+    return list(catalog.shown_by_default(find(catalog, year, tags=tag_names or None)))
 
 
 def anniversaries(year: int, tag_names: list[str], *, province: str | None = None,
@@ -162,7 +169,6 @@ def anniversaries(year: int, tag_names: list[str], *, province: str | None = Non
 @lru_cache(maxsize=512)
 def _anniversaries(year: int, tag_names: tuple[str, ...], province: str | None,
                    format: ListFormat, lang: Lang) -> Answer:
-    found = occurrences(year, list(tag_names), province)
     name = f"ngay-ky-niem-{year}" if lang == "vi" else f"commemorations-{year}"
     if province is not None:
         name += "-" + province.replace("_", "-")
@@ -170,13 +176,15 @@ def _anniversaries(year: int, tag_names: tuple[str, ...], province: str | None,
         from thidua_calendar.feeds.ics import write_calendar
         from thidua_calendar.feeds.items import commemoration_items
 
+        found = occurrences(year, list(tag_names), province)
         title = (f"Ngày kỷ niệm {year}" if lang == "vi" else f"Commemorations {year}")
         body = write_calendar(commemoration_items(found, lang=lang), name=title,
                               dtstamp=datetime(year, 1, 1, tzinfo=UTC))
         return Answer(body=body, media_type=_TYPES["ics"], filename=f"{name}.ics")
-    from thidua_calendar.render.listing import render_listing
+    from thidua_calendar.render.listing import year_listing
 
-    text = render_listing(found, year=year, format=format, lang=lang)
+    text = year_listing(catalog_for(list(tag_names), province), year,
+                        tags=list(tag_names) or None, format=format, lang=lang)
     extension = {"markdown": "md", "text": "txt"}.get(format, format)
     return Answer(body=text.encode(), media_type=_TYPES[format],
                   filename=None if format in ("text", "markdown") else f"{name}.{extension}")
@@ -188,6 +196,17 @@ def workdays(year: int, *, lang: Lang = "vi") -> Answer:
     from thidua_calendar.render.workdays import render_workdays
 
     text = render_workdays(_calendar(), year, format="json", lang=lang)
+    return Answer(body=text.encode(), media_type=_TYPES["json"])
+
+
+@lru_cache(maxsize=256)
+def events(year: int, *, lang: Lang = "vi") -> Answer:
+    """The year's congresses and elections from the shipped list: the body of
+    ``thidua-calendar events YEAR --format json``."""
+    from thidua_calendar.files.events import load_events
+    from thidua_calendar.render.events import render_events
+
+    text = render_events(load_events().in_year(year), year=year, format="json", lang=lang)
     return Answer(body=text.encode(), media_type=_TYPES["json"])
 
 

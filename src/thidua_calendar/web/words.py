@@ -77,6 +77,10 @@ WORDS: dict[str, dict[str, str]] = {
         "greet_default": "Chọn như mặc định (NĐ 145, ngày của Công đoàn, năm tròn, năm lẻ 5)",
         "greet_none": "Bỏ chọn tất cả",
         "events": "Sự kiện",
+        "shipped_events_hint": "Các đại hội, cuộc bầu cử trong thời gian của kế hoạch: đánh "
+                               "dấu sự kiện mà kế hoạch chào mừng.",
+        "own_events_hint": "Sự kiện của đơn vị (hội nghị, đại hội…):",
+        "planned": "dự kiến",
         "event_name": "Tên sự kiện",
         "event_date": "Thời gian (2027-09 hoặc 2027-09-15)",
         "add_event": "Thêm sự kiện",
@@ -175,6 +179,10 @@ WORDS: dict[str, dict[str, str]] = {
                          "years, years ending in 5)",
         "greet_none": "Clear all",
         "events": "Events",
+        "shipped_events_hint": "Congresses and elections in the plan's period: tick those the "
+                               "plan greets.",
+        "own_events_hint": "The unit's own events (conferences, congresses…):",
+        "planned": "planned",
         "event_name": "Event",
         "event_date": "When (2027-09 or 2027-09-15)",
         "add_event": "Add an event",

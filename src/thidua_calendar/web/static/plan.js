@@ -11,9 +11,11 @@
   const $ = (id) => document.getElementById(id);
   const form = $("plan-form");
   // ``touched``: the title and the greeted days follow the period until the user edits them.
-  const state = {greet: new Set(), extra: {}, keptDeadlines: [], defaults: new Set(),
+  const state = {greet: new Set(), shipped: new Set(), extra: {}, keptDeadlines: [], defaults: new Set(),
                  touched: {title: false, greet: false}};
-  const lists = {};  // year -> records of /api/anniversaries
+  const lists = {};  // "year/province" -> records of /api/anniversaries
+  const shippedLists = {};  // year -> records of /api/events
+  let lastDrawn = "";  // what the lists were last drawn for
 
   function slug(text) {
     const plain = text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
@@ -130,11 +132,12 @@
           return phase;
         })
       : {split};
-    const events = rows("events").filter((row) => row.name).map((row, index) => {
-      const event = {id: `su_kien_${index + 1}`, name: row.name};
-      if (row.date) event.date = row.date;
-      return event;
-    });
+    const events = [...state.shipped].sort().map((id) => ({id})).concat(
+      rows("events").filter((row) => row.name).map((row, index) => {
+        const event = {id: `su_kien_${index + 1}`, name: row.name};
+        if (row.date) event.date = row.date;
+        return event;
+      }));
     const found = {
       id: slug($("org-short").value.trim() || name),
       title: $("title").value.trim(),
@@ -226,10 +229,50 @@
         if (response.ok) lists[key] = await response.json();
       }
     }
+    for (const year of wanted) {
+      if (!shippedLists[year]) {
+        const response = await fetch(`/api/events?year=${year}&lang=${lang}`);
+        if (response.ok) shippedLists[year] = await response.json();
+      }
+    }
+    // Redraw only when the period or the province changed: a redraw between a press and a
+    // release on a box (the year field losing focus) would swallow the click.
+    const drawn = JSON.stringify([wanted, province, bounds()]);
+    if (drawn === lastDrawn) return;
+    lastDrawn = drawn;
+    drawShipped(wanted);
     drawGreet(wanted);
     if (!state.touched.greet) {  // the defaults of the period just drawn
       state.greet = new Set(state.defaults);
       drawGreet(wanted);
+    }
+  }
+  function drawShipped(wanted) {
+    const box = $("shipped-events");
+    box.replaceChildren();
+    const [first, last] = bounds();
+    const seen = new Set();
+    for (const year of wanted) {
+      for (const record of shippedLists[year] || []) {
+        // Its last possible day: the end, else the end of its day, month or year.
+        const end = record.end || (record.precision === "year" ? `${record.date.slice(0, 4)}-12-31`
+          : record.precision === "month" ? `${record.date.slice(0, 7)}-31` : record.date);
+        if (seen.has(record.id) || end < first || record.date > last) continue;
+        seen.add(record.id);
+        const id = `e-${record.id}`;
+        const input = el("input", {type: "checkbox", id, "data-event": record.id});
+        input.checked = state.shipped.has(record.id);
+        input.addEventListener("change", () => {
+          if (input.checked) state.shipped.add(record.id); else state.shipped.delete(record.id);
+          changed();
+        });
+        const when = record.precision === "year" ? record.date.slice(0, 4)
+          : record.precision === "month" ? record.date.slice(0, 7) : record.date;
+        const label = el("label", {for: id}, [input, " ", lang === "en" ? record.name_en : record.name,
+                                              ` (${when})`]);
+        if (record.status === "planned") label.append(" ", el("span", {class: "tag", text: words.planned}));
+        box.append(el("div", {class: "choice"}, [label]));
+      }
     }
   }
   function defaultTitle() {
@@ -331,7 +374,10 @@
     state.greet = new Set(built.phases.flatMap((phase) => phase.commemorations.map((c) => c.id)));
     for (const selector of data.greet || []) for (const id of selector.ids || []) state.greet.add(id);
     $("events").replaceChildren();
-    for (const event of data.events || []) addEvent({name: event.name, date: String(event.date || "")});
+    state.shipped = new Set((data.events || []).filter((event) => !event.name).map((event) => event.id));
+    for (const event of data.events || []) {
+      if (event.name) addEvent({name: event.name, date: String(event.date || "")});
+    }
     const known = new Set(templates.map((t) => t.key));
     const own = (data.deadlines || []).filter((d) => known.has(d.id) || /^bao_cao_dot_\d+$/.test(d.id));
     for (const template of templates) {
@@ -341,6 +387,7 @@
       if (timing && timing.working_days !== undefined) $(`dl-${template.key}-days`).value = timing.working_days;
     }
     state.touched = {title: true, greet: true};
+    lastDrawn = "";
     state.keptDeadlines = (data.deadlines || []).filter((d) => !own.includes(d));
     state.extra = Object.fromEntries(Object.entries(data).filter(([key]) => !MANAGED.includes(key)));
     showKept();
@@ -387,9 +434,18 @@
   togglePhases();
   defaultTitle();
   $("title").addEventListener("input", () => { state.touched.title = true; });
-  form.addEventListener("input", changed);
+  const PERIOD = ["period-kind", "period-year", "period-start", "period-end", "org-province"];
+  let listTimer = null;
+  form.addEventListener("input", (event) => {
+    if (PERIOD.includes(event.target.id)) {  // typing a year: the lists follow, a little later
+      clearTimeout(listTimer);
+      listTimer = setTimeout(() => { togglePeriod(); defaultTitle(); loadLists().then(changed); }, 400);
+    }
+    changed();
+  });
   form.addEventListener("change", (event) => {
-    if (["period-kind", "period-year", "period-start", "period-end", "org-province"].includes(event.target.id)) {
+    if (PERIOD.includes(event.target.id)) {
+      clearTimeout(listTimer);
       togglePeriod();
       defaultTitle();
       loadLists().then(changed);
