@@ -27,7 +27,7 @@ from typing import Literal
 
 from thidua_calendar import lunar
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR, Precision, check_year, days_in_month
-from thidua_calendar.errors import OccurrenceError, OutOfRangeError
+from thidua_calendar.errors import BilingualValueError, OccurrenceError, OutOfRangeError
 
 __all__ = [
     "FIRST_YEAR",
@@ -116,31 +116,40 @@ class Origin:
                     )
                     break
             else:
-                raise ValueError(
+                raise BilingualValueError(
                     f"origin {text!r} is not one of the forms YYYY-MM-DD, YYYY-MM, YYYY, "
-                    "--MM-DD, 'AL MM-DD' or 'AL YYYY-MM-DD'"
+                    "--MM-DD, 'AL MM-DD' or 'AL YYYY-MM-DD'",
+                    vi=f"mốc “{text}” không theo một trong các dạng YYYY-MM-DD, YYYY-MM, YYYY, "
+                       "--MM-DD, 'AL MM-DD' hoặc 'AL YYYY-MM-DD'",
                 )
         origin._check(text)
         return origin
 
     def _check(self, text: str) -> None:
         if self.year is not None and self.year < 1:
-            raise ValueError(f"origin {text!r} has year 0; years start at 1")
+            raise BilingualValueError(f"origin {text!r} has year 0; years start at 1",
+                                      vi=f"mốc “{text}” có năm 0; năm bắt đầu từ 1")
         if self.month is not None and not 1 <= self.month <= 12:
-            raise ValueError(f"origin {text!r} has month {self.month}; months run from 1 to 12")
+            raise BilingualValueError(
+                f"origin {text!r} has month {self.month}; months run from 1 to 12",
+                vi=f"mốc “{text}” có tháng {self.month}; tháng từ 1 đến 12")
         if self.day is None or self.month is None:
             return
         if self.calendar == "lunar":
             if not 1 <= self.day <= 30:
-                raise ValueError(f"origin {text!r} has lunar day {self.day}; lunar days run 1-30")
+                raise BilingualValueError(
+                    f"origin {text!r} has lunar day {self.day}; lunar days run 1-30",
+                    vi=f"mốc “{text}” có ngày âm lịch {self.day}; ngày âm lịch từ 1 đến 30")
             return
         # A recurring day is checked against a leap year so that --02-29 is allowed.
         year = self.year if self.year is not None else 2000
         last = days_in_month(year, self.month)
         if not 1 <= self.day <= last:
-            raise ValueError(
+            raise BilingualValueError(
                 f"origin {text!r} is not a real date: {_MONTH_NAMES[self.month - 1]} "
-                f"{year} has {last} days"
+                f"{year} has {last} days",
+                vi=f"mốc “{text}” không phải ngày có thật: tháng {self.month}/{year} có {last} "
+                   "ngày",
             )
 
     @property

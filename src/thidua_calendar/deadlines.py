@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal, Protocol
 
-from thidua_calendar.errors import DeadlineError
+from thidua_calendar.errors import BilingualValueError, DeadlineError
 from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
 
 __all__ = [
@@ -82,9 +82,11 @@ class Anchor:
     def parse(cls, text: str, /) -> Anchor:
         match = _ANCHOR.fullmatch(text.strip())
         if match is None:
-            raise ValueError(
+            raise BilingualValueError(
                 f"{text!r} is not an anchor; write phase:ID.start, phase:ID.end, "
-                "anniversary:ID (or anniversary:ID@YEAR) or deadline:ID"
+                "anniversary:ID (or anniversary:ID@YEAR) or deadline:ID",
+                vi=f"“{text}” không phải là mốc; hãy viết phase:MÃ.start, phase:MÃ.end, "
+                   "anniversary:MÃ (hoặc anniversary:MÃ@NĂM) hoặc deadline:MÃ",
             )
         if match["phase"]:
             kind: AnchorKind = "phase_start" if match["end"] == "start" else "phase_end"

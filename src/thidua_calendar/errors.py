@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AnnouncementError",
+    "BilingualValueError",
     "CatalogError",
     "DeadlineError",
     "DocumentError",
@@ -216,3 +217,14 @@ class ProvinceError(ThiduaCalendarError, LookupError):
 
 class UsageError(ThiduaCalendarError, ValueError):
     """A command-line value that cannot be understood."""
+
+
+class BilingualValueError(ValueError):
+    """A ``ValueError`` that also says itself in Vietnamese: what parsers and schema
+    validators raise, so that the located error a file loader makes of it (through pydantic,
+    whose ``ctx["error"]`` keeps it) can speak Vietnamese too."""
+
+    def __init__(self, message: str, /, *, vi: str) -> None:
+        super().__init__(message)
+        self.vi = vi
+

@@ -29,7 +29,7 @@ from thidua_calendar.anniversaries import (
     occurrences,
 )
 from thidua_calendar.catalog import Catalog
-from thidua_calendar.dates import Precision, month_end, month_start
+from thidua_calendar.dates import Precision, month_end, month_start, vi_date
 from thidua_calendar.deadlines import (
     Anchor,
     NamedDate,
@@ -319,20 +319,23 @@ def _lead_up(plan: Plan, keys: Mapping[str, Occurrence]) -> dict[str, str]:
         if not matching:
             raise PlanError(
                 f"{written!r} is not among the commemorations the plan greets in its period",
+                vi=f"“{written}” không có trong các ngày kỷ niệm kế hoạch chào mừng",
                 entry_id=written, field="lead_up", item="lead_up",
             )
         if len(matching) > 1:
             raise PlanError(
                 f"{entry_id!r} is greeted {len(matching)} times in the plan's period; write "
                 f"{entry_id}@YEAR to say which",
+                vi=f"“{entry_id}” được chào mừng {len(matching)} lần trong thời gian của kế "
+                   f"hoạch; hãy viết {entry_id}@NĂM để chỉ rõ lần nào",
                 entry_id=written, field="lead_up", item="lead_up",
             )
         (key,) = matching
         try:
             attach([(written, keys[key].date)], plan.phases, lead_up={written: phase_id})
         except PhaseError as error:
-            raise PlanError(str(error), entry_id=written, field="lead_up",
-                            item="lead_up") from None
+            raise PlanError.wrap(error, entry_id=written, field="lead_up",
+                                 item="lead_up") from None
         found[key] = phase_id
     return found
 
@@ -346,16 +349,26 @@ _PROBLEM_REASONS = {
     "outside": "the phase runs outside the plan's period",
     "open_not_last": "the phase {a} has no end but {b} comes after it",
 }
+_PROBLEM_REASONS_VI = {
+    "reversed": "đợt kết thúc ngày {last}, trước ngày bắt đầu {first}",
+    "overlap": "đợt “{a}” và đợt “{b}” chồng nhau từ ngày {first} đến ngày {last}; hãy dời một "
+               "đợt, hoặc cho phép chồng nhau (allow: {{overlaps: true}})",
+    "gap": "không đợt nào có từ ngày {first} đến ngày {last}; hãy kéo dài một đợt, hoặc cho "
+           "phép để hở (allow: {{gaps: true}})",
+    "outside": "đợt nằm ngoài thời gian của kế hoạch",
+    "open_not_last": "đợt “{a}” không có ngày kết thúc mà đợt “{b}” đến sau nó",
+}
 
 
 def _check_phases(plan: Plan) -> None:
     if not plan.phases:
-        raise PlanError("a plan needs at least one phase", field="phases", item="plan")
+        raise PlanError("a plan needs at least one phase", field="phases", item="plan",
+                        vi="kế hoạch cần có ít nhất một đợt")
     seen: set[str] = set()
     for phase in plan.phases:
         if phase.id in seen:
             raise PlanError("the phase id is used twice", entry_id=phase.id, field="id",
-                            item="phase")
+                            item="phase", vi="mã đợt bị dùng hai lần")
         seen.add(phase.id)
     problems = check_phases(plan.phases, plan.period, allow_gaps=plan.allow_gaps,
                             allow_overlaps=plan.allow_overlaps)
@@ -366,8 +379,11 @@ def _check_phases(plan: Plan) -> None:
         first = errors[0]
         others = "; ".join(f"{error.reason} ({error.item_label} '{error.entry_id}', field "
                            f"'{error.field}')" for error in errors[1:])
+        others_vi = "; ".join(f"{error.reason_vi} (đợt “{error.entry_id}”, trường "
+                              f"“{error.field}”)" for error in errors[1:])
         raise PlanError(f"{first.reason}; also: {others}", entry_id=first.entry_id,
-                        field=first.field, item=first.item_label)
+                        field=first.field, item=first.item_label,
+                        vi=f"{first.reason_vi}; thêm nữa: {others_vi}")
     if errors:
         raise errors[0]
 
@@ -379,9 +395,16 @@ def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanE
         first=problem.first.isoformat() if problem.first else "",
         last=problem.last.isoformat() if problem.last else "",
     )
+    text_vi = _PROBLEM_REASONS_VI[problem.kind].format(
+        a=names[0], b=names[-1],
+        first=vi_date(problem.first) if problem.first else "",
+        last=vi_date(problem.last) if problem.last else "",
+    )
     if problem.kind == "outside" and problem.last is None:
         return PlanError("the phase has no end but the plan's period has one; give it an end",
-                         entry_id=names[0], field="end", item="phase")
+                         entry_id=names[0], field="end", item="phase",
+                         vi="đợt không có ngày kết thúc mà thời gian của kế hoạch có; hãy ghi "
+                            "ngày kết thúc cho đợt")
     # Point at the later phase of a pair (the one to move), at the field concerned.
     subject = names[-1] if problem.kind in ("overlap", "gap") else names[0]
     fields = {"reversed": "end", "overlap": "start", "gap": "start", "outside": "start",
@@ -390,7 +413,8 @@ def _problem_error(problem: PhaseProblem, plan_phases: Sequence[Phase]) -> PlanE
         # A gap before the first phase points at its start, after the last at its end.
         first_phase = next(p for p in plan_phases if p.id == names[0])
         fields["gap"] = "start" if problem.first < first_phase.start else "end"
-    return PlanError(text, entry_id=subject, field=fields[problem.kind], item="phase")
+    return PlanError(text, entry_id=subject, field=fields[problem.kind], item="phase",
+                     vi=text_vi)
 
 
 def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
@@ -398,14 +422,16 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
     for position, selector in enumerate(plan.greet):
         if not (selector.tags or selector.classes or selector.ids):
             raise PlanError("a selector needs tags, classes or ids", field=f"greet.{position}",
-                            item="plan")
+                            item="plan", vi="mỗi mục greet cần có tags, classes hoặc ids")
         for index, entry_id in enumerate(selector.ids):
             if entry_id not in by_id:
                 raise PlanError(_unknown(entry_id, by_id), entry_id=None,
+                                vi=_unknown(entry_id, by_id, "vi"),
                                 field=f"greet.{position}.ids.{index}", item="plan")
     for index, entry_id in enumerate(plan.exclude):
         if entry_id not in by_id:
-            raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan")
+            raise PlanError(_unknown(entry_id, by_id), field=f"exclude.{index}", item="plan",
+                            vi=_unknown(entry_id, by_id, "vi"))
     found: dict[tuple[str, date], Occurrence] = {}
     first, last = plan.period.start, plan.period.horizon
     for year in range(first.year, last.year + 1):
@@ -427,10 +453,13 @@ def _select(plan: Plan, entries: Sequence[Commemoration]) -> list[Occurrence]:
     return list(found.values())
 
 
-def _unknown(entry_id: str, by_id: Mapping[str, Commemoration]) -> str:
+def _unknown(entry_id: str, by_id: Mapping[str, Commemoration], lang: str = "en") -> str:
     import difflib
 
     close = difflib.get_close_matches(entry_id, by_id, n=3)
+    if lang == "vi":
+        hint = f"; có phải là {', '.join(close)}?" if close else ""
+        return f"danh mục không có mục nào mã “{entry_id}”{hint}"
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     return f"no catalog entry has the id {entry_id!r}{hint}"
 
@@ -442,11 +471,14 @@ def _attach_events(plan: Plan, warnings: list[PlanWarning]) -> dict[str, list[Ev
         if event.date is not None and event.end is not None and event.end < event.date:
             raise PlanError(f"the event ends on {event.end.isoformat()}, before it starts on "
                             f"{event.date.isoformat()}", entry_id=event.id, field="end",
-                            item="event")
+                            item="event",
+                            vi=f"sự kiện kết thúc ngày {vi_date(event.end)}, trước ngày bắt đầu "
+                               f"{vi_date(event.date)}")
         if event.phase is not None:
             if event.phase not in by_phase:
                 raise PlanError(f"no phase has the id {event.phase!r}", entry_id=event.id,
-                                field="phase", item="event")
+                                field="phase", item="event",
+                                vi=f"không có đợt nào mã “{event.phase}”")
             phase = phases[event.phase]
             if event.date is not None and not (
                 phase.contains(event.date) or _overlaps(phase, event.date, event)
@@ -455,13 +487,17 @@ def _attach_events(plan: Plan, warnings: list[PlanWarning]) -> dict[str, list[Ev
                     f"the event's date ({event.date.isoformat()}) is outside {phase.name} "
                     f"({phase.start.isoformat()} - "
                     f"{phase.end.isoformat() if phase.end else '…'})",
+                    vi=f"ngày của sự kiện ({vi_date(event.date)}) nằm ngoài {phase.name} "
+                       f"({vi_date(phase.start)} - "
+                       f"{vi_date(phase.end) if phase.end else '…'})",
                     entry_id=event.id, field="date", item="event",
                 )
             by_phase[event.phase].append(event)
             continue
         if event.date is None:
             raise PlanError("an event needs a date or a phase", entry_id=event.id,
-                            field="date", item="event")
+                            field="date", item="event",
+                            vi="sự kiện cần có ngày hoặc đợt")
         day = event.date
         target = next((p.id for p in plan.phases if p.contains(day)), None)
         if target is None and event.precision != "day":

@@ -634,9 +634,12 @@ def test_a_plan_without_id_is_written_with_a_warning(tmp_path, capsys):
     status, out, err = run(capsys, "ics", str(plan))
     assert status == 0
     assert err.count("\n") == 1
-    assert err.startswith(f"thidua-calendar: warning: {plan} has no id")
-    assert "renaming the organisation would change them" in err
+    assert err.startswith(f"thidua-calendar: cảnh báo: {plan} không có id")
+    assert "đổi tên đơn vị sẽ đổi các mã ấy" in err
     assert "'id: lien-doan-lao-dong-huyen'" in err
+    _, _, english = run(capsys, "ics", str(plan), "--lang", "en")
+    assert english.startswith(f"thidua-calendar: warning: {plan} has no id")
+    assert "renaming the organisation would change them" in english
     _, with_id, with_id_err = run(capsys, "ics", str(SEEDS / "001.yaml"))
     assert with_id_err == ""
     assert out == with_id  # the id suggested is the key the plan had without one
@@ -644,7 +647,7 @@ def test_a_plan_without_id_is_written_with_a_warning(tmp_path, capsys):
                            "-o", str(tmp_path / "site"))
     assert (status, out) == (0, f"{tmp_path / 'site'}: ghi 9 tệp, 0 tệp không đổi\n")
     assert err.count("\n") == 1
-    assert err.startswith(f"thidua-calendar: warning: {plan} has no id")
+    assert err.startswith(f"thidua-calendar: cảnh báo: {plan} không có id")
 
 
 def test_site_of_a_bad_plan_writes_nothing(tmp_path, capsys):

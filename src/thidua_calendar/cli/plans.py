@@ -9,6 +9,7 @@ from typing import Any
 
 from thidua_calendar.cli.clock import plan_year
 from thidua_calendar.cli.options import PROG
+from thidua_calendar.cli.usage import say
 from thidua_calendar.dates import check_year
 from thidua_calendar.errors import UsageError
 from thidua_calendar.styles import DateStyle
@@ -23,10 +24,14 @@ def warn_without_id(path: str, plan: Any) -> None:
         return
     from thidua_calendar.plan import slug
 
-    print(f"{PROG}: warning: {path} has no id, so its events' UIDs are made from the "
-          "organisation's name and renaming the organisation would change them (subscribers "
-          f"would see every event twice); add the line 'id: {slug(plan.organisation.name)}' "
-          "to keep them", file=sys.stderr)
+    print(say(f"{PROG}: warning: {path} has no id, so its events' UIDs are made from the "
+              "organisation's name and renaming the organisation would change them "
+              "(subscribers would see every event twice); add the line "
+              f"'id: {slug(plan.organisation.name)}' to keep them",
+              vi=f"{PROG}: cảnh báo: {path} không có id, nên mã (UID) các sự kiện trong lịch "
+                 "được tạo từ tên đơn vị, và đổi tên đơn vị sẽ đổi các mã ấy (người đã đăng ký "
+                 f"sẽ thấy mỗi sự kiện hai lần); thêm dòng 'id: {slug(plan.organisation.name)}' "
+                 "để giữ chúng"), file=sys.stderr)
 
 
 def default_plans(

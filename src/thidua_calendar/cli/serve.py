@@ -41,8 +41,9 @@ def run(args: argparse.Namespace) -> str:
     except OSError as error:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
     port = server.server_address[1]
-    print(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
-          file=sys.stderr)
+    print(say(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
+              vi=f"Đang phục vụ {args.directory} tại http://{args.host}:{port}/ (Ctrl+C để "
+                 "dừng)"), file=sys.stderr)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

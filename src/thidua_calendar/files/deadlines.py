@@ -35,7 +35,12 @@ from thidua_calendar.deadlines import (
     phase_anchors,
     schedule,
 )
-from thidua_calendar.errors import DeadlineError, InputError, OutOfRangeError
+from thidua_calendar.errors import (
+    BilingualValueError,
+    DeadlineError,
+    InputError,
+    OutOfRangeError,
+)
 from thidua_calendar.files.fields import (
     Id,
     Model,
@@ -68,7 +73,9 @@ def _date(value: object) -> date:
 
 def _anchor(value: object) -> Anchor:
     if not isinstance(value, str):
-        raise ValueError(f"an anchor is written as text such as \"phase:dot_1.end\", not {value!r}")
+        raise BilingualValueError(
+            f"an anchor is written as text such as \"phase:dot_1.end\", not {value!r}",
+            vi=f"mốc viết bằng chữ, như \"phase:dot_1.end\", không phải “{value}”")
     return Anchor.parse(value)
 
 
@@ -86,15 +93,16 @@ class _OffsetModel(Model):
     @classmethod
     def _check_count(cls, value: int | None) -> int | None:
         if value is not None and value < 0:
-            raise ValueError(
+            raise BilingualValueError(
                 f"a count cannot be negative (got {value}); write after: or before: to choose "
-                "the direction"
-            )
+                "the direction",
+                vi=f"số ngày không được âm ({value}); dùng after: hoặc before: để chọn chiều")
         return value
 
     def relative(self, direction: Literal["after", "before"]) -> Relative:
         if (self.days is None) == (self.working_days is None):
-            raise ValueError("give either days or working_days")
+            raise BilingualValueError("give either days or working_days",
+                                      vi="ghi days hoặc working_days, một trong hai")
         if self.working_days is not None:
             return Relative(anchor=self.anchor, amount=self.working_days,
                             unit="working_days", direction=direction)
@@ -116,9 +124,10 @@ class _NthModel(Model):
     @classmethod
     def _check_n(cls, value: int) -> int:
         if value == 0:
-            raise ValueError(
-                "n = 0 names no day; count working days from 1 (the first) or from -1 (the last)"
-            )
+            raise BilingualValueError(
+                "n = 0 names no day; count working days from 1 (the first) or from -1 (the last)",
+                vi="n = 0 không chỉ ngày nào; đếm ngày làm việc từ 1 (ngày đầu) hoặc từ -1 "
+                   "(ngày cuối)")
         return value
 
 
@@ -128,8 +137,10 @@ def _month(text: str) -> tuple[int, int]:
     except ValueError:
         precision = "day"
     if precision != "month":
-        raise ValueError(f"write the month as YYYY-MM or MM/YYYY, such as 2023-01 or 01/2023 "
-                         f"(got {text!r})")
+        raise BilingualValueError(
+            f"write the month as YYYY-MM or MM/YYYY, such as 2023-01 or 01/2023 (got {text!r})",
+            vi=f"hãy viết tháng dạng MM/YYYY hoặc YYYY-MM, như 01/2023 hoặc 2023-01 (không phải "
+               f"“{text}”)")
     return day.year, day.month
 
 
@@ -171,7 +182,7 @@ class _EveryModel(Model):
             return Recurring(frequency=self.period, day=self.day, month=month,
                              start=self.from_, end=self.to)
         except DeadlineError as error:
-            raise ValueError(error.reason) from None
+            raise BilingualValueError(error.reason, vi=error.reason_vi or error.reason) from None
 
 
 class _TimingModel(Model):
@@ -185,8 +196,11 @@ class _TimingModel(Model):
     def when(self) -> When | None:
         given = [key for key in _TIMING_KEYS if getattr(self, key) is not None]
         if len(given) > 1:
-            raise ValueError(f"give one of date, after, before, nth_working_day, window, "
-                             f"every; not {' and '.join(given)}")
+            raise BilingualValueError(
+                f"give one of date, after, before, nth_working_day, window, every; not "
+                f"{' and '.join(given)}",
+                vi=f"chỉ ghi một trong date, after, before, nth_working_day, window, every; "
+                   f"không ghi cả {' và '.join(given)}")
         if self.every is not None:
             return self.every.recurring()
         if self.date is not None:
@@ -387,14 +401,15 @@ def parse_rule(raw: Any, root: yaml.Node, data: Any, path: str, position: int) -
     try:
         when = model.when()
     except ValueError as error:
-        raise fail(str(error), _first_timing(model) or "date") from None
+        raise fail(str(error), _first_timing(model) or "date",
+                   vi=getattr(error, "vi", None)) from None
     variants = []
     for index, audience in enumerate(model.audiences):
         try:
             audience_when = audience.when()
         except ValueError as error:
             field = f"audiences.{index}." + (_first_timing(audience) or "date")
-            raise fail(str(error), field) from None
+            raise fail(str(error), field, vi=getattr(error, "vi", None)) from None
         if audience_when is None:
             raise fail("an audience needs its own date, after, before, nth_working_day or "
                        "window", f"audiences.{index}",

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator
 
 from thidua_calendar.dates import FIRST_YEAR, LAST_YEAR
+from thidua_calendar.errors import BilingualValueError
 
 __all__ = [
     "Id",
@@ -49,11 +50,14 @@ def parse_iso_date(value: object) -> date:
     text = str(value)
     match = _ISO_DATE.fullmatch(text)
     if match is None:
-        raise ValueError(f"write the date as YYYY-MM-DD, such as 2025-04-26 (got {value!r})")
+        raise BilingualValueError(
+            f"write the date as YYYY-MM-DD, such as 2025-04-26 (got {value!r})",
+            vi=f"hãy viết ngày dạng YYYY-MM-DD, như 2025-04-26 (không phải “{value}”)")
     try:
         return date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError as error:
-        raise ValueError(f"{text} is not a real date: {error}") from None
+        raise BilingualValueError(f"{text} is not a real date: {error}",
+                                  vi=f"ngày “{text}” không có thật") from None
 
 
 #: A date field: ``2025-04-26`` in the file, checked by :func:`parse_iso_date`.
@@ -63,6 +67,7 @@ _VN_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d{2})")
 _VN_MONTH = re.compile(r"(\d{1,2})/(\d{4})")
 _BOTH_FORMS = "write it as YYYY-MM-DD or DD/MM/YYYY, such as 2027-12-15 or 15/12/2027"
+_BOTH_FORMS_VI = "hãy viết DD/MM/YYYY hoặc YYYY-MM-DD, như 15/12/2027 hoặc 2027-12-15"
 
 
 def parse_partial_date(
@@ -92,11 +97,14 @@ def parse_partial_date(
         numbers, precision = (int(text), 1, 1), "year"
     if numbers is None:
         more = " (a month: 2027-12 or 12/2027; a year: 2027)" if partial else ""
-        raise ValueError(f"{value!r} is not a date: {_BOTH_FORMS}{more}")
+        more_vi = " (một tháng: 12/2027 hoặc 2027-12; một năm: 2027)" if partial else ""
+        raise BilingualValueError(f"{value!r} is not a date: {_BOTH_FORMS}{more}",
+                                  vi=f"“{value}” không phải là ngày: {_BOTH_FORMS_VI}{more_vi}")
     try:
         return date(*numbers), precision
     except ValueError as error:
-        raise ValueError(f"{text} is not a real date: {error}") from None
+        raise BilingualValueError(f"{text} is not a real date: {error}",
+                                  vi=f"ngày “{text}” không có thật") from None
 
 
 def parse_date(value: object, /) -> date:

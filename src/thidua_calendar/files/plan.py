@@ -20,7 +20,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from thidua_calendar.anniversaries import Commemoration, occurrence_in
 from thidua_calendar.catalog import Catalog
-from thidua_calendar.dates import month_end
+from thidua_calendar.dates import month_end, vi_date
 from thidua_calendar.deadlines import Anchor, Rule
 from thidua_calendar.errors import (
     InputError,
@@ -312,7 +312,9 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
     for index, name in enumerate(own):
         if not os.path.isfile(name):
             raise fail(f"no catalog file {name} (catalogs are read relative to the plan's "
-                       "folder)", "catalogs", index)
+                       "folder)", "catalogs", index,
+                       vi=f"không có tệp danh mục {name} (đường dẫn tính từ thư mục của tệp kế "
+                          "hoạch)")
     issued, issued_precision = _partial_date(model.issued)
     province = None
     if model.organisation.province is not None:
@@ -349,9 +351,11 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
         entry_id, _, year = written.partition("@")
         if entry_id not in catalog or (year and not re.fullmatch(r"\d{4}", year)):
             raise fail(f"no catalog entry has the id {entry_id!r} (write ID or ID@YEAR)",
-                       "lead_up", written)
+                       "lead_up", written,
+                       vi=f"danh mục không có mục nào mã “{entry_id}” (viết MÃ hoặc MÃ@NĂM)")
         if all(phase.id != phase_id for phase in phases):
-            raise fail(f"no phase has the id {phase_id!r}", "lead_up", written)
+            raise fail(f"no phase has the id {phase_id!r}", "lead_up", written,
+                       vi=f"không có đợt nào mã “{phase_id}”")
     plan = Plan(
         id=model.id,
         title=model.title,
@@ -472,6 +476,7 @@ def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
     for position, item in enumerate(local):
         if item.id in catalog:
             raise PlanError(f"the catalog already has the id {item.id!r}; choose another",
+                            vi=f"danh mục đã có mã “{item.id}”; hãy chọn mã khác",
                             path=path, line=line_of(root, ("local", position, "id")),
                             field=f"local.{position}.id", item="plan")
         origin = Origin.parse(item.origin)
@@ -487,19 +492,23 @@ def _with_local(catalog: Catalog, local: list[_LocalModel], root: yaml.Node,
 def _period(model: _PeriodModel, issued: date, fail: Any) -> Period:
     given = [key for key in ("year", "school_year") if getattr(model, key) is not None]
     if len(given) > 1 or (given and model.start is not None):
-        raise fail("give year, school_year, or start (and end), not more than one", "period")
+        raise fail("give year, school_year, or start (and end), not more than one", "period",
+                   vi="chỉ ghi một trong year, school_year hoặc start (và end)")
     if model.year is not None:
         return Period(start=date(model.year, 1, 1), end=date(model.year, 12, 31))
     if model.school_year is not None:
         return Period(start=date(model.school_year, 9, 1),
                       end=date(model.school_year + 1, 5, 31))
     if model.start is None:
-        raise fail("the period needs year, school_year or start", "period")
+        raise fail("the period needs year, school_year or start", "period",
+                   vi="thời gian của kế hoạch cần có year, school_year hoặc start")
     start = issued if model.start == "issued" else _partial_date(model.start)[0]
     end = _period_end(model.end) if model.end is not None else None
     if end is not None and end < start:
         raise fail(f"the period ends on {end.isoformat()}, before it starts on "
-                   f"{start.isoformat()}", "period", "end")
+                   f"{start.isoformat()}", "period", "end",
+                   vi=f"thời gian kết thúc ngày {vi_date(end)}, trước ngày bắt đầu "
+                      f"{vi_date(start)}")
     return Period(start=start, end=end)
 
 
@@ -533,7 +542,8 @@ def _phases(
             end, _ = _phase_day(item.end, issued, catalog, period, fail, "end")
         if item.also_en is not None and len(item.also_en) != len(item.also):
             raise fail(f"also_en has {len(item.also_en)} items for {len(item.also)} in also",
-                       "also_en")
+                       "also_en", vi=f"also_en có {len(item.also_en)} mục, còn also có "
+                                     f"{len(item.also)} mục")
         phases.append(Phase(
             id=item.id, name=item.name, name_en=item.name_en or item.name, start=start,
             end=end, theme=item.theme, theme_en=item.theme_en, start_text=start_text,
@@ -552,7 +562,8 @@ def _phase_day(
     if text.startswith("anniversary:"):
         anchor = Anchor.parse(text)
         if anchor.ref not in catalog:
-            raise fail(f"no catalog entry has the id {anchor.ref!r}", field)
+            raise fail(f"no catalog entry has the id {anchor.ref!r}", field,
+                       vi=f"danh mục không có mục nào mã “{anchor.ref}”")
         try:
             day = _anniversary_in(catalog.get(anchor.ref), anchor.year, period)
         except (OccurrenceError, OutOfRangeError) as error:
@@ -587,7 +598,9 @@ def _split(
             period.end.year != period.start.year + 1
         ):
             raise fail("school_terms splits a school year (period: {school_year: YYYY}, or "
-                       "one that starts in August or September and ends the next year)")
+                       "one that starts in August or September and ends the next year)",
+                       vi="school_terms chỉ chia một năm học (period: {school_year: NĂM}, hoặc "
+                          "thời gian bắt đầu tháng 8 hay tháng 9 và kết thúc năm sau)")
         how = [f"anniversary:{entry_id}" for entry_id in SCHOOL_TERM_ENDS]
     if isinstance(how, list):
         ends = []
@@ -595,7 +608,8 @@ def _split(
             if str(text).startswith("anniversary:"):
                 anchor = Anchor.parse(str(text))
                 if anchor.ref not in catalog:
-                    raise fail(f"no catalog entry has the id {anchor.ref!r}")
+                    raise fail(f"no catalog entry has the id {anchor.ref!r}",
+                               vi=f"danh mục không có mục nào mã “{anchor.ref}”")
                 try:
                     ends.append(_anniversary_in(catalog.get(anchor.ref), anchor.year, period))
                 except (OccurrenceError, OutOfRangeError) as error:
@@ -604,12 +618,12 @@ def _split(
                 try:
                     ends.append(_period_end(str(text)))
                 except ValueError as error:
-                    raise fail(str(error)) from None
+                    raise fail(str(error), vi=getattr(error, "vi", None)) from None
         how = ends
     try:
         phases = split_period(period, how, names=model.names, names_en=model.names_en)
     except PhaseError as error:
-        raise fail(str(error)) from None
+        raise fail(str(error), vi=error.message("vi")) from None
     themes = _per_phase(model.themes, "themes", phases, fail)
     themes_en = _per_phase(model.themes_en, "themes_en", phases, fail)
     return tuple(
@@ -627,7 +641,8 @@ def _per_phase(
     if values is None:
         return [None] * len(phases)
     if len(values) != len(phases):
-        raise fail(f"{len(values)} {name} for {len(phases)} phases")
+        raise fail(f"{len(values)} {name} for {len(phases)} phases",
+                   vi=f"{len(values)} mục {name} cho {len(phases)} đợt")
     return list(values)
 
 

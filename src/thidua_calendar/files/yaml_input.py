@@ -110,7 +110,42 @@ def _syntax_error(problem: yaml.MarkedYAMLError, text: str, path: str,
         lines = text.splitlines()
         if line <= len(lines) and (key := _KEY.match(lines[line - 1])) is not None:
             field = key["key"].strip()
-    return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field)
+    return error(f"the file is not valid YAML: {reason}", path=path, line=line, field=field,
+                 vi=_syntax_vi(problem))
+
+
+#: PyYAML's problems, in plain Vietnamese words, by how they start.
+_SYNTAX_VI = (
+    ("mapping values are not allowed", "dấu hai chấm đặt sai chỗ: có lẽ thiếu dấu cách sau "
+     "dấu hai chấm ở dòng trên, hoặc một giá trị chứa “: ” cần đặt trong ngoặc kép"),
+    ("found character", "có một ký tự không được đứng đầu giá trị (thường là dấu tab: YAML "
+     "chỉ thụt đầu dòng bằng dấu cách)"),
+    ("expected <block end>", "thụt đầu dòng không thẳng hàng với các dòng cùng cấp"),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau tên khóa"),
+    ("found undefined alias", "gọi một neo (*…) chưa được đặt"),
+    ("found unexpected end of stream", "tệp kết thúc khi một dấu nháy hay dấu ngoặc chưa đóng"),
+    ("found unexpected ':'", "dấu hai chấm đặt sai chỗ"),
+    ("did not find expected key", "thụt đầu dòng không đúng: một dòng không thẳng hàng với "
+     "các khóa cùng cấp"),
+    ("did not find expected ',' or ']'", "danh sách [...] chưa đóng hoặc thiếu dấu phẩy"),
+    ("did not find expected ',' or '}'", "bảng {...} chưa đóng hoặc thiếu dấu phẩy"),
+    ("found duplicate anchor", "một neo (&…) được đặt hai lần"),
+)
+
+
+def _syntax_vi(problem: yaml.MarkedYAMLError) -> str:
+    """A YAML syntax error explained in plain Vietnamese."""
+    said = problem.problem or ""
+    context = problem.context or ""
+    words = next((vi for start, vi in _SYNTAX_VI if said.startswith(start)), None)
+    if words is None:
+        if context.startswith("while scanning a quoted scalar"):
+            words = "dấu nháy chưa đóng"
+        elif context.startswith("while parsing a flow"):
+            words = "dấu ngoặc chưa đóng"
+        else:
+            words = f"không đọc được ({said or context or 'lỗi cú pháp'})"
+    return f"tệp không đúng cú pháp YAML: {words}"
 
 
 def _reject_duplicate_keys(node: yaml.Node, path: str, error: type[InputError]) -> None:
@@ -196,6 +231,7 @@ def validation_error(
         field_path = ".".join(str(part) for part in loc) or None
     return error(
         _reason(first, see),
+        vi=_reason_vi(first, see),
         path=path,
         line=line_of(root, loc),
         entry_id=entry_id,
@@ -237,3 +273,56 @@ def _reason(detail: Mapping[str, Any], see: str) -> str:
     if kind == "literal_error" or kind.endswith("_type") or kind == "string_pattern_mismatch":
         return f"{message} (got {detail.get('input')!r})"
     return message
+
+
+#: What a value of each pydantic type is called, in Vietnamese.
+_TYPES_VI = {
+    "int": "một số nguyên", "float": "một số", "string": "một đoạn chữ", "bool":
+    "true hoặc false", "list": "một danh sách", "dict": "một bảng “khóa: giá trị”",
+    "model": "một bảng “khóa: giá trị”", "date": "một ngày",
+}
+#: What each pattern of files/fields.py asks for, in Vietnamese.
+_PATTERNS_VI = {
+    r"\S": "chữ trống; hãy ghi nội dung",
+    r"^[a-z][a-z0-9_]*$": "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu "
+                          "bằng một chữ",
+    r"^https?://\S+$": "địa chỉ phải bắt đầu bằng http:// hoặc https://",
+}
+
+
+def _reason_vi(detail: Mapping[str, Any], see: str) -> str:
+    """:func:`_reason` in plain Vietnamese words."""
+    kind = detail["type"]
+    context = detail.get("ctx") or {}
+    value = detail.get("input")
+    if kind == "missing":
+        return "thiếu trường bắt buộc này"
+    if kind == "extra_forbidden":
+        return f"trường này không có trong định dạng; xem {see} để biết các trường được dùng"
+    if kind == "too_short" and "min_length" in context:
+        least = context["min_length"]
+        if not value:
+            return f"danh sách trống; cần ít nhất {least} mục"
+        return f"danh sách có {len(value)} mục; cần ít nhất {least}"
+    if kind == "string_too_short":
+        return "chữ trống; hãy ghi nội dung"
+    bounds = {"greater_than_equal": ("ge", "ít nhất"), "greater_than": ("gt", "lớn hơn"),
+              "less_than_equal": ("le", "nhiều nhất"), "less_than": ("lt", "nhỏ hơn")}
+    if kind in bounds and bounds[kind][0] in context:
+        key, words = bounds[kind]
+        return f"“{value}” nằm ngoài khoảng cho phép; giá trị phải {words} {context[key]}"
+    if kind == "value_error":
+        vi = getattr(context.get("error"), "vi", None)
+        if vi:
+            return str(vi)
+    if kind == "literal_error" and "expected" in context:
+        return f"giá trị “{value}” không hợp lệ; chọn một trong: {context['expected']}"
+    if kind.endswith(("_type", "_parsing")):
+        wanted = _TYPES_VI.get(kind.removesuffix("_type").removesuffix("_parsing"))
+        if wanted:
+            return f"ở đây cần {wanted}, không phải “{value}”"
+    if kind == "string_pattern_mismatch":
+        return _PATTERNS_VI.get(str(context.get("pattern")), "giá trị không đúng dạng") + (
+            f" (không phải “{value}”)" if value else "")
+    return _reason(detail, see)
+
