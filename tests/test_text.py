@@ -73,3 +73,12 @@ def test_slug_is_a_plain_id(text, separator, limit):
 @given(st.text())
 def test_slug_keeps_the_words_of_the_text(text):
     assert slug(text, separator="_", fallback="") == "_".join(fold(text).split())
+
+
+@pytest.mark.parametrize(("numeral", "number"), [
+    ("I", 1), ("IV", 4), ("IX", 9), ("XII", 12), ("XIII", 13), ("XIV", 14), ("XL", 40),
+    ("XC", 90), ("CXXXVI", 136)])
+def test_roman_numerals_as_congresses_are_numbered(numeral, number):
+    from thidua_calendar.text import roman_value
+
+    assert roman_value(numeral) == number

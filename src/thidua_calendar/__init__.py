@@ -46,6 +46,7 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "thidua_calendar.files.documents": ("read_document",),
     "thidua_calendar.reading.check": ("Finding", "check_document"),
     "thidua_calendar.reading.extract": ("extract_plan",),
+    "thidua_calendar.reading.renew": ("renew_document",),
     "thidua_calendar.render.lines": ("format_date", "group_lines", "occurrence_text"),
     "thidua_calendar.render.listing": ("listing_records", "render_listing"),
     "thidua_calendar.render.workdays": ("render_workdays",),
@@ -126,6 +127,7 @@ if TYPE_CHECKING:
     from thidua_calendar.plan import Plan, PlanResult, PlanWarning, build_plan, default_plan
     from thidua_calendar.reading.check import Finding, check_document
     from thidua_calendar.reading.extract import extract_plan
+    from thidua_calendar.reading.renew import renew_document
     from thidua_calendar.render.deadlines import deadline_phrase, render_schedule, trace_text
     from thidua_calendar.render.lines import format_date, group_lines, occurrence_text
     from thidua_calendar.render.listing import listing_records, render_listing

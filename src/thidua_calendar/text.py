@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["fold", "one_line", "slug", "upper_first"]
+__all__ = ["fold", "one_line", "roman_value", "slug", "upper_first"]
 
 
 def fold(text: str, /) -> str:
@@ -51,3 +51,15 @@ def upper_first(text: str, /) -> str:
     """The text with its first character in upper case, the rest as it is ("ngày …" ->
     "Ngày …"; ``str.capitalize`` would lower the rest)."""
     return text[:1].upper() + text[1:]
+
+
+def roman_value(text: str, /) -> int:
+    """The number a Roman numeral stands for, as documents number congresses and parts
+    ("XIV" -> 14); the letters are I, V, X, L and C, in capitals."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for current, following in zip(text, [*text[1:], ""], strict=True):
+        value = values[current]
+        total += -value if following and values[following] > value else value
+    return total
+

@@ -151,13 +151,15 @@ def test_the_command_exits_1_on_errors_0_otherwise_2_when_unreadable(tmp_path, c
     status, out, _ = _run(capsys, "check", str(wrong), str(right))
     assert status == 1
     assert out.startswith(f"{wrong}:2:")
-    assert ": lỗi: “40 năm” không khớp với" in out
+    assert ": lỗi: “40 năm Ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2022)”: “40 năm” không " \
+           "khớp với" in out
     status, out, _ = _run(capsys, "check", str(wrong), "--lang", "en")
-    assert ": error: 40 năm does not match" in out
+    assert ": error: “40 năm Ngày Nhà giáo Việt Nam (20/11/1983 - 20/11/2022)”: 40 năm does " \
+           "not match" in out
     status, out, _ = _run(capsys, "check", str(wrong), "--format", "json")
     assert status == 1
     (record,) = json.loads(out)
-    assert record.keys() == {"file", "line", "column", "level", "code", "message"}
+    assert record.keys() == {"file", "line", "column", "level", "code", "message", "quote"}
     missing = str(tmp_path / "missing.txt")
     status, _, err = _run(capsys, "check", str(right), missing, "--lang", "en")
     assert (status, err) == (2, f"thidua-calendar: error: {tmp_path / 'missing.txt'}: no such "
@@ -219,3 +221,56 @@ def test_seeds_001_and_003_have_no_error_and_only_real_warnings(calendar):
     seed_003 = (CORPUS_DIR / "seed-003-thoi-gian.md").read_text(encoding="utf-8")
     assert check_document(Document.from_text(seed_003), catalog=builtin_catalog(),
                           calendar=calendar) == []
+
+
+# -- issue 14: where, with the words quoted --------------------------------------------------
+
+COPIED_2026 = """KẾ HOẠCH
+Tổ chức phong trào thi đua năm 2026
+
+Năm 2026 là năm kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam và đón Tết Nguyên đán Ất Tỵ.
+Hưởng ứng Tháng hành động về an toàn, vệ sinh lao động lần thứ 9 năm 2026.
+Giỗ Tổ Hùng Vương (mùng 10 tháng 3 âm lịch, tức ngày 25/4/2026).
+Hồ sơ gửi chậm nhất vào Thứ Sáu, ngày 05/12/2026; báo cáo gửi trước 17h00 ngày 30/4/2026.
+Căn cứ Công văn số 12/CV-CĐ ngày 29/02/2025.
+- Đợt 1: Từ tháng 1 đến tháng 6/2026; - Đợt 2: Từ tháng 6 đến tháng 12/2026."""
+
+EXPECTED_2026 = [
+    (4, "count-year", "95 năm Ngày thành lập Đảng Cộng sản Việt Nam"),
+    (4, "can-chi", "Tết Nguyên đán Ất Tỵ"),
+    (5, "edition", "lần thứ 9 năm 2026"),
+    (6, "lunar-solar", "25/4/2026"),
+    (7, "weekday", "Thứ Sáu, ngày 05/12/2026"),
+    (7, "deadline-day-off", "chậm nhất vào Thứ Sáu, ngày 05/12/2026"),
+    (7, "deadline-day-off", "trước 17h00 ngày 30/4/2026"),
+    (8, "impossible-date", "29/02/2025"),
+    (9, "phase-overlap", "Đợt 2: Từ tháng 6 đến tháng 12/2026"),
+]
+
+
+def test_a_copied_plan_s_slips_are_found_at_their_place_with_their_words(calendar):
+    document = Document.from_text(COPIED_2026)
+    found = check_document(document, catalog=builtin_catalog(), calendar=calendar)
+    assert sorted((f.line, f.code, f.quote) for f in found) == sorted(EXPECTED_2026)
+    for finding in found:  # the column is where the words stand
+        line = document.lines[finding.line - 1]
+        assert line[finding.column - 1:].startswith(finding.quote), finding
+    (hour,) = [f for f in found if f.quote.startswith("trước 17h00")]
+    assert "30/04/2026, is a day off" in hour.message_en  # due on the 30th, not the 29th
+    (can_chi,) = [f for f in found if f.code == "can-chi"]
+    assert "last year's can-chi" in can_chi.message_en
+    assert "can chi của năm trước" in can_chi.message
+
+
+def test_a_word_file_s_paragraph_and_words(tmp_path, calendar, capsys):
+    import docx
+
+    document = docx.Document()
+    for line in COPIED_2026.splitlines():
+        document.add_paragraph(line)
+    path = tmp_path / "du-thao-2026.docx"
+    document.save(path)
+    status = main(["check", str(path), "--format", "json"])
+    records = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert sorted((r["line"], r["code"], r["quote"]) for r in records) == sorted(EXPECTED_2026)

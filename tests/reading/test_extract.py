@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thidua_calendar.files.catalog import builtin_catalog
-from thidua_calendar.files.documents import Document
+from thidua_calendar.files.documents import Document, read_document
 from thidua_calendar.files.plan import load_plan_file, parse_plan_file
 from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.plan import PlanResult, slug
@@ -657,3 +657,58 @@ def test_notes_are_vietnamese_by_default() -> None:
     assert any("không ghi ngày ban hành" in note for note in default.unresolved)
     assert any("no issue date" in note for note in english.unresolved)
     assert all(f"# ?: {note}" in default.yaml for note in default.unresolved)
+
+
+# -- issue 14: the tool's own Word file, the motto's spellings, proper names, next year ------
+
+TUTORIAL_PLAN = Path(__file__).parents[2] / "examples" / "tutorial" / "ke-hoach-2027.yaml"
+
+
+def _what_a_plan_says(result: PlanResult) -> dict[str, object]:
+    plan = result.plan
+    return {
+        "title": plan.title, "organisation": plan.organisation.name,
+        "parent": plan.organisation.parent, "issued": plan.issued,
+        "phases": [(p.phase.id, p.phase.name, p.phase.start, p.phase.end, p.phase.theme,
+                    sorted((o.commemoration.name, o.date, o.count) for o in p.occurrences),
+                    [event.name for event in p.events]) for p in result.phases],
+        # The document words a deadline as a sentence naming who ("Các tổ công đoàn …"):
+        # its dates and wording are the plan's, its name the sentence's.
+        "deadlines": sorted((d.stated, d.due, d.rule.wording)
+                            for d in result.schedule.deadlines),
+    }
+
+
+def test_the_tool_s_own_word_file_round_trips_to_the_same_plan(tmp_path: Path) -> None:
+    from thidua_calendar.cli import main
+    from thidua_calendar.files.plan import load_plan_file
+    from thidua_calendar.files.workdays import load_work_calendar
+
+    calendar = load_work_calendar()
+    word = tmp_path / "ke-hoach-2027.docx"
+    assert main(["plan", str(TUTORIAL_PLAN), "--format", "docx", "-o", str(word)]) == 0
+    draft = extract_plan(read_document(word), catalog=builtin_catalog(), source=word.name)
+    drafted = tmp_path / "draft.yaml"
+    drafted.write_text(draft.yaml, encoding="utf-8")
+    original = load_plan_file(TUTORIAL_PLAN).build(calendar=calendar)
+    again = load_plan_file(drafted).build(calendar=calendar)
+    assert _what_a_plan_says(again) == _what_a_plan_says(original)
+    assert draft.unresolved == ()
+
+
+@pytest.mark.parametrize("motto", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                   "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_the_motto_is_cut_off_the_issuing_body_in_both_spellings(motto: str) -> None:
+    import unicodedata
+
+    text = (f"LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC KẠN          {motto}\n"
+            "CÔNG ĐOÀN TRƯỜNG TIỂU HỌC KIM ĐỒNG      Độc lập - Tự do - Hạnh phúc\n"
+            "Bắc Kạn, ngày 05 tháng 01 năm 2026\n\nKẾ HOẠCH\nThi đua năm 2026\n")
+    for form in ("NFC", "NFD"):  # Word files from Windows and macOS keep either
+        draft = extract_plan(Document.from_text(unicodedata.normalize(form, text)),
+                             catalog=builtin_catalog(), source="x")
+        organisation = yaml.safe_load(draft.yaml)["organisation"]
+        assert unicodedata.normalize("NFC", organisation["name"]) == (
+            "Công đoàn Trường Tiểu học Kim Đồng")
+        assert unicodedata.normalize("NFC", organisation["parent"]) == (
+            "Liên đoàn Lao động tỉnh Bắc Kạn")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-__all__ = ["VIETNAM_TIME", "plan_year", "this_year"]
+__all__ = ["VIETNAM_TIME", "now", "plan_year", "this_year"]
 
 #: Vietnam keeps UTC+7 all year (no daylight saving time).
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
@@ -17,6 +17,11 @@ VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 def _now() -> datetime:
     """The time in Vietnam: the CLI's only reading of the clock."""
     return datetime.now(VIETNAM_TIME)
+
+
+def now() -> datetime:
+    """The time now in Vietnam (stamped on tracked changes, for instance)."""
+    return _now()
 
 
 def this_year() -> int:

@@ -33,6 +33,7 @@ _COMMANDS = {
     "web": "a web app for officers and a JSON API",
     "check": "find the mistakes in draft plans",
     "extract": "turn an old plan's text into a draft plan file",
+    "renew": "write this year's plan from last year's, every change marked",
     "lunar": "the Vietnamese lunar calendar (UTC+7)",
     "provinces": "the provinces and cities before and after 1/7/2025, and their ids",
 }

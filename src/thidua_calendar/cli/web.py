@@ -51,11 +51,11 @@ def add_options(web: argparse.ArgumentParser) -> None:
 
 def app() -> object:
     """The app factory uvicorn calls in each worker: the clock and the limit come from here."""
-    from thidua_calendar.cli.clock import plan_year, this_year
+    from thidua_calendar.cli.clock import now, plan_year, this_year
     from thidua_calendar.web.app import DEFAULT_MAX_UPLOAD, create_app
 
     limit = int(os.environ.get(_MAX_UPLOAD, DEFAULT_MAX_UPLOAD))
-    return create_app(this_year=this_year, plan_year=plan_year, max_upload=limit)
+    return create_app(this_year=this_year, plan_year=plan_year, now=now, max_upload=limit)
 
 
 def _loopback(host: str) -> bool:

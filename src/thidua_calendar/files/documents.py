@@ -8,6 +8,7 @@ and :mod:`thidua_calendar.render.docx` are the only ones that import python-docx
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from typing import IO
 
@@ -17,15 +18,24 @@ from thidua_calendar.files.input import read_text
 __all__ = ["Document", "DocumentError", "document_from_bytes", "read_document"]
 
 
+#: Spaces a Word file (ours among them) puts where a line must not break, "năm\u00a02027",
+#: "Đợt\u00a01": read as plain spaces, one character for one, so offsets stay the file's.
+_HARD_SPACES = str.maketrans({"\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ",
+                              "\u202f": " ", "\u2007": " "})
+_HARD_SPACE = re.compile("[\u00a0\u2002\u2003\u2009\u202f\u2007]")
+
+
 class Document:
     """A plan's text: its lines, and the whole text they make, read as one so that an item
     wrapped over two lines is still one item; :meth:`position` maps an offset back to a
-    1-based line and column."""
+    1-based line and column.  Non-breaking and other fixed-width spaces read as spaces."""
 
     __slots__ = ("lines", "starts", "text")
 
     def __init__(self, lines: Iterable[str], /) -> None:
         self.lines = [line.rstrip("\r") for line in lines]
+        if any(_HARD_SPACE.search(line) for line in self.lines):
+            self.lines = [line.translate(_HARD_SPACES) for line in self.lines]
         self.starts: list[int] = []
         offset = 0
         for line in self.lines:

@@ -26,10 +26,10 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from thidua_calendar.anniversaries import Commemoration
 from thidua_calendar.dates import month_end, vi_date
@@ -49,6 +49,7 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.reading.slips import find_slips
 from thidua_calendar.text import fold
 from thidua_calendar.workdays import WorkCalendar
 
@@ -62,14 +63,20 @@ _ONE_DAY = timedelta(days=1)
 _LATE = timedelta(days=60)
 #: The longest a đợt's paragraph runs, in characters, before what follows is not its own.
 _PARAGRAPH = 4000
-#: How the checks report: offset in the text, level, code, the reason in Vietnamese and in
-#: English.
-_Add = Callable[[int, "Level", str, str, str], None]
+
+
+class _Add(Protocol):
+    """How the checks report: offset in the text, level, code, the reason in Vietnamese and
+    in English, and where the words it is about end (default: the end of their clause)."""
+
+    def __call__(self, offset: int, level: Level, code: str, vi: str, en: str, /,
+                 end: int | None = None) -> None: ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Finding:
-    """One thing found: where (1-based line and column), how serious, which check, why.
+    """One thing found: where (1-based line and column), how serious, which check, why, and
+    the exact words it is about (``quote``, as printed).
 
     ``message`` is the reason in Vietnamese (the text is for the officer who drafts the plan),
     ``message_en`` in English.
@@ -81,6 +88,7 @@ class Finding:
     code: str
     message: str
     message_en: str = ""
+    quote: str = ""
 
     def text(self, lang: str = "vi") -> str:
         """The reason in ``lang`` ("vi" or "en")."""
@@ -116,24 +124,53 @@ def check_document(
                                                or _year_of_phases(phases))
     findings: list[Finding] = []
 
-    def add(offset: int, level: Level, code: str, vi: str, en: str) -> None:
+    def add(offset: int, level: Level, code: str, vi: str, en: str, /,
+            end: int | None = None) -> None:
         line, column = document.position(offset)
         findings.append(Finding(line=line, column=column, level=level, code=code,
-                                message=vi, message_en=en))
+                                message=vi, message_en=en,
+                                quote=_quote(document.text, offset, end)))
 
     items = read_items(document.text)
     holders = _Holders(mentions)  # a paragraph belongs to the đợt last named before it
     for item in items:
         _check_item(item, entries, _years_allowed(item, holders.of(item.column), plan_year),
-                    add)
-    for lunar_day in read_lunar(document.text):
+                    plan_year, add)
+    lunar_days = read_lunar(document.text)
+    slips = find_slips(document.text, plan_year=plan_year, names=entries,
+                       counted=[item.column for item in items], lunar_days=lunar_days)
+    for lunar_day in lunar_days:
         _check_lunar(lunar_day, entries, add)
-    _check_phases(phases, add)
+    _check_phases(phases, plan_year, add)
     _check_greetings(document, holders, items, add)
     deadlines = read_deadlines(document.text, year=plan_year,
                                school_year=read_school_year(document.lines))
     _check_deadlines(document, deadlines, phases, holders, plan_year, calendar, add)
+    reported = [(f.line, f.quote) for f in findings if f.code == "impossible-date"]
+    for slip in slips:
+        line, _ = document.position(slip.start)
+        words = document.text[slip.start:slip.end]
+        if slip.code == "impossible-date" and any(
+                line == where and words in quote for where, quote in reported):
+            continue  # the date of a count, a đợt or a deadline, reported with it
+        add(slip.start, slip.level, slip.code, slip.message, slip.message_en, slip.end)
     return sorted(findings, key=lambda f: (f.line, f.column, LEVELS.index(f.level)))
+
+
+def _last_year_end(plan_year: int) -> date:
+    """Before this, a deadline is last year's: a plan for a year is often issued in the
+    December before, with deadlines in that December."""
+    return date(plan_year - 1, 12, 1)
+
+
+def _quote(text: str, start: int, end: int | None) -> str:
+    """The words a finding is about: ``start:end``, or up to the end of their clause (a
+    closing parenthesis included; a semicolon, a line's end or a sentence's excluded)."""
+    if end is None:
+        clause = re.search(r"\)|[;\n]|[.,](?:\s|$)", text[start:start + 200])
+        end = start + (clause.end() if clause and clause.group(0) == ")" else
+                       clause.start() if clause else min(len(text) - start, 200))
+    return " ".join(text[start:end].split())
 
 
 # -- counted anniversaries ---------------------------------------------------------------------
@@ -177,7 +214,8 @@ def _years_allowed(item: AnniversaryText, holder: PhaseText | None,
                   "năm của kế hoạch", "the plan's year")
 
 
-def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, add: _Add) -> None:
+def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years,
+                plan_year: int | None, add: _Add) -> None:
     where = item.column
     for end in (item.first, item.second):
         if end is not None and not end.valid:
@@ -185,6 +223,20 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, a
                 f"{_show(end)} is not a real date")
             return
     first, second = item.first, item.second
+    if second is not None and first.year > second.year:
+        add(where, "error", "range-reversed",
+            f"“({_show(first)} - {_show(second)})” chạy ngược: năm đầu, {first.year}, sau năm "
+            "cuối; gõ nhầm năm gốc?",
+            f"({_show(first)} - {_show(second)}) runs backwards: the first year, {first.year}, "
+            f"is after the second; a mistyped base year?")
+        return
+    if plan_year is not None and first.year > plan_year + 1:
+        add(where, "error", "base-year-future",
+            f"năm gốc {first.year} của “({_show(first)})” sau năm của kế hoạch, {plan_year}: "
+            "gõ nhầm năm?",
+            f"the base year {first.year} of ({_show(first)}) is after the plan's year, "
+            f"{plan_year}: a mistyped year?")
+        return
     if second is not None:
         if first.precision == second.precision and (
             (first.day is not None and first.day != second.day)
@@ -204,6 +256,15 @@ def _check_item(item: AnniversaryText, entries: CatalogNames, allowed: _Years, a
                     hint_vi = (f"; {entry.name} tính từ {origin_text(entry)}, nên số năm đúng "
                                "mà ngày đầu sai")
                     break
+            if not hint and plan_year is not None and second.year == plan_year - 1 and (
+                    plan_year - first.year == item.count):
+                hint = (f"; the count is right for {plan_year} and the end year is last "
+                        "year's")
+                hint_vi = f"; số năm đúng cho năm {plan_year}, còn năm cuối là năm trước"
+            elif not hint and plan_year is not None and second.year == plan_year and (
+                    second.year - first.year == item.count + 1):
+                hint = "; the end year is this year's and the count is last year's"
+                hint_vi = "; năm cuối là năm nay, còn số năm là của năm trước"
             add(where, "error", "count-mismatch",
                 f"“{item.count} năm” không khớp với “({_show(first)} - {_show(second)})”: "
                 f"khoảng ấy là {second.year - first.year} năm{hint_vi}",
@@ -317,7 +378,7 @@ class _Holders:
         return self.ordered[index] if index >= 0 else None
 
 
-def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
+def _check_phases(phases: Sequence[PhaseText], plan_year: int | None, add: _Add) -> None:
     dated: list[tuple[PhaseText, date | None, date | None]] = []
     numbers = [phase.number for phase in phases if phase.number is not None]
     for phase in phases:
@@ -335,6 +396,15 @@ def _check_phases(phases: Sequence[PhaseText], add: _Add) -> None:
                     f"{phase.label} ends on {end:%d/%m/%Y}, before it starts on "
                     f"{start:%d/%m/%Y}")
                 continue
+            if plan_year is not None and end is not None and end.year < plan_year:
+                add(phase.column, "error", "phase-last-year",
+                    f"“{phase.label}” kết thúc ngày {_d(end)}: năm cuối là "
+                    f"{'năm trước' if end.year == plan_year - 1 else f'năm {end.year}'}, "
+                    f"còn kế hoạch là của năm {plan_year}",
+                    f"{phase.label} ends on {end:%d/%m/%Y}: the end year is "
+                    f"{'last year' if end.year == plan_year - 1 else str(end.year)}'s, and "
+                    f"the plan is for {plan_year}")
+                continue  # its overlap with this year's đợt says nothing more
             dated.append((phase, start, end))
     if numbers != sorted(numbers):
         phase = phases[0]
@@ -439,6 +509,8 @@ def _check_deadlines(
     for printed in deadlines:
         holder = _paragraph_holder(document, holders, printed.column)
         deadline = _in_phase_year(printed, holder)
+        date_text = printed.date.text.split(" ")[0]
+        words_end = document.text.find(date_text, printed.column) + len(date_text)
         stated = deadline.date.to_date()
         if stated is None and deadline.year_implied and (
                 deadline.date.month, deadline.date.day) == (2, 29):
@@ -446,15 +518,26 @@ def _check_deadlines(
         if stated is None:
             add(deadline.column, "error", "impossible-date",
                 f"ngày “{_show(deadline.date)}” không có thật",
-                f"{_show(deadline.date)} is not a real date")
+                f"{_show(deadline.date)} is not a real date", end=words_end)
             continue
-        last = stated - _ONE_DAY if deadline.wording == "truoc_ngay" else stated
+        if plan_year is not None and stated < _last_year_end(plan_year):
+            add(deadline.column, "error", "deadline-last-year",
+                f"hạn “{_show(deadline.date)}” rơi vào "
+                f"{'năm trước' if stated.year == plan_year - 1 else f'năm {stated.year}'}, "
+                f"trước năm của kế hoạch {plan_year}: quên sửa năm?",
+                f"the deadline {_show(deadline.date)} is in "
+                f"{'last year' if stated.year == plan_year - 1 else str(stated.year)}, "
+                f"before the plan's year {plan_year}: the year was not updated?", end=words_end)
+            continue
+        # "trước ngày X" is due the day before X; "trước 17h00 ngày X" on X, before 17:00.
+        before = deadline.wording == "truoc_ngay" and deadline.hour is None
+        last = stated - _ONE_DAY if before else stated
         who = f" ({deadline.audience})" if deadline.audience else ""
         if period_end is not None and last > period_end + _LATE:
             add(deadline.column, "warning", "deadline-after-period",
                 f"hạn{who} rơi sau thời gian của kế hoạch, kết thúc ngày {_d(period_end)}",
                 f"the deadline{who} falls after the plan's period, which ends on "
-                f"{period_end:%d/%m/%Y}")
+                f"{period_end:%d/%m/%Y}", end=words_end)
         elif holder is not None and (phase_end := _bounds(holder)[1]) is not None:
             clause = fold(re.split(r"[.;\n]", deadline.task)[-1])
             registration = bool(_REGISTRATION.search(clause)) and not _REPORT.search(clause)
@@ -469,7 +552,7 @@ def _check_deadlines(
                     f"{last:%d/%m/%Y}, falls {(last - phase_end).days} days after "
                     f"{holder.label} ends on {phase_end:%d/%m/%Y}"
                     + ("; one registers within the đợt" if registration else
-                       "; a đợt's reports are due within a month of its end"))
+                       "; a đợt's reports are due within a month of its end"), end=words_end)
         if calendar is None:
             continue
         try:
@@ -481,11 +564,13 @@ def _check_deadlines(
             continue
         reason = status.name if status is not None else "a weekend day"
         reason_vi = status.name if status is not None else "ngày nghỉ cuối tuần"
-        wording = "the last day allowed" if deadline.wording == "truoc_ngay" else "the date"
-        wording_vi = "ngày cuối cùng được nộp" if deadline.wording == "truoc_ngay" else "hạn"
+        wording = ("the last day allowed" if before else
+                   f"the date (due before {deadline.hour})" if deadline.hour else "the date")
+        wording_vi = ("ngày cuối cùng được nộp" if before else
+                      f"hạn (trước {deadline.hour})" if deadline.hour else "hạn")
         add(deadline.column, "warning", "deadline-day-off",
             f"{wording_vi}{who}, {_d(last)}, là ngày nghỉ ({reason_vi}); hồ sơ phải nộp vào "
             f"ngày làm việc trước đó, {_d(due)}",
             f"{wording}{who}, {last:%d/%m/%Y}, is a day off ({reason}); papers are due on "
-            f"the working day before, {due:%d/%m/%Y}")
+            f"the working day before, {due:%d/%m/%Y}", end=words_end)
 

@@ -24,6 +24,7 @@ __all__ = [
     "Audience",
     "Comment",
     "DeadlineDraft",
+    "EventDraft",
     "LeadUp",
     "LocalDay",
     "OrganisationDraft",
@@ -92,6 +93,18 @@ class LeadUp:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class EventDraft:
+    """A one-off event a đợt greets ("chào mừng Hội nghị viên chức …"), attached to it; its
+    ``date`` as the file writes it (the đợt's start month when the text prints none)."""
+
+    id: str
+    name: str
+    date: str
+    phase: str
+    notes: Notes = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Audience:
     """The group of a "riêng …" clause, with its own date."""
 
@@ -136,6 +149,7 @@ class PlanDraft:
     greet: tuple[str | Comment, ...] = ()
     local: tuple[LocalDay, ...] = ()
     lead_up: tuple[LeadUp, ...] = ()
+    events: tuple[EventDraft, ...] = ()
     deadlines: tuple[DeadlineDraft | Comment, ...] = ()
     unresolved: tuple[str, ...] = ()
 
@@ -178,6 +192,10 @@ def draft_text(draft: PlanDraft, /) -> str:
     if draft.lead_up:
         tree["lead_up"] = {lead.key: Noted(value=lead.phase, notes=lead.notes)
                            for lead in draft.lead_up}
+    if draft.events:
+        tree["events"] = [Noted(value={"id": event.id, "name": event.name,
+                                       "date": Raw(text=event.date), "phase": event.phase},
+                                notes=event.notes) for event in draft.events]
     if draft.deadlines:
         tree["deadlines"] = [item if isinstance(item, Comment) else _deadline(item)
                              for item in draft.deadlines]

@@ -26,6 +26,7 @@ Pure: no files, no clock.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterable, Sequence
@@ -40,6 +41,7 @@ from thidua_calendar.reading.draft import (
     Audience,
     Comment,
     DeadlineDraft,
+    EventDraft,
     LeadUp,
     LocalDay,
     OrganisationDraft,
@@ -143,6 +145,13 @@ _PHASE_LABEL = re.compile(r"(?im)^[ \t\-+•*#>]*(?P<label>đợt\s+(?:\d{1,2}|[
 _BREAK = re.compile(
     r"(?m)^[ \t]*(?:[-+•][ \t]|\*\*|#|[IVXLC]+\.[ \t]|\d+(?:\.\d+)*\.[ \t]|Trên đây|Nơi nhận)"
 )
+# "chào mừng <an event>", up to the clause's end.
+_EVENT = re.compile(r"\bchào\s+mừng\s+(?:thành\s+công\s+)?(?P<name>[^;.\n()]{6,160})",
+                    re.IGNORECASE)
+#: What "chào mừng" is followed by when it greets no one-off event: the days it counts, the
+#: holidays, the seasons.
+_NOT_EVENT = re.compile(r"^(?:kỷ\s+niệm|các\s|những\s|ngày\s|năm\s|mừng\s|tết\s|xuân\s)|"
+                        r"\d+\s+năm\s|\d{1,2}/\d{1,2}|\(", re.IGNORECASE)
 _THEME = re.compile(r"[Vv]ới\s+chủ\s+đề\s*:?\s*[“\"]\s*(?P<theme>[^”\"]{1,300}?)\s*[”\"]")
 _SPAN_LIMIT = 2500
 
@@ -243,13 +252,15 @@ class Drafter:
         self.period_start, self.period_end = _period_bounds(period, phases, issued_date)
         phase_list = self.phase_list(phases)
         greet = self.greetings(phases)
+        events = self.events(phases)
         deadlines = self.deadlines()
         return PlanDraft(
             source=self.source, id=plan_id, title=title, title_notes=title_notes,
             organisation=organisation, implements=header.implements or None, issued=issued,
             issued_notes=issued_notes, period=period, phases=tuple(phase_list), allow_gaps=gaps,
             allow_overlaps=overlaps, greet=tuple(greet), local=tuple(self.local),
-            lead_up=tuple(self.lead_up.values()), deadlines=tuple(deadlines),
+            lead_up=tuple(self.lead_up.values()), events=tuple(events),
+            deadlines=tuple(deadlines),
             unresolved=tuple(self.unresolved))
 
     def issued(self, header: Header, phases: Sequence[_Phase], year: int | None
@@ -638,11 +649,45 @@ class Drafter:
                        "đưa vào"))
         return result
 
+    def events(self, phases: Sequence[_Phase]) -> list[EventDraft]:
+        """One-off events a đợt greets: "chào mừng <name>" with no count, no date and no
+        catalog day in it ("chào mừng Hội nghị viên chức, người lao động năm học 2027 -
+        2028", "chào mừng thành công Đại hội Công đoàn tỉnh lần thứ XI")."""
+        found: list[EventDraft] = []
+        names = _Names()
+        for phase in phases:
+            for match in _EVENT.finditer(self.text, phase.column, phase.span_end):
+                name = upper_first(one_line(match["name"]).strip(" ,“”\""))
+                if (_NOT_EVENT.search(name) or len(name) < 6
+                        or match_entry(name, self.catalog) is not None):
+                    continue
+                folded = fold(name)
+                if any(fold(entry.name) in folded for entry in self.catalog
+                       if len(fold(entry.name).split()) > 1):
+                    continue
+                found.append(EventDraft(
+                    id=names.new(_slug(name, fallback="su_kien")), name=name,
+                    date=f"{phase.start:%Y-%m}", phase=phase.id, notes=(comment_text(
+                        f"note: {phase.name} greets it; its date is not printed, the đợt's "
+                        "start month stands in" if self.lang == "en" else
+                        f"note: {phase.name} chào mừng sự kiện này; ngày của nó không được in, "
+                        "tạm lấy tháng bắt đầu của đợt"),)))
+        return found
+
     def comment(self, message: str, *, vi: str) -> Comment:
         """:meth:`note` as a comment line among a list's items."""
         return Comment(text=self.note(message, vi=vi))
 
     # -- deadlines --
+
+    def _table_row(self, column: int) -> tuple[str, str] | None:
+        """For a place in a table row (a line whose cells are joined by " | "), the row and
+        the part of it before the place; ``None`` elsewhere."""
+        index = bisect.bisect_right(self.document.starts, column) - 1
+        if index < 0 or " | " not in self.document.lines[index]:
+            return None
+        row = self.document.lines[index]
+        return row, row[: column - self.document.starts[index]]
 
     def deadlines(self) -> list[DeadlineDraft | Comment]:
         """The deadlines the text prints, in order; a "riêng …" clause right after a general
@@ -652,6 +697,9 @@ class Drafter:
         previous_end = 0
         last_general: tuple[int, int] | None = None  # its index in entries, where it ends
         for deadline in read_deadlines(self.text):
+            row = self._table_row(deadline.column)
+            if row is not None and "\n" in row[1].rsplit(" | ", 1)[-1]:
+                continue  # a later paragraph of its cell: how the date was worked out
             matched = _DEADLINE_AT.match(self.text, deadline.column)
             end = matched.end() if matched is not None else deadline.column
             before = self.text[max(previous_end, deadline.column - 400): deadline.column]
@@ -679,6 +727,8 @@ class Drafter:
                     source=one_line(f"{rule.source}; riêng {deadline.audience} {printed}"))
                 continue
             chunk, name = _task(before)
+            if row is not None:  # a table of deadlines: the task is the row's first cell
+                chunk = name = upper_first(one_line(row[0].split(" | ", 1)[0]))
             notes: list[str] = []
             if not name:
                 name = f"Hạn {printed}"

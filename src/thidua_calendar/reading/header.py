@@ -13,6 +13,7 @@ Pure: no files, no clock.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -51,7 +52,8 @@ _ISSUED = re.compile(
     re.IGNORECASE,
 )
 _PLACE = re.compile(r"^\s*(?P<place>[^\W\d_][^\d,\n]{0,40}?)\s*,\s*ngày\b", re.IGNORECASE)
-_NATIONAL = re.compile(r"CỘNG\s+H[OÒ]À|CỘNG\s+HOÀ|Độc\s+lập", re.IGNORECASE)
+# The national motto, both spellings of "hòa" ("CỘNG HÒA", "CỘNG HOÀ"), in NFC.
+_NATIONAL = re.compile(r"CỘNG\s+H(?:ÒA|OÀ)|Độc\s+lập", re.IGNORECASE)
 _ORG_START = re.compile(
     r"^(?:TỔNG\s+LIÊN\s+ĐOÀN|LIÊN\s+ĐOÀN|CÔNG\s+ĐOÀN|BAN\s+CHẤP\s+HÀNH|BCH|ĐẢNG\s+[ỦU]Y|"
     r"ĐẢNG\s+BỘ|UBND|[ỦU]Y\s+BAN|SỞ|BỘ)\b"
@@ -68,11 +70,19 @@ _IMPLEMENTS = re.compile(
 _PHRASES = (
     ("tổng liên đoàn lao động", "Tổng Liên đoàn Lao động"),
     ("liên đoàn lao động", "Liên đoàn Lao động"),
+    ("công đoàn giáo dục", "Công đoàn Giáo dục"),
     ("việt nam", "Việt Nam"),
     ("trường chính trị", "Trường Chính trị"),
     ("hồ chí minh", "Hồ Chí Minh"),
     ("đảng cộng sản", "Đảng Cộng sản"),
 )
+# A school or a body named after its kind: the kind keeps its first capital ("Trường Tiểu
+# học"), the proper name after it each word's ("Kim Đồng").
+_NAMED_KIND = re.compile(
+    r"\b(?P<kind>trường(?:\s+(?:tiểu học|trung học cơ sở|trung học phổ thông|thcs|thpt|mầm non|"
+    r"mẫu giáo|đại học|cao đẳng|trung cấp|chính trị|phổ thông dân tộc nội trú|"
+    r"liên cấp|tiểu học và trung học cơ sở))?|bệnh viện|công ty|nhà máy)\s+(?P<name>.+)$")
+_ACRONYMS = frozenset({"thcs", "thpt", "ptdtnt", "tnhh", "cp"})
 _PLACE_WORD = re.compile(
     r"\b(?:tỉnh|huyện|thành phố|quận|thị xã|thị trấn|xã|phường)\s+(?P<rest>.+)$")
 
@@ -82,6 +92,15 @@ def _sentence_case(text: str) -> str:
     result = one_line(text).lower()
     for phrase, proper in _PHRASES:
         result = re.sub(rf"\b{phrase}\b", proper, result)
+    named = _NAMED_KIND.search(result)
+    if named is not None:
+        words = [word.upper() if word in _ACRONYMS else word for word in named["kind"].split()]
+        if words[0] == "trường" and len(words) > 1:
+            words[1] = upper_first(words[1])  # "Trường Tiểu học", "Trường Chính trị"
+        kind = " ".join(words)
+        result = (result[: named.start("kind")] + upper_first(kind) + " "
+                  + " ".join(word.upper() if word in _ACRONYMS else upper_first(word)
+                             for word in named["name"].split()))
     place = _PLACE_WORD.search(result)
     if place is not None:
         result = result[: place.start("rest")] + " ".join(
@@ -90,7 +109,10 @@ def _sentence_case(text: str) -> str:
 
 
 def read_header(lines: Sequence[str], text: str, /) -> Header:
-    """The header of a plan whose lines are ``lines`` and whole text ``text``."""
+    """The header of a plan whose lines are ``lines`` and whole text ``text`` (read in NFC:
+    a Word file from a Mac may hold its accents as combining marks)."""
+    lines = [unicodedata.normalize("NFC", line) for line in lines[:160]]
+    text = unicodedata.normalize("NFC", text)
     title_index: int | None = None
     title: str | None = None
     for index, line in enumerate(lines[:120]):
@@ -100,6 +122,8 @@ def read_header(lines: Sequence[str], text: str, /) -> Header:
             title = _read_title(lines, index, match["rest"])
             break
     head = lines[:title_index] if title_index is not None else lines[:30]
+    # A Word header is a table: a cell's paragraphs, and the cells, read as lines.
+    head = [part for line in head for part in re.split(r"\n|\s\|\s|\s\|$", line)]
     place: str | None = None
     issued: _Issued | None = None
     for line in head:

@@ -31,15 +31,7 @@ def match_entry(
     """The catalog entry a printed name names, or ``None``: tolerant of wording ("Ngày giải
     phóng hoàn toàn miền Nam"), case and diacritics; a name joining two ("Cách mạng tháng
     Tám và Quốc khánh") matches either, and ``day`` picks the one with that base date."""
-    matches = CatalogNames(catalog).matches(name)
-    if not matches:
-        return None
-    if day is not None:
-        for _, entry in matches:
-            if same_origin(day, entry):
-                return entry
-    score, best = max(matches, key=lambda match: match[0])
-    return best if score >= 0.75 else None
+    return CatalogNames(catalog).best(name, day=day)
 
 
 class CatalogNames:
@@ -77,6 +69,18 @@ class CatalogNames:
                     found.append(entry)
         self.seen_strong[name] = list(dict.fromkeys(found))
         return self.seen_strong[name]
+
+    def best(self, name: str, /, *, day: TextDate | None = None) -> Commemoration | None:
+        """What :func:`match_entry` answers, on this index (kept across a document)."""
+        matches = self.matches(name)
+        if not matches:
+            return None
+        if day is not None:
+            for _, entry in matches:
+                if same_origin(day, entry):
+                    return entry
+        score, best = max(matches, key=lambda match: match[0])
+        return best if score >= 0.75 else None
 
     def matches(self, name: str) -> list[tuple[float, Commemoration]]:
         found = self.seen.get(name)

@@ -53,8 +53,9 @@ __all__ = [
 Precision = Literal["day", "month", "year"]
 
 # A date as written: d/m/yyyy with / . or - (doubled slashes tolerated), m/yyyy, or yyyy, the
-# year from 1000 to 2199.  Every repetition is bounded, so each position costs a fixed amount.
-_YEAR = r"(?:1\d|2[01])\d{2}(?!\d)"
+# year from 1000 to 2999 (a base year mistyped "2890" is read, to be reported).  Every
+# repetition is bounded, so each position costs a fixed amount.
+_YEAR = r"(?:1\d|2\d)\d{2}(?!\d)"
 _IN_DATE = r"(?:[ ]?/{1,2}[ ]?|[ ]?\.[ ]?|-)"
 _DATE = r"(?:\d{1,2}" + _IN_DATE + r")?(?:\d{1,2}" + _IN_DATE + r")?" + _YEAR
 _DATE_PARTS = re.compile(r"\d+")
@@ -161,6 +162,8 @@ class DeadlineText:
     task: str = ""
     #: The date printed no year ("trước ngày 15/7"); ``date`` has the year it was read with.
     year_implied: bool = False
+    #: The hour printed before the day ("trước 17h00 ngày 30/4"): due on that day, before it.
+    hour: str | None = None
 
 
 def _name_before(line: str, end: int, start: int) -> str:
@@ -245,9 +248,10 @@ _PHASE = re.compile(
     r"(?P<label>(?:thi đua[ ]{1,3})?đợt(?:[ ]{1,3}(?P<number>\d{1,2}|[IVX]{1,4}))?)[ ]{0,3}"
     r"(?:\*{1,3}[ ]{0,3})?[:,(]?[ ]{0,3}(?:\*{1,3}[ ]{0,3})?(?P<from>từ[ ]{1,3}(?:ngày[ ]{1,3})?)?"
     r"(?P<start>nay|tháng[ ]{1,3}"
-    + _DATE + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|" + _DATE + r"|\d{1,2}[ ]?/[ ]?\d{1,2})"
-    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?:ngày[ ]{1,3})?(?P<end>khi\b[^:;.\n]{0,200}|" + _DATE
-    + r"))?"
+    + _DATE + r"|tháng[ ]{1,3}\d{1,2}[ ]?/[ ]?\d{1,2}|tháng[ ]{1,3}\d{1,2}(?![\d/.])|" + _DATE
+    + r"|\d{1,2}[ ]?[/.][ ]?\d{1,2})"
+    + r"(?:[ ]{0,3}(?:-|–|đến)[ ]{0,3}(?:ngày[ ]{1,3}|tháng[ ]{1,3})?(?P<end>khi\b[^:;.\n]{0,200}|"
+    + _DATE + r"))?"
     + r"(?(from)|(?(end)|(?!)))",
     re.IGNORECASE,
 )
@@ -270,7 +274,10 @@ def read_phases(line: str, /) -> list[PhaseText]:
         if not start_now:
             raw = re.sub(r"^tháng\s+", "", start_text, flags=re.IGNORECASE)
             numbers = _DATE_PARTS.findall(raw)
-            if len(numbers) == 2 and len(numbers[1]) < 4 and end is not None:
+            if len(numbers) == 1 and len(numbers[0]) < 3 and end is not None:
+                # "Từ tháng 6 đến tháng 12/2026": the month of the end's year.
+                start = TextDate(text=raw, year=end.year, month=int(numbers[0]))
+            elif len(numbers) == 2 and len(numbers[1]) < 4 and end is not None:
                 # "1/7" with the year of the end; "1/01" of "Từ tháng 1/01" likewise.
                 start = TextDate(text=raw, year=end.year, month=int(numbers[1]),
                                  day=int(numbers[0]))
@@ -297,9 +304,12 @@ def _number(text: str) -> int:
 
 # An hour before the day: "trước 17h00 ngày …", "chậm nhất 16 giờ 30 phút, ngày …".
 _HOUR = r"(?:[ ]{1,3}\d{1,2}[ ]?(?:h|giờ)[ ]?(?:\d{2})?(?:[ ]?phút)?,?)?"
+# A weekday named before the day: "chậm nhất vào Thứ Sáu, ngày 04/12/2026".
+_WEEKDAY_NAME = (r"(?:[ ]{1,3}(?:thứ[ ]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ[ ]{1,3}nhật)"
+                 r"[ ]{0,3},?)?")
 _DEADLINE = re.compile(
-    r"(?P<wording>trước" + _HOUR + r"[ ]{1,3}ngày|chậm nhất(?: là)?(?: vào)?" + _HOUR
-    + r"(?:[ ]{1,3}ngày)?|đến hết ngày)[ ]{0,3}"
+    r"(?P<wording>trước" + _HOUR + _WEEKDAY_NAME + r"[ ]{1,3}ngày|chậm nhất(?: là)?(?: vào)?"
+    + _HOUR + _WEEKDAY_NAME + r"(?:[ ]{1,3}ngày)?|đến hết ngày)[ ]{0,3}"
     r"(?P<date>\d{1,2}" + _IN_DATE + r"\d{1,2}(?:" + _IN_DATE + _YEAR + r"|(?![\d/]|[.-]\d)))"
     r"(?:[ ]{1,3}năm[ ]{1,3}(?P<year>" + _YEAR + r"|sau|tới)\b)?",
     re.IGNORECASE,
@@ -339,10 +349,11 @@ def read_deadlines(line: str, /, *, year: int | None = None,
         before = line[previous: match.start()]
         audience = _AUDIENCE.search(before)
         task = before.strip(" :;,.-–")
+        hour = re.search(r"\d{1,2}[ ]?(?:h|giờ)[ ]?(?:\d{2})?(?:[ ]?phút)?", match["wording"])
         found.append(DeadlineText(
             wording=wording, date=printed, column=match.start(),
             audience=audience["who"].strip() if audience else None, task=task[-120:],
-            year_implied=implied,
+            year_implied=implied, hour=hour.group(0) if hour else None,
         ))
         previous = match.end()
     return found

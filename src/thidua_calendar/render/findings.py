@@ -1,9 +1,10 @@
 """What ``thidua-calendar check`` found, as text for people or JSON for tools.
 
-The text form is one line per finding, ``FILE:LINE:COLUMN: LEVEL: MESSAGE [CODE]``, the
-form compilers use, so that editors jump to the place.  The JSON form is a contract: a list
-of objects with ``file``, ``line``, ``column``, ``level``, ``code`` and ``message``; keys are
-only ever added (see ``docs/cli.md``).
+The text form is one line per finding, ``FILE:LINE:COLUMN: LEVEL: “WORDS”: MESSAGE [CODE]``,
+the form compilers use, so that editors jump to the place; WORDS are the words the finding
+is about, as printed.  The JSON form is a contract: a list of objects with ``file``,
+``line``, ``column``, ``level``, ``code``, ``message`` and ``quote``; keys are only ever
+added (see ``docs/cli.md``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ def finding_records(found: Sequence[tuple[str, Finding]], /, *,
     """One JSON-ready object per ``(file name, finding)``, in the order given; ``message`` in
     ``lang`` (``level`` and ``code`` are the same in every language)."""
     return [{"file": name, "line": f.line, "column": f.column, "level": f.level,
-             "code": f.code, "message": f.text(lang)} for name, f in found]
+             "code": f.code, "message": f.text(lang), "quote": f.quote}
+            for name, f in found]
 
 
 def render_findings(
@@ -42,4 +44,5 @@ def render_findings(
                           indent=2) + "\n"
     return "".join(
         f"{name}:{f.line}:{f.column}: {LEVELS_VI[f.level] if lang == 'vi' else f.level}: "
-        f"{f.text(lang)} [{f.code}]\n" for name, f in found)
+        + (f"“{f.quote}”: " if f.quote else "") + f"{f.text(lang)} [{f.code}]\n"
+        for name, f in found)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -105,10 +106,12 @@ def create_app(
     *,
     this_year: Callable[[], int],
     plan_year: Callable[[], int],
+    now: Callable[[], datetime],
     max_upload: int = DEFAULT_MAX_UPLOAD,
 ) -> Starlette:
     """The app.  ``this_year`` and ``plan_year`` give the default year of the year's list and
-    of a new plan (the command line's clock); ``max_upload`` bounds every request body."""
+    of a new plan, ``now`` the date of a renewed file's tracked changes (the command line's
+    clock); ``max_upload`` bounds every request body."""
     import jinja2
 
     pages = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
@@ -211,7 +214,50 @@ def create_app(
                 values["status"] = 422
         return render(request, "check.html", "check", t["check_title"], **values)
 
+    async def renewed(request: Request, form_year: str | None) -> service.Answer:
+        """The renewed file of a multipart upload (``file``, ``year``, ``from_year``)."""
+        form = await read_form(request, max_upload)
+        name, data = form.files.get("file", ("", b""))
+        if not name:
+            raise BadForm("send last year's plan in the multipart field 'file'",
+                          vi="hãy gửi kế hoạch năm trước trong trường 'file'")
+        year_text = form_year or form.fields.get("year")
+        if not year_text:
+            raise BadForm("give the new year (year=)", vi="hãy ghi năm mới (year=)")
+        year = service.year_of(year_text, 0)
+        from_text = request.query_params.get("from_year") or form.fields.get("from_year")
+        from_year = service.year_of(from_text, 0) if from_text else None
+        return service.renew(data, name, year=year, limit=max_upload, now=now(),
+                             from_year=from_year)
+
+    async def renew_page(request: Request) -> Response:
+        lang = lang_of(request.query_params.get("lang"))
+        t = WORDS[lang]
+        values: dict[str, Any] = {"year": plan_year(), "error": None}
+        if request.method == "POST":
+            try:
+                return _download(await renewed(request, None))
+            except TooLarge:
+                values["error"] = t["too_large"].format(limit=f"{max_upload / 1024**2:.3g}")
+                values["status"] = 413
+            except (BadForm, ThiduaCalendarError) as problem:
+                values["error"] = _said(problem, request)
+                values["status"] = 422
+        return render(request, "renew.html", "renew", t["renew_title"], **values)
+
     # -- the JSON API -------------------------------------------------------------------------
+
+    async def api_renew(request: Request) -> Response:
+        try:
+            return _download(await renewed(request, request.query_params.get("year")))
+        except TooLarge:
+            return _error(_too_large(max_upload, request), 413)
+        except BadForm as problem:
+            return _error(_said(problem, request), 400)
+        except InputError as problem:
+            return _error(_said(problem, request), 422)
+        except ThiduaCalendarError as problem:
+            return _error(_said(problem, request), 400)
 
     async def api_anniversaries(request: Request) -> Response:
         format = request.query_params.get("format", "json")
@@ -295,11 +341,13 @@ def create_app(
         Route("/", year_page),
         Route("/plan", plan_page),
         Route("/check", check_page, methods=["GET", "POST"]),
+        Route("/renew", renew_page, methods=["GET", "POST"]),
         Route("/api/anniversaries", api_anniversaries),
         Route("/api/workdays", api_workdays),
         Route("/api/events", api_events),
         Route("/api/plan", api_plan, methods=["POST"]),
         Route("/api/check", api_check, methods=["POST"]),
+        Route("/api/renew", api_renew, methods=["POST"]),
         Route("/api/openapi.json", api_description),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]

@@ -101,6 +101,21 @@ def openapi() -> dict[str, Any]:
                 "application/json": {"schema": {"$ref": "#/components/schemas/Findings"}}}},
                 "400": _ERROR, "413": _TOO_LARGE, "422": _ERROR},
         }},
+        "/api/renew": {"post": {
+            "summary": "Last year's plan moved to a new year",
+            "description": "What `thidua-calendar renew FILE --year YEAR` writes: a Word file "
+                           "with every edit a tracked change (dated when the request is "
+                           "answered), or the edited .txt/.md.",
+            "parameters": [dict(_YEAR, required=True), _LANG,
+                           {"name": "from_year", "in": "query", "required": False,
+                            "description": "The old plan's year, when the text does not "
+                                           "say it.", "schema": {"type": "integer"}}],
+            "requestBody": _FILE_FORM,
+            "responses": {"200": {"description": "The renewed file", "content": {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {},
+                "text/plain": {}, "text/markdown": {}}},
+                "400": _ERROR, "413": _TOO_LARGE, "422": _ERROR},
+        }},
     }
     return {
         "openapi": "3.1.0",

@@ -10,6 +10,7 @@ kept between requests except what the loaders cache of the built-in data.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache, lru_cache
@@ -28,6 +29,7 @@ __all__ = [
     "plan",
     "plan_data",
     "quote",
+    "renew",
     "workdays",
 ]
 
@@ -343,8 +345,6 @@ def check(data: bytes, name: str, *, limit: int, year: int | None = None,
           province: str | None = None, lang: Lang = "vi") -> list[dict[str, Any]]:
     """The findings of ``thidua-calendar check [--year] [--province] --format json`` on an
     uploaded document (without ``file``), each with the words it is about (``quote``)."""
-    from thidua_calendar.errors import DocumentError
-    from thidua_calendar.files.documents import document_from_bytes
     from thidua_calendar.reading.check import check_document
     from thidua_calendar.render.findings import finding_records
 
@@ -353,6 +353,66 @@ def check(data: bytes, name: str, *, limit: int, year: int | None = None,
         from thidua_calendar.files.provinces import builtin_provinces
 
         catalog = _province_catalog(builtin_provinces().find(province, year=year).id)
+    document = document_from_bytes_checked(data, name, limit=limit)
+    found = check_document(document, catalog=catalog, calendar=_calendar(), year=year)
+    records = finding_records([(name, f) for f in found], lang=lang)
+    for record in records:
+        del record["file"]
+        line = record["line"]
+        if not record.get("quote") and 0 < line <= len(document.lines):
+            # The checker quotes what it found; a finding without words gets its line's.
+            record["quote"] = quote(document.lines[line - 1], record["column"])
+    return records
+
+
+#: Who the tracked changes of a renewed Word file are by (as ``thidua-calendar renew``).
+RENEW_AUTHOR = "thidua-calendar"
+
+
+def renew(data: bytes, name: str, *, year: int, limit: int, now: datetime,
+          from_year: int | None = None) -> Answer:
+    """Last year's plan moved to ``year`` by :func:`thidua_calendar.reading.renew.renew_document`,
+    as ``thidua-calendar renew FILE --year YEAR`` does: a Word file comes back with every
+    edit a tracked change dated ``now``; a .txt or .md file comes back edited."""
+    from thidua_calendar.errors import DocumentError
+    from thidua_calendar.files.documents import Document
+    from thidua_calendar.reading.renew import renew_document
+
+    check_year(year)
+    stem, extension = os.path.splitext(name)
+    extension = extension.lower()
+    if extension == ".docx":
+        from thidua_calendar.files.docx_changes import read_paragraphs, write_tracked
+
+        document_from_bytes_checked(data, name, limit=limit)  # bounded before it is parsed
+        document = Document(read_paragraphs(data, name=name))
+    else:
+        document = document_from_bytes_checked(data, name, limit=limit)
+    try:
+        renewal = renew_document(document, to_year=year, from_year=from_year,
+                                 catalog=_catalog(), calendar=_calendar())
+    except ValueError:
+        raise DocumentError("cannot tell the plan's year; give the year it was for",
+                            path=name, vi="không đọc được năm của kế hoạch; hãy ghi năm của "
+                            "kế hoạch cũ") from None
+    filename = f"{stem}-{year}{extension}"
+    if extension == ".docx":
+        changes = {line: [(e.start, e.end, e.new) for e in edits]
+                   for line, edits in renewal.by_line().items()}
+        body, _ = write_tracked(data, changes, author=RENEW_AUTHOR, when=now, name=name)
+        return Answer(body=body, media_type=_TYPES["docx"], filename=filename)
+    raw = data.decode("utf-8-sig")
+    newline = "\r\n" if "\r\n" in raw else "\n"
+    text = newline.join(renewal.apply([line.rstrip("\r") for line in raw.split("\n")]))
+    return Answer(body=text.encode(), media_type=_TYPES["markdown" if extension == ".md"
+                                                     else "text"], filename=filename)
+
+
+def document_from_bytes_checked(data: bytes, name: str, *, limit: int) -> Any:
+    """An uploaded document within the bounds the checker keeps (expansion, markup, text)."""
+    from thidua_calendar.errors import DocumentError
+    from thidua_calendar.files.documents import document_from_bytes
+
     document = document_from_bytes(data, name, max_expanded=limit * EXPANSION,
                                    max_markup=MAX_MARKUP)
     if len(document.text) > MAX_TEXT:
@@ -361,11 +421,4 @@ def check(data: bytes, name: str, *, limit: int, year: int | None = None,
             f"{MAX_TEXT:,} checked at once; check it in parts", path=name,
             vi=f"văn bản có {len(document.text):,} ký tự, quá mức {MAX_TEXT:,} ký tự được "
             "kiểm tra một lần; hãy kiểm tra từng phần")
-    found = check_document(document, catalog=catalog, calendar=_calendar(), year=year)
-    records = finding_records([(name, f) for f in found], lang=lang)
-    for record in records:
-        del record["file"]
-        line = record["line"]
-        record["quote"] = (quote(document.lines[line - 1], record["column"])
-                           if 0 < line <= len(document.lines) else "")
-    return records
+    return document

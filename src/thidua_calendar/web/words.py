@@ -21,6 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nav_year": "Ngày kỷ niệm trong năm",
         "nav_plan": "Lập kế hoạch",
         "nav_check": "Kiểm tra dự thảo",
+        "nav_renew": "Làm kế hoạch năm mới",
         "nav_api": "API",
         "other_lang": "English",
         "year": "Năm",
@@ -112,6 +113,13 @@ WORDS: dict[str, dict[str, str]] = {
         "level_info": "Ghi chú",
         "error": "Không đọc được",
         "too_large": "Tệp lớn hơn giới hạn {limit} MB.",
+        "renew_title": "Làm kế hoạch năm mới từ kế hoạch năm trước",
+        "renew_intro": "Tải lên kế hoạch năm trước (.docx, .txt hoặc .md); chương trình tính "
+                       "lại số năm kỷ niệm, ngày tháng, các đợt và hạn nộp cho năm mới và trả về "
+                       "tệp mới; bản Word có đánh dấu từng chỗ sửa (Track Changes) để bạn "
+                       "xem, chấp nhận hoặc bỏ. Tệp không được lưu lại trên máy chủ.",
+        "renew_year": "Năm mới",
+        "renew": "Làm kế hoạch năm mới",
         "nam_tron": "năm tròn",
         "nam_le_5": "năm lẻ 5",
         "nam_khac": "",
@@ -122,6 +130,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nav_year": "The year's commemorations",
         "nav_plan": "Write a plan",
         "nav_check": "Check a draft",
+        "nav_renew": "Renew last year's plan",
         "nav_api": "API",
         "other_lang": "Tiếng Việt",
         "year": "Year",
@@ -214,6 +223,13 @@ WORDS: dict[str, dict[str, str]] = {
         "level_info": "Note",
         "error": "Cannot read it",
         "too_large": "The file is over the {limit} MB limit.",
+        "renew_title": "Renew last year's plan",
+        "renew_intro": "Upload last year's plan (.docx, .txt or .md) to get the new year's, "
+                       "with its counts, dates, phases and deadlines moved on; a Word file "
+                       "comes back with every edit a tracked change to accept or reject. The "
+                       "file is not kept on the server.",
+        "renew_year": "New year",
+        "renew": "Renew",
         "nam_tron": "round year",
         "nam_le_5": "year ending in 5",
         "nam_khac": "",
