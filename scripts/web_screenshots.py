@@ -99,6 +99,8 @@ def main() -> None:
             time.sleep(1)
             driver.execute_script("document.getElementById('findings').scrollIntoView()")
             shot("kiem-tra", 1100, 800)
+        driver.get(root + "/renew")
+        shot("nam-moi", 1100, 560)
     finally:
         driver.quit()
         server.terminate()

@@ -242,7 +242,29 @@ def test_check_an_upload_in_the_browser(browser, server, tmp_path):
     assert console_errors(browser) == []
 
 
-@pytest.mark.parametrize("page", ["/", "/plan", "/check", "/?lang=en", "/plan?lang=en"])
+def test_renew_an_upload_in_the_browser(browser, server, tmp_path, downloads):
+    from selenium.webdriver.common.by import By
+
+    old = tmp_path / "ke-hoach-2025.txt"
+    old.write_text("KẾ HOẠCH\nPhát động phong trào thi đua năm 2025\n- Đợt 1: chào mừng 96 "
+                   "năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2025).\n",
+                   encoding="utf-8")
+    for stale in downloads.glob("*.txt"):
+        stale.unlink()
+    browser.get(server.root + "/renew")
+    browser.find_element(By.ID, "file").send_keys(str(old))
+    year = browser.find_element(By.ID, "renew-year")
+    year.clear()
+    year.send_keys("2026")
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    renewed = downloaded(downloads, ".txt")
+    assert renewed.name == "ke-hoach-2025-2026.txt"
+    assert "97 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2026)" in (
+        renewed.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", ["/", "/plan", "/check", "/renew", "/?lang=en",
+                                  "/plan?lang=en"])
 def test_phone_width(browser, server, page):
     browser.set_window_size(390, 844)
     try:

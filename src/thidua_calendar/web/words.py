@@ -119,6 +119,7 @@ WORDS: dict[str, dict[str, str]] = {
                        "tệp mới; bản Word có đánh dấu từng chỗ sửa (Track Changes) để bạn "
                        "xem, chấp nhận hoặc bỏ. Tệp không được lưu lại trên máy chủ.",
         "renew_year": "Năm mới",
+        "renew_file": "Kế hoạch năm trước",
         "renew": "Làm kế hoạch năm mới",
         "nam_tron": "năm tròn",
         "nam_le_5": "năm lẻ 5",
@@ -229,6 +230,7 @@ WORDS: dict[str, dict[str, str]] = {
                        "comes back with every edit a tracked change to accept or reject. The "
                        "file is not kept on the server.",
         "renew_year": "New year",
+        "renew_file": "Last year's plan",
         "renew": "Renew",
         "nam_tron": "round year",
         "nam_le_5": "year ending in 5",
