@@ -46,6 +46,8 @@ def listing_records(
     lines_en = group_lines(occurrences, lang="en", date_style=date_style)
     line_of = {occ.id: (vi.text, en.text) for vi, en in zip(lines_vi, lines_en, strict=True)
                for occ in vi.occurrences}
+    # An entry printed alone is its own line: its text is already written.
+    alone = {line.occurrences[0].id for line in lines_vi if len(line.occurrences) == 1}
     records = []
     for occ in occurrences:
         entry = occ.commemoration
@@ -75,8 +77,10 @@ def listing_records(
                 ),
                 "tags": list(entry.tags),
                 "kind": (kinds or {}).get(occ.id),
-                "text": occurrence_text(occ, lang="vi", date_style=date_style),
-                "text_en": occurrence_text(occ, lang="en", date_style=date_style),
+                "text": line_of[occ.id][0] if occ.id in alone else occurrence_text(
+                    occ, lang="vi", date_style=date_style),
+                "text_en": line_of[occ.id][1] if occ.id in alone else occurrence_text(
+                    occ, lang="en", date_style=date_style),
                 "line": line_of[occ.id][0],
                 "line_en": line_of[occ.id][1],
             }
