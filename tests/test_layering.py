@@ -2,7 +2,7 @@
 
 Layers, from the bottom: leaves (errors, styles, text, dates, the lunar table) ← the pure
 domain ← files (every file format and all disk I/O) ← reading (printed plans) ← render ←
-feeds ← cli.  A module may import its own layer and the layers below it, never above; the
+feeds ← web ← cli.  A module may import its own layer and the layers below it, never above; the
 public surface (``__init__``) may import anything, lazily.  docs/contributing.md explains it.
 """
 
@@ -30,8 +30,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reading", ("reading/",)),
     ("render", ("render/",)),
     ("feeds", ("feeds/",)),
-    ("cli", ("cli/", "__main__.py")),
+    # The web app sits beside the command line: `thidua-calendar web` starts it, and it never
+    # imports the command line (what both need lives lower; the clock is handed to it).
     ("web", ("web/",)),
+    ("cli", ("cli/", "__main__.py")),
     ("surface", ("__init__.py",)),
 )
 RANK = {name: rank for rank, (name, _) in enumerate(LAYERS)}

@@ -78,7 +78,7 @@ def add_options(ann: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> str:
     from thidua_calendar.anniversaries import occurrences
     from thidua_calendar.files.catalog import load_catalog
-    from thidua_calendar.render.listing import render_ids, render_listing
+    from thidua_calendar.render.listing import render_ids, year_listing
 
     year = args.year if args.year is not None else this_year()
     if args.province is not None:
@@ -96,32 +96,15 @@ def run(args: argparse.Namespace) -> str:
                 f"no catalog entry has the tag {unknown[0]!r}; tags in use: "
                 + ", ".join(catalog.tags())
             )
-    found = occurrences(
-        catalog,
-        year,
-        tags=args.tag,
-        milestones=[_CLASSES[name] for name in args.classes] if args.classes else None,
-    )
-    if not args.show_all:
-        found = catalog.shown_by_default(found)
+    milestones = [_CLASSES[name] for name in args.classes] if args.classes else None
     if args.ids:
         if args.format != "text" or args.group:
             raise UsageError("--ids prints a plain list; leave out --format and --group",
                              vi="--ids in một danh sách mã; đừng dùng kèm --format và --group")
+        found = occurrences(catalog, year, tags=args.tag, milestones=milestones)
+        if not args.show_all:
+            found = catalog.shown_by_default(found)
         return render_ids(found, lang=args.lang, date_style=args.date_style)
-    kinds = {occ.id: kind.tag for occ in found
-             if (kind := catalog.kind_of(occ.commemoration)) is not None}
-    groups = None
-    if args.group:
-        groups = [((kind.name, kind.name_en) if kind else None, items)
-                  for kind, items in catalog.by_kind(found)]
-    return render_listing(
-        found,
-        year=year,
-        format=args.format,
-        lang=args.lang,
-        date_style=args.date_style,
-        show_solar=args.solar,
-        kinds=kinds,
-        groups=groups,
-    )
+    return year_listing(catalog, year, tags=args.tag, milestones=milestones,
+                        show_all=args.show_all, group=args.group, format=args.format,
+                        lang=args.lang, date_style=args.date_style, show_solar=args.solar)

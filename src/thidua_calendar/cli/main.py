@@ -39,6 +39,7 @@ _COMMANDS = {
     "ics": "an iCalendar feed of a plan or a year, to subscribe to",
     "site": "a static site of feeds with a timeline page",
     "serve": "serve a feed site folder over HTTP",
+    "web": "a web app for officers and a JSON API",
     "check": "find the mistakes in draft plans",
     "extract": "turn an old plan's text into a draft plan file",
     "renew": "write this year's plan from last year's, every change marked",

@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
+from typing import IO
 
 from thidua_calendar.errors import DocumentError  # re-exported: readers catch it here
 from thidua_calendar.files.input import LIMITS, read_bytes, read_text, too_large, too_large_vi
 
-__all__ = ["Document", "DocumentError", "read_document"]
+__all__ = ["Document", "DocumentError", "document_from_bytes", "read_document"]
 
 
 #: Spaces a Word file (ours among them) puts where a line must not break, "năm\u00a02027",
@@ -67,7 +68,52 @@ def read_document(path: str | os.PathLike[str], /) -> Document:
     return Document.from_text(read_text(name, DocumentError))
 
 
-def _docx_lines(name: str) -> list[str]:
+def document_from_bytes(data: bytes, name: str, /, *, max_expanded: int,
+                        max_markup: int | None = None) -> Document:
+    """The :class:`Document` of an uploaded file's bytes, kept in memory (nothing is written
+    to disk); ``name`` gives the extension and names the file in errors.  A .docx is a zip
+    archive: one whose members would expand past ``max_expanded`` bytes, or whose XML parts
+    (what python-docx parses; pictures aside) past ``max_markup``, is refused before anything
+    is unpacked."""
+    extension = os.path.splitext(name)[1].lower()
+    if extension == ".docx":
+        import io
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                expanded = sum(info.file_size for info in archive.infolist())
+                markup = sum(info.file_size for info in archive.infolist()
+                             if info.filename.endswith((".xml", ".rels")))
+        except zipfile.BadZipFile as error:
+            raise DocumentError(f"not a Word document ({error})", path=name,
+                                vi=f"không phải văn bản Word ({error})") from None
+        if expanded > max_expanded:
+            raise DocumentError(
+                f"the Word document would expand to {expanded:,} bytes, more than the "
+                f"{max_expanded:,} allowed", path=name,
+                vi=f"văn bản Word này khi giải nén lên tới {expanded:,} byte, quá mức "
+                f"{max_expanded:,} byte cho phép")
+        if max_markup is not None and markup > max_markup:
+            raise DocumentError(
+                f"the Word document holds {markup:,} bytes of text and layout, more than the "
+                f"{max_markup:,} a plan needs", path=name,
+                vi=f"văn bản Word này chứa {markup:,} byte chữ và định dạng, quá mức "
+                f"{max_markup:,} byte mà một kế hoạch cần")
+        return Document(_docx_lines(name, io.BytesIO(data)))
+    if extension not in (".txt", ".md", ".text", ".markdown", ""):
+        raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",
+                            path=name, vi=f"không đọc được tệp {extension}; hãy dùng tệp "
+                            ".txt, .md hoặc .docx")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        raise DocumentError(f"the file is not UTF-8 text ({problem.reason})", path=name,
+                            vi=f"tệp không phải văn bản UTF-8 ({problem.reason})") from None
+    return Document.from_text(text)
+
+
+def _docx_lines(name: str, stream: IO[bytes] | None = None) -> list[str]:
     import io
     import zipfile
     import zlib
@@ -76,7 +122,8 @@ def _docx_lines(name: str) -> list[str]:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree  # type: ignore[import-untyped]
 
-    data = read_bytes(name, DocumentError, limit=LIMITS.docx)
+    data = (read_bytes(name, DocumentError, limit=LIMITS.docx) if stream is None
+            else stream.read())
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError, OSError) as error:

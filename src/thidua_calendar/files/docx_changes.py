@@ -54,11 +54,20 @@ class DocxError(InputError):
 Change = tuple[int, int, str]
 
 
-def _load(path: str) -> tuple[zipfile.ZipFile, Any]:
-    if not os.path.exists(path):
+#: A Word file given as its path, or as its bytes (an upload, kept in memory).
+Source = str | os.PathLike[str] | bytes
+
+
+def _name(source: Source, name: str | None) -> str:
+    return name or ("<upload>" if isinstance(source, bytes) else os.fspath(source))
+
+
+def _load(source: Source, path: str) -> tuple[zipfile.ZipFile, Any]:
+    """The archive and its body's XML; ``path`` names the file in errors."""
+    if not isinstance(source, bytes) and not os.path.exists(source):
         raise DocxError("no such file", vi="không có tệp này", path=path)
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
         root = etree.fromstring(archive.read(_BODY_PART))
     except (zipfile.BadZipFile, KeyError) as error:
         raise DocxError(f"not a Word document ({error})",
@@ -122,11 +131,11 @@ def _run_text(run: Any) -> str:
     return "".join(parts)
 
 
-def read_paragraphs(path: str | os.PathLike[str], /) -> list[str]:
+def read_paragraphs(path: Source, /, *, name: str | None = None) -> list[str]:
     """The text of each paragraph of a Word file's body, in reading order (a table's cells
-    paragraph by paragraph); a line break inside a paragraph reads as a space."""
-    name = os.fspath(path)
-    archive, root = _load(name)
+    paragraph by paragraph); a line break inside a paragraph reads as a space.  ``path`` may
+    be the file's bytes, named in errors by ``name``."""
+    archive, root = _load(path, _name(path, name))
     archive.close()
     return ["".join(_run_text(run) for run in _own_runs(p)) for p in _paragraphs(root)]
 
@@ -224,12 +233,13 @@ def _track(paragraph: Any, start: int, end: int, new: str, marks: _Marks) -> boo
 
 
 def write_tracked(
-    path: str | os.PathLike[str],
+    path: Source,
     changes: Mapping[int, Sequence[Change]],
     /,
     *,
     author: str,
     when: datetime,
+    name: str | None = None,
 ) -> tuple[bytes, list[tuple[int, Change]]]:
     """The Word file at ``path`` with ``changes`` (by paragraph index, as
     :func:`read_paragraphs` counts them) made as tracked changes by ``author`` at ``when``.
@@ -237,8 +247,7 @@ def write_tracked(
     Returns the new file's bytes and the changes that could not be tracked (an edit across
     runs of different hyperlinks or fields), which are left out.
     """
-    name = os.fspath(path)
-    archive, root = _load(name)
+    archive, root = _load(path, _name(path, name))
     marks = _Marks(root, author, when)
     paragraphs = _paragraphs(root)
     skipped: list[tuple[int, Change]] = []

@@ -293,9 +293,11 @@ def _index_of(node: yaml.Node | None, entry_id: str) -> int | None:
     return None
 
 
-def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> PlanFile:
+def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = (),
+                    own_catalogs: bool = True) -> PlanFile:
     """The plan of a file's text; ``catalogs`` are extra catalog files (the file's own
-    ``catalogs:`` are read relative to the file's folder)."""
+    ``catalogs:`` are read relative to the file's folder).  ``own_catalogs=False`` refuses a
+    ``catalogs:`` key instead of reading files: an uploaded plan names no file on a server."""
     root = compose(text, path, PlanError, expected="a plan: title, organisation, issued, "
                    "period, phases")
     data = construct(root, path, PlanError)
@@ -309,6 +311,11 @@ def parse_plan_file(text: str, path: str, *, catalogs: tuple[str, ...] = ()) -> 
         return PlanError(reason, vi=vi, path=path, line=line_of(root, where),
                          field=".".join(str(part) for part in where), item="plan")
 
+    if model.catalogs and not own_catalogs:
+        raise fail("catalogs: names files that cannot be read here; write the unit's own "
+                   "days under local: instead", "catalogs",
+                   vi="catalogs: chỉ đến các tệp không đọc được ở đây; hãy ghi các ngày riêng "
+                   "của đơn vị vào local:")
     folder = os.path.dirname(os.path.abspath(path))
     own = [os.path.join(folder, name) for name in model.catalogs]
     for index, name in enumerate(own):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from thidua_calendar import lunar
 from thidua_calendar.anniversaries import Occurrence
@@ -22,7 +22,12 @@ from thidua_calendar.render.lines import (
 )
 from thidua_calendar.styles import DateStyle, Lang, ListingFormat
 
-__all__ = ["ListingFormat", "ListingGroup", "listing_records", "render_ids", "render_listing"]
+if TYPE_CHECKING:
+    from thidua_calendar.anniversaries import Milestone
+    from thidua_calendar.catalog import Catalog
+
+__all__ = ["ListingFormat", "ListingGroup", "listing_records", "render_ids", "render_listing",
+           "year_listing"]
 
 _CSV_COLUMNS = ("date", "id", "years", "edition", "class", "precision", "origin", "text")
 
@@ -41,6 +46,8 @@ def listing_records(
     lines_en = group_lines(occurrences, lang="en", date_style=date_style)
     line_of = {occ.id: (vi.text, en.text) for vi, en in zip(lines_vi, lines_en, strict=True)
                for occ in vi.occurrences}
+    # An entry printed alone is its own line: its text is already written.
+    alone = {line.occurrences[0].id for line in lines_vi if len(line.occurrences) == 1}
     records = []
     for occ in occurrences:
         entry = occ.commemoration
@@ -70,8 +77,10 @@ def listing_records(
                 ),
                 "tags": list(entry.tags),
                 "kind": (kinds or {}).get(occ.id),
-                "text": occurrence_text(occ, lang="vi", date_style=date_style),
-                "text_en": occurrence_text(occ, lang="en", date_style=date_style),
+                "text": line_of[occ.id][0] if occ.id in alone else occurrence_text(
+                    occ, lang="vi", date_style=date_style),
+                "text_en": line_of[occ.id][1] if occ.id in alone else occurrence_text(
+                    occ, lang="en", date_style=date_style),
                 "line": line_of[occ.id][0],
                 "line_en": line_of[occ.id][1],
             }
@@ -186,3 +195,36 @@ def _csv(
             )
         )
     return buffer.getvalue()
+
+
+def year_listing(
+    catalog: Catalog,
+    year: int,
+    /,
+    *,
+    tags: Sequence[str] | None = None,
+    milestones: Sequence[Milestone] | None = None,
+    show_all: bool = False,
+    group: bool = False,
+    format: ListingFormat = "text",
+    lang: Lang = "vi",
+    date_style: DateStyle = "d/m/yyyy",
+    show_solar: bool = False,
+) -> str:
+    """The year's list as ``thidua-calendar anniversaries`` prints it: the catalog's
+    occurrences with those tags and classes, the kinds shown by default unless ``show_all``,
+    each with its kind, grouped by kind when ``group``.  The one path from a catalog to the
+    list, for the command line and the web app alike."""
+    from thidua_calendar.anniversaries import occurrences
+
+    found = occurrences(catalog, year, tags=tags, milestones=milestones)
+    if not show_all:
+        found = catalog.shown_by_default(found)
+    kinds = {occ.id: kind.tag for occ in found
+             if (kind := catalog.kind_of(occ.commemoration)) is not None}
+    groups = None
+    if group:
+        groups = [((kind.name, kind.name_en) if kind else None, items)
+                  for kind, items in catalog.by_kind(found)]
+    return render_listing(found, year=year, format=format, lang=lang, date_style=date_style,
+                          show_solar=show_solar, kinds=kinds, groups=groups)
