@@ -63,7 +63,8 @@ def browser(downloads):
         driver.quit()
 
 
-def wait(condition: Callable[[], Any], what: str, timeout: float = 20) -> Any:
+def wait(condition: Callable[[], Any], what: str, timeout: float = 45) -> Any:
+    # Generous: on a loaded 2-core machine a preview round trip has taken seconds.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()

@@ -35,11 +35,15 @@ def run(args: argparse.Namespace) -> str:
 
     if not os.path.isdir(args.directory):
         raise UsageError(f"{args.directory} is not a folder; build one with "
-                         "'thidua-calendar site -o DIR'")
+                         "'thidua-calendar site -o DIR'",
+                         vi=f"{args.directory} không phải là thư mục; hãy tạo bằng "
+                            "'thidua-calendar site -o THƯ_MỤC'")
     try:
         server = make_server(args.directory, host=args.host, port=args.port)
     except OSError as error:
-        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}") from None
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {error.strerror}",
+                         vi=f"không nghe được trên {args.host}:{args.port}: {error.strerror}"
+                         ) from None
     port = server.server_address[1]
     print(say(f"Serving {args.directory} on http://{args.host}:{port}/ (Ctrl+C to stop)",
               vi=f"Đang phục vụ {args.directory} tại http://{args.host}:{port}/ (Ctrl+C để "

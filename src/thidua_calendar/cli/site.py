@@ -49,5 +49,5 @@ def run(args: argparse.Namespace) -> str:
         raise UsageError(f"cannot write the site to {args.output}: {reason}",
                          vi=f"không ghi được trang vào {args.output}: {reason}") from None
     except ValueError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(str(error), vi=getattr(error, "vi", None)) from None
     return report_line(report, folder=args.output, lang=args.lang)

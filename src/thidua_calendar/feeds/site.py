@@ -36,6 +36,7 @@ from datetime import UTC, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from thidua_calendar.errors import BilingualValueError
 from thidua_calendar.feeds.ics import FeedWriter
 from thidua_calendar.feeds.items import KINDS, FeedItem, Kind, calendar_title, plan_items
 from thidua_calendar.feeds.page import CSP, SiteFeed, SitePlan, render_page
@@ -84,7 +85,8 @@ class SiteReport:
 def _check_key(key: str) -> str:
     if (not key or key.startswith(".") or any(ch in key for ch in "/\\\0")
             or key != key.strip()):
-        raise ValueError(f"plan key {key!r} cannot name a file")
+        raise BilingualValueError(f"plan key {key!r} cannot name a file",
+                                  vi=f"mã kế hoạch “{key}” không dùng làm tên tệp được")
     return key
 
 
@@ -115,9 +117,13 @@ def _check_base_url(base_url: str | None) -> str | None:
         return None
     parts = urlsplit(base_url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"base_url must be an http(s) address, not {base_url!r}")
+        raise BilingualValueError(f"base_url must be an http(s) address, not {base_url!r}",
+                                  vi=f"--base-url phải là địa chỉ http(s), không phải "
+                                     f"“{base_url}”")
     if parts.query or parts.fragment:
-        raise ValueError(f"base_url cannot have a query or a fragment: {base_url!r}")
+        raise BilingualValueError(
+            f"base_url cannot have a query or a fragment: {base_url!r}",
+            vi=f"--base-url không được có phần truy vấn (?…) hay neo (#…): “{base_url}”")
     return base_url
 
 
@@ -146,8 +152,11 @@ def site_files(
     for result, style in zip(results, styles, strict=True):
         key = _check_key(plan_key(result.plan))
         if key in keys:
-            raise ValueError(f"two plans have the key {key!r} (the same unit and year); give "
-                             "them different ids in their plan files")
+            raise BilingualValueError(
+                f"two plans have the key {key!r} (the same unit and year); give them "
+                "different ids in their plan files",
+                vi=f"hai kế hoạch có cùng mã “{key}” (cùng đơn vị, cùng năm); hãy đặt id khác "
+                   "nhau trong các tệp kế hoạch")
         keys.add(key)
         stamp = dtstamp or datetime.combine(result.plan.issued, time(0), tzinfo=UTC)
         writer = writers.get(stamp)

@@ -64,7 +64,8 @@ def read_document(path: str | os.PathLike[str], /) -> Document:
         return Document(_docx_lines(name))
     if extension not in (".txt", ".md", ".text", ".markdown", ""):
         raise DocumentError(f"cannot read a {extension} file; give a .txt, .md or .docx",
-                            path=name)
+                            vi=f"không đọc được tệp {extension}; hãy đưa tệp .txt, .md hoặc "
+                               ".docx", path=name)
     return Document.from_text(read_text(name, DocumentError))
 
 
