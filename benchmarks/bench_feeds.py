@@ -41,11 +41,12 @@ from datetime import UTC, date, datetime
 import icalendar
 
 from thidua_calendar.anniversaries import Commemoration, Origin, Source, occurrence, occurrences
-from thidua_calendar.deadlines import Anchor, NamedDate, Relative, Rule, schedule
+from thidua_calendar.deadlines import Anchor, NamedDate, Relative, Rule
 from thidua_calendar.feeds.ics import FeedWriter
 from thidua_calendar.feeds.items import FeedItem, commemoration_items, deadline_items
 from thidua_calendar.files.catalog import builtin_catalog
 from thidua_calendar.files.workdays import load_work_calendar
+from thidua_calendar.scheduling import schedule
 
 STAMP = datetime(2026, 11, 22, tzinfo=UTC)
 YEAR = 2027

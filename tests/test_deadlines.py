@@ -19,12 +19,12 @@ from thidua_calendar.deadlines import (
     Rule,
     Variant,
     Window,
-    schedule,
 )
 from thidua_calendar.errors import DeadlineError
 from thidua_calendar.files.deadlines import load_deadline_file
 from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.render.deadlines import conflict_text, deadline_phrase, trace_text
+from thidua_calendar.scheduling import schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_001 = ROOT / "examples" / "deadlines" / "seed-001.yaml"

@@ -19,7 +19,6 @@ from thidua_calendar.deadlines import (
     Recurring,
     Relative,
     Rule,
-    schedule,
 )
 from thidua_calendar.errors import DeadlineError, PlanError
 from thidua_calendar.feeds.items import plan_items
@@ -27,6 +26,7 @@ from thidua_calendar.files.deadlines import load_deadline_file
 from thidua_calendar.files.plan import load_plan_file
 from thidua_calendar.files.workdays import load_work_calendar
 from thidua_calendar.render.deadlines import recurring_phrase, trace_text
+from thidua_calendar.scheduling import schedule
 
 CALENDAR = load_work_calendar()
 

@@ -491,8 +491,9 @@ def test_2029_national_day_in_lieu_is_estimated(public):
 
 
 def test_a_deadline_rolled_over_an_estimated_day_in_lieu_says_so(public):
-    from thidua_calendar.deadlines import OnDate, Rule, schedule
+    from thidua_calendar.deadlines import OnDate, Rule
     from thidua_calendar.render.deadlines import render_schedule, trace_text
+    from thidua_calendar.scheduling import schedule
 
     rule = Rule(id="x", name="Việc", name_en="Task", when=OnDate(date=date(2029, 9, 4)),
                 roll="next")

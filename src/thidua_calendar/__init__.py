@@ -35,8 +35,9 @@ _PUBLIC: dict[str, tuple[str, ...]] = {
     "thidua_calendar.phases": ("Period", "Phase", "split_period"),
     "thidua_calendar.deadlines": (
         "Anchor", "Audience", "Conflict", "Deadline", "NamedDate", "NthWorkingDay", "OnDate",
-        "Recurring", "Relative", "Rule", "Schedule", "Variant", "Window", "schedule",
+        "Recurring", "Relative", "Rule", "Schedule", "Variant", "Window",
     ),
+    "thidua_calendar.scheduling": ("schedule",),
     "thidua_calendar.plan": ("Plan", "PlanResult", "PlanWarning", "build_plan", "default_plan"),
     "thidua_calendar.files.catalog": ("builtin_catalog", "load_catalog"),
     "thidua_calendar.files.events": ("builtin_events", "load_events"),
@@ -87,7 +88,6 @@ if TYPE_CHECKING:
         Schedule,
         Variant,
         Window,
-        schedule,
     )
     from thidua_calendar.errors import (
         AnnouncementError,
@@ -133,6 +133,7 @@ if TYPE_CHECKING:
     from thidua_calendar.render.listing import listing_records, render_listing
     from thidua_calendar.render.plan import plan_sections, render_plan
     from thidua_calendar.render.workdays import render_workdays
+    from thidua_calendar.scheduling import schedule
     from thidua_calendar.workdays import DayOff, WorkCalendar
 
 

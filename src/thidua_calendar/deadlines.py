@@ -13,8 +13,8 @@ Anchors are named: ``phase:ID.start``, ``phase:ID.end``, ``anniversary:ID`` (or
 (a plan does it from its phases and the catalog); ``deadline:`` anchors are the schedule's
 own rules.  A rule may carry variants for audiences (khối Giáo dục follows the school
 year) and may *feed* an upper level's rule: its date then defaults to the upper one's
-minus a lead time in working days, and :func:`schedule` reports every audience whose
-deadline falls after the one it feeds.
+minus a lead time in working days, and :func:`~thidua_calendar.scheduling.schedule`
+reports every audience whose deadline falls after the one it feeds.
 
 Pure: no files, no clock, no text.  :mod:`thidua_calendar.render.deadlines` writes the
 traces in Vietnamese and English.
@@ -29,7 +29,7 @@ from datetime import date
 from typing import ClassVar, Literal, Protocol
 
 from thidua_calendar.errors import BilingualValueError, DeadlineError
-from thidua_calendar.workdays import DayOff, RollPolicy, WorkCalendar
+from thidua_calendar.workdays import DayOff, RollPolicy
 
 __all__ = [
     "WORDINGS",
@@ -52,7 +52,6 @@ __all__ = [
     "When",
     "Window",
     "Wording",
-    "schedule",
 ]
 
 Wording = Literal["truoc_ngay", "cham_nhat", "den_het_ngay", "ngay"]
@@ -517,21 +516,3 @@ class Schedule:
             raise KeyError(f"no deadline {rule_id!r}" + (f" for {audience!r}" if audience else ""))
         return found
 
-
-def schedule(
-    rules: Sequence[Rule],
-    /,
-    *,
-    calendar: WorkCalendar,
-    anchors: Mapping[str, NamedDate] | None = None,
-) -> Schedule:
-    """Compute every rule for every audience, then check each cascade.
-
-    ``anchors`` maps ``str(Anchor)`` (``"phase:dot_1.end"``, ``"anniversary:ID"``) to its
-    date; ``deadline:`` anchors refer to ``rules``.  Raises :class:`DeadlineError` naming
-    the rule and the field for an unknown anchor or rule, a negative lead time, a window
-    that ends before it starts, a cycle of rules.
-    """
-    from thidua_calendar.scheduling import Scheduler
-
-    return Scheduler(rules, calendar, anchors or {}).run()

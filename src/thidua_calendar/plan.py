@@ -39,7 +39,6 @@ from thidua_calendar.deadlines import (
     Schedule,
     anchor_uses,
     phase_anchors,
-    schedule,
 )
 from thidua_calendar.errors import (
     DeadlineError,
@@ -50,6 +49,7 @@ from thidua_calendar.errors import (
 )
 from thidua_calendar.events import PoliticalEvent
 from thidua_calendar.phases import Period, Phase, PhaseProblem, attach, check_phases
+from thidua_calendar.scheduling import schedule
 from thidua_calendar.text import slug  # re-exported: the plan's key in feeds and UIDs
 from thidua_calendar.workdays import WorkCalendar
 

@@ -1,8 +1,9 @@
 """Computing deadline rules: each rule for each audience on working days, with the steps
 that found it, then the cascade checks (a lower level due after the upper one it feeds).
 
-The rule types are :mod:`thidua_calendar.deadlines`; its :func:`~thidua_calendar.deadlines.schedule`
-runs a :class:`Scheduler`.  Pure: no files, no clock.  A new timing kind adds its
+The rule types are :mod:`thidua_calendar.deadlines`; :func:`schedule` runs a
+:class:`Scheduler` over them (the import runs one way: this module uses the types, they
+do not know this module).  Pure: no files, no clock.  A new timing kind adds its
 computation to :meth:`Scheduler._compute_when` (docs/contributing.md).
 """
 
@@ -34,7 +35,7 @@ from thidua_calendar.deadlines import (
 from thidua_calendar.errors import DeadlineError, OutOfRangeError, ThiduaCalendarError
 from thidua_calendar.workdays import RollPolicy, WorkCalendar
 
-__all__ = ["Scheduler"]
+__all__ = ["Scheduler", "schedule"]
 
 
 _ONE_DAY = timedelta(days=1)
@@ -618,3 +619,19 @@ class Scheduler:
             found.append(Conflict(child=child, parent=parent, lead_working_days=lead,
                                   available=available))
         return found
+
+def schedule(
+    rules: Sequence[Rule],
+    /,
+    *,
+    calendar: WorkCalendar,
+    anchors: Mapping[str, NamedDate] | None = None,
+) -> Schedule:
+    """Compute every rule for every audience, then check each cascade.
+
+    ``anchors`` maps ``str(Anchor)`` (``"phase:dot_1.end"``, ``"anniversary:ID"``) to its
+    date; ``deadline:`` anchors refer to ``rules``.  Raises :class:`DeadlineError` naming
+    the rule and the field for an unknown anchor or rule, a negative lead time, a window
+    that ends before it starts, a cycle of rules.
+    """
+    return Scheduler(rules, calendar, anchors or {}).run()

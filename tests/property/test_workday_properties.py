@@ -13,9 +13,9 @@ from thidua_calendar.deadlines import (
     OnDate,
     Relative,
     Rule,
-    schedule,
 )
 from thidua_calendar.files.workdays import load_work_calendar
+from thidua_calendar.scheduling import schedule
 
 PUBLIC = load_work_calendar()
 FIRMS = load_work_calendar(weekend="sun")

@@ -33,7 +33,6 @@ from thidua_calendar.deadlines import (
     Wording,
     anchor_uses,
     phase_anchors,
-    schedule,
 )
 from thidua_calendar.errors import (
     BilingualValueError,
@@ -59,6 +58,7 @@ from thidua_calendar.files.yaml_input import (
     validation_error,
 )
 from thidua_calendar.phases import Phase
+from thidua_calendar.scheduling import schedule
 from thidua_calendar.workdays import RollPolicy, WorkCalendar
 
 __all__ = ["DeadlineFile", "load_deadline_file", "parse_deadline_file", "parse_rule"]
