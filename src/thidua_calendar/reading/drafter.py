@@ -151,7 +151,7 @@ _EVENT = re.compile(r"\bchào\s+mừng\s+(?:thành\s+công\s+)?(?P<name>[^;.\n()
 #: What "chào mừng" is followed by when it greets no one-off event: the days it counts, the
 #: holidays, the seasons.
 _NOT_EVENT = re.compile(r"^(?:kỷ\s+niệm|các\s|những\s|ngày\s|năm\s|mừng\s|tết\s|xuân\s)|"
-                        r"\d+\s+năm\s|\d{1,2}/\d{1,2}|\(", re.IGNORECASE)
+                        r"(?<!\d)\d+\s+năm\s|\d{1,2}/\d{1,2}|\(", re.IGNORECASE)
 _THEME = re.compile(r"[Vv]ới\s+chủ\s+đề\s*:?\s*[“\"]\s*(?P<theme>[^”\"]{1,300}?)\s*[”\"]")
 _SPAN_LIMIT = 2500
 
