@@ -12,7 +12,6 @@ import hashlib
 import http.server
 import os
 import re
-import shutil
 import stat
 import threading
 from collections import Counter
@@ -498,36 +497,9 @@ def serve() -> Iterator[functools.partial[tuple[str, list[str]]]]:
         server.server_close()
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI is set, so the browser test must run (.ci/run installs "
-                    "chromium and chromium-driver)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
-def browser():
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _unavailable("selenium is not installed")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        _unavailable("chromium or chromedriver is not installed")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--window-size=1280,900",
-                     "--no-first-run", "--disable-extensions"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+def browser(start_chromium):
+    return start_chromium()
 
 
 def _open(driver, url: str) -> list[dict[str, object]]:

@@ -5,8 +5,6 @@ test instead of skipping it (.ci/run installs chromium and chromium-driver)."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,46 +19,14 @@ DRAFT = ("KẾ HOẠCH thi đua năm 2022\n"
          "28/7/2022).\n")
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason}; CI is set, so the browser test must run (.ci/run installs "
-                    "chromium and chromium-driver)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def downloads(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("downloads")
 
 
 @pytest.fixture(scope="module")
-def browser(downloads):
-    try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
-    except ImportError:
-        _unavailable("selenium is not installed")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if chromium is None or driver_path is None:
-        _unavailable("chromium or chromedriver is not installed")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu",
-                     "--disable-dev-shm-usage", "--window-size=1280,900", "--no-first-run",
-                     "--disable-extensions", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync"):
-        options.add_argument(argument)
-    options.add_experimental_option("prefs", {
-        "download.default_directory": str(downloads), "download.prompt_for_download": False})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.execute_cdp_cmd("Page.setDownloadBehavior",
-                           {"behavior": "allow", "downloadPath": str(downloads)})
-    try:
-        yield driver
-    finally:
-        driver.quit()
+def browser(start_chromium, downloads):
+    return start_chromium(downloads=downloads)
 
 
 def wait(condition: Callable[[], Any], what: str, timeout: float = 45) -> Any:
