@@ -14,11 +14,13 @@ as those strings.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from thidua_calendar.files.plan_writer import Comment, Noted, Raw, comment_text, write_plan_text
+from thidua_calendar.text import slug
 
 __all__ = [
     "Audience",
@@ -230,3 +232,33 @@ def _deadline(deadline: DeadlineDraft) -> Noted:
                               "date": Raw(text=audience.date.isoformat())}
                              for audience in deadline.audiences]
     return Noted(value=rule, notes=deadline.notes)
+
+
+# -- ids of a draft ------------------------------------------------------------------------
+
+
+def _slug(text: str, *, fallback: str = "muc") -> str:
+    """An id for the plan file: lower-case ASCII words joined by underscores, at most 60
+    characters, starting with a letter (the file's ids must)."""
+    result = slug(text, separator="_", fallback="", limit=60)
+    if not result:
+        return fallback
+    return result if result[0].isalpha() else f"{fallback}_{result}"
+
+
+class _Names:
+    """Fresh ids: a base, else the base with _2, _3… (never one already used)."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self.used = set(reserved)
+        self.following: dict[str, int] = {}
+
+    def new(self, base: str) -> str:
+        number = self.following.get(base, 1)
+        name = base if number == 1 else f"{base}_{number}"
+        while name in self.used:
+            number += 1
+            name = f"{base}_{number}"
+        self.following[base] = number + 1
+        self.used.add(name)
+        return name

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -37,8 +37,8 @@ from thidua_calendar.anniversaries import FIRST_YEAR, LAST_YEAR, Commemoration, 
 from thidua_calendar.dates import month_end
 from thidua_calendar.files.documents import Document
 from thidua_calendar.files.plan_writer import comment_text
+from thidua_calendar.reading.deadline_drafts import draft_deadlines, usable
 from thidua_calendar.reading.draft import (
-    Audience,
     Comment,
     DeadlineDraft,
     EventDraft,
@@ -48,6 +48,8 @@ from thidua_calendar.reading.draft import (
     PeriodDraft,
     PhaseDraft,
     PlanDraft,
+    _Names,
+    _slug,
 )
 from thidua_calendar.reading.header import Header, read_header
 from thidua_calendar.reading.matching import (
@@ -60,7 +62,6 @@ from thidua_calendar.reading.printed_plan import (
     AnniversaryText,
     PhaseText,
     TextDate,
-    read_deadlines,
     read_items,
     read_phases,
     read_year,
@@ -70,45 +71,11 @@ from thidua_calendar.text import fold, one_line, slug, upper_first
 __all__ = ["Drafter"]
 
 _ONE_DAY = timedelta(days=1)
-_WORDING_TEXT = {"truoc_ngay": "trước ngày", "cham_nhat": "chậm nhất ngày",
-                 "den_het_ngay": "đến hết ngày"}
 #: What a greeting step finds, in the order the file lists it: ids, and comment lines.
 _Found = list[str | Comment]
 
 
 # -- small helpers -------------------------------------------------------------------------------
-
-
-def _slug(text: str, *, fallback: str = "muc") -> str:
-    """An id for the plan file: lower-case ASCII words joined by underscores, at most 60
-    characters, starting with a letter (the file's ids must)."""
-    result = slug(text, separator="_", fallback="", limit=60)
-    if not result:
-        return fallback
-    return result if result[0].isalpha() else f"{fallback}_{result}"
-
-
-class _Names:
-    """Fresh ids: a base, else the base with _2, _3… (never one already used)."""
-
-    def __init__(self, reserved: Iterable[str] = ()) -> None:
-        self.used = set(reserved)
-        self.following: dict[str, int] = {}
-
-    def new(self, base: str) -> str:
-        number = self.following.get(base, 1)
-        name = base if number == 1 else f"{base}_{number}"
-        while name in self.used:
-            number += 1
-            name = f"{base}_{number}"
-        self.following[base] = number + 1
-        self.used.add(name)
-        return name
-
-
-def _usable(day: TextDate) -> bool:
-    return day.valid and FIRST_YEAR <= day.year <= LAST_YEAR
-
 
 
 def _start_spec(day: TextDate) -> str:
@@ -366,7 +333,7 @@ class Drafter:
         number = found.number if found.number is not None else position
         phase_id = taken.new(f"dot_{number}")
         written = [day for day in (found.start, found.end) if day is not None]
-        bad = [day for day in written if not _usable(day)]
+        bad = [day for day in written if not usable(day)]
         if bad:
             self.orphans.append(self.note(
                 f"{label}: {bad[0].text} is not a real date; add this đợt by hand",
@@ -680,114 +647,15 @@ class Drafter:
         """:meth:`note` as a comment line among a list's items."""
         return Comment(text=self.note(message, vi=vi))
 
-    # -- deadlines --
-
-    def _table_row(self, column: int) -> tuple[str, str] | None:
-        """For a place in a table row (a line whose cells are joined by " | "), the row and
-        the part of it before the place; ``None`` elsewhere."""
-        index = bisect.bisect_right(self.document.starts, column) - 1
-        if index < 0 or " | " not in self.document.lines[index]:
-            return None
-        row = self.document.lines[index]
-        return row, row[: column - self.document.starts[index]]
-
     def deadlines(self) -> list[DeadlineDraft | Comment]:
-        """The deadlines the text prints, in order; a "riêng …" clause right after a general
-        deadline, in its sentence, becomes an audience of it."""
-        entries: list[DeadlineDraft | Comment] = []
-        taken = _Names()
-        previous_end = 0
-        last_general: tuple[int, int] | None = None  # its index in entries, where it ends
-        for deadline in read_deadlines(self.text):
-            row = self._table_row(deadline.column)
-            if row is not None and "\n" in row[1].rsplit(" | ", 1)[-1]:
-                continue  # a later paragraph of its cell: how the date was worked out
-            matched = _DEADLINE_AT.match(self.text, deadline.column)
-            end = matched.end() if matched is not None else deadline.column
-            before = self.text[max(previous_end, deadline.column - 400): deadline.column]
-            previous_end = end
-            printed = f"{_WORDING_TEXT[deadline.wording]} {deadline.date.text}"
-            if not _usable(deadline.date):
-                entries.append(self.comment(
-                    f"“{one_line(before)[-80:]} {printed}”: {deadline.date.text} is not a real "
-                    "date; not drafted",
-                    vi=f"“{one_line(before)[-80:]} {printed}”: ngày “{deadline.date.text}” "
-                       "không có thật; không đưa vào"))
-                continue
-            day = deadline.date.to_date()
-            assert day is not None
-            if deadline.audience and last_general is not None and not re.search(
-                    r"[.!?](?:\s|$)|\n", self.text[last_general[1]: deadline.column]):
-                rule = entries[last_general[0]]
-                assert isinstance(rule, DeadlineDraft)
-                audience_name = _audience_name(deadline.audience)
-                names = _Names(audience.id for audience in rule.audiences)
-                audience = Audience(id=names.new(_audience_id(audience_name)),
-                                    name=audience_name, date=day)
-                entries[last_general[0]] = dataclasses.replace(
-                    rule, audiences=(*rule.audiences, audience),
-                    source=one_line(f"{rule.source}; riêng {deadline.audience} {printed}"))
-                continue
-            chunk, name = _task(before)
-            if row is not None:  # a table of deadlines: the task is the row's first cell
-                chunk = name = upper_first(one_line(row[0].split(" | ", 1)[0]))
-            notes: list[str] = []
-            if not name:
-                name = f"Hạn {printed}"
-                notes.append(self.note(f"“{printed}”: no task was read before the date; name "
-                                       "the deadline",
-                                       vi=f"“{printed}”: không đọc được việc phải làm trước "
-                                          "ngày này; hãy đặt tên cho hạn"))
-            if deadline.audience:
-                notes.append(self.note(
-                    f"“riêng {deadline.audience} {printed}” has no general deadline before "
-                    "it in its sentence; drafted as a deadline of its own",
-                    vi=f"“riêng {deadline.audience} {printed}” không có hạn chung đứng trước "
-                       "trong câu; ghi thành một hạn riêng"))
-                name = f"{name} ({_audience_name(deadline.audience)})"
-            entries.append(DeadlineDraft(
-                id=taken.new(_slug(name, fallback="han")), name=name, date=day,
-                wording=deadline.wording, source=one_line(f"{chunk} {printed}"),
-                notes=tuple(notes)))
-            last_general = (len(entries) - 1, end) if not deadline.audience else None
-        return entries
+        """The deadlines the text prints (:func:`~thidua_calendar.reading.deadline_drafts.
+        draft_deadlines`), noted here."""
+        return draft_deadlines(self.document, self)
 
 
-_DEADLINE_AT = re.compile(
-    r"(?:trước ngày|chậm nhất(?: là)?(?: ngày)?|đến hết ngày)\s*\d{1,2}\s*(?:/{1,2}|\.|-)\s*"
-    r"\d{1,2}\s*(?:/{1,2}|\.|-)\s*\d{4}",
-    re.IGNORECASE,
-)
 _UNDATED = re.compile(
     r"(?<![\d/.])(?P<count>\d{1,3})\s+năm\s+(?P<name>[Nn]gày\s[^.;,()“”\"\d]{3,100})"
 )
-
-
-def _task(before: str) -> tuple[str, str]:
-    """The task a deadline closes, from the text before it: the printed words, and a name."""
-    chunks = re.split(r"[.;:\n()]|\*\*", before)
-    chunk = ""
-    for candidate in reversed(chunks):
-        cleaned = one_line(candidate.replace("*", " ")).strip(" ,-–")
-        if re.search(r"\w", cleaned):
-            chunk = cleaned
-            break
-    name = re.split(r"\s+(?:đối với|của|cho|tại)\s+", chunk)[0]
-    name = re.sub(r"^(?:thời gian|thời hạn|hạn)\s+", "", name, flags=re.IGNORECASE)
-    name = re.sub(r"^(?:và|hoặc)\s+", "", name, flags=re.IGNORECASE).strip(" ,-–")
-    if len(name) > 80:
-        cut = name.rfind(" ", 0, 80)
-        name = name[: cut if cut > 20 else 80]
-    return chunk, upper_first(name)
-
-
-def _audience_name(who: str) -> str:
-    found = re.search(r"\bkhối\b.*", who, re.IGNORECASE)
-    return one_line(found[0] if found else who)
-
-
-def _audience_id(name: str) -> str:
-    return _slug(re.sub(r"^khối\s+", "", name, flags=re.IGNORECASE), fallback="nhom")
 
 
 def _printed(item: AnniversaryText) -> str:
