@@ -113,8 +113,16 @@ def test_fill_preview_download_and_open_again(browser, server, downloads):
     own = find(By.CSS_SELECTOR, 'input[data-id="thai_nguyen_thanh_lap_tinh"]')
     if not own.is_selected():
         own.click()
-    text = wait(lambda: preview(browser) if "Dạy tốt - Học tốt" in preview(browser)
-                and "Hội nghị viên chức" in preview(browser) else None, "the edited preview")
+    # The preview follows each edit as it comes back from the server: wait for the last
+    # edit's words (the province's own day, ticked last), not only the first ones.
+    expected = ("Dạy tốt - Học tốt", "Hội nghị viên chức",
+                "196 năm Ngày thành lập tỉnh Thái Nguyên (")
+
+    def edited() -> str | None:
+        shown = preview(browser)
+        return shown if all(words in shown for words in expected) else None
+
+    text = wait(edited, "the edited preview")
     assert "98 năm Ngày thành lập Công đoàn Việt Nam (28/7/1929 - 28/7/2027)" in text
     assert "196 năm Ngày thành lập tỉnh Thái Nguyên (" in text
     assert "Đăng ký thi đua" in text
