@@ -332,9 +332,10 @@ def validation_error(
         field_path = ".".join(str(part) for part in loc[2:]) or None
     else:
         field_path = ".".join(str(part) for part in loc) or None
+    english, vietnamese = _reasons(first, see)
     return error(
-        _reason(first, see),
-        vi=_reason_vi(first, see),
+        english,
+        vi=vietnamese,
         path=path,
         line=line_of(root, loc),
         entry_id=entry_id,
@@ -345,37 +346,6 @@ def validation_error(
 
 def _is_union_tag(part: str) -> bool:
     return part.startswith("_") or "[" in part
-
-
-def _reason(detail: Mapping[str, Any], see: str) -> str:
-    kind = detail["type"]
-    if kind == "missing":
-        return "the field is required but missing"
-    if kind == "extra_forbidden":
-        return f"unknown field; see {see} for the fields allowed here"
-    context = detail.get("ctx") or {}
-    value = detail.get("input")
-    if kind == "too_short" and "min_length" in context:
-        least = context["min_length"]
-        if not value:
-            return f"the list is empty; give at least {least} item{'s' if least != 1 else ''}"
-        return f"the list has {len(value)} item(s); give at least {least}"
-    if kind == "string_too_short":
-        return "the text is empty; write something here"
-    bounds = {
-        "greater_than_equal": ("ge", "at least"),
-        "greater_than": ("gt", "more than"),
-        "less_than_equal": ("le", "at most"),
-        "less_than": ("lt", "less than"),
-    }
-    if kind in bounds and bounds[kind][0] in context:
-        key, words = bounds[kind]
-        return f"{value!r} is out of range; the value must be {words} {context[key]}"
-    message = str(detail["msg"])
-    message = message.removeprefix("Value error, ")
-    if kind == "literal_error" or kind.endswith("_type") or kind == "string_pattern_mismatch":
-        return f"{message} (got {detail.get('input')!r})"
-    return message
 
 
 #: What a value of each pydantic type is called, in Vietnamese.
@@ -393,39 +363,48 @@ _PATTERNS_VI = {
 }
 
 
-def _reason_vi(detail: Mapping[str, Any], see: str) -> str:
-    """:func:`_reason` in plain Vietnamese words."""
+def _reasons(detail: Mapping[str, Any], see: str) -> tuple[str, str]:
+    """The first pydantic problem in plain words: in English, and in Vietnamese."""
     kind = detail["type"]
     context = detail.get("ctx") or {}
     value = detail.get("input")
     if kind == "missing":
-        return "thiếu trường bắt buộc này"
+        return "the field is required but missing", "thiếu trường bắt buộc này"
     if kind == "extra_forbidden":
-        return f"trường này không có trong định dạng; xem {see} để biết các trường được dùng"
+        return (f"unknown field; see {see} for the fields allowed here",
+                f"trường này không có trong định dạng; xem {see} để biết các trường được dùng")
     if kind == "too_short" and "min_length" in context:
         least = context["min_length"]
         if not value:
-            return f"danh sách trống; cần ít nhất {least} mục"
-        return f"danh sách có {len(value)} mục; cần ít nhất {least}"
+            return (f"the list is empty; give at least {least} "
+                    f"item{'s' if least != 1 else ''}",
+                    f"danh sách trống; cần ít nhất {least} mục")
+        return (f"the list has {len(value)} item(s); give at least {least}",
+                f"danh sách có {len(value)} mục; cần ít nhất {least}")
     if kind == "string_too_short":
-        return "chữ trống; hãy ghi nội dung"
-    bounds = {"greater_than_equal": ("ge", "ít nhất"), "greater_than": ("gt", "lớn hơn"),
-              "less_than_equal": ("le", "nhiều nhất"), "less_than": ("lt", "nhỏ hơn")}
+        return "the text is empty; write something here", "chữ trống; hãy ghi nội dung"
+    bounds = {"greater_than_equal": ("ge", "at least", "ít nhất"),
+              "greater_than": ("gt", "more than", "lớn hơn"),
+              "less_than_equal": ("le", "at most", "nhiều nhất"),
+              "less_than": ("lt", "less than", "nhỏ hơn")}
     if kind in bounds and bounds[kind][0] in context:
-        key, words = bounds[kind]
-        return f"“{value}” nằm ngoài khoảng cho phép; giá trị phải {words} {context[key]}"
+        key, words, words_vi = bounds[kind]
+        return (f"{value!r} is out of range; the value must be {words} {context[key]}",
+                f"“{value}” nằm ngoài khoảng cho phép; giá trị phải {words_vi} {context[key]}")
+    message = str(detail["msg"]).removeprefix("Value error, ")
+    typed = kind.endswith(("_type", "_parsing"))
+    if kind in ("literal_error", "string_pattern_mismatch") or kind.endswith("_type"):
+        message = f"{message} (got {value!r})"
+    vi = message
     if kind == "value_error":
-        vi = getattr(context.get("error"), "vi", None)
-        if vi:
-            return str(vi)
-    if kind == "literal_error" and "expected" in context:
-        return f"giá trị “{value}” không hợp lệ; chọn một trong: {context['expected']}"
-    if kind.endswith(("_type", "_parsing")):
-        wanted = _TYPES_VI.get(kind.removesuffix("_type").removesuffix("_parsing"))
-        if wanted:
-            return f"ở đây cần {wanted}, không phải “{value}”"
-    if kind == "string_pattern_mismatch":
-        return _PATTERNS_VI.get(str(context.get("pattern")), "giá trị không đúng dạng") + (
+        vi = str(getattr(context.get("error"), "vi", None) or message)
+    elif kind == "literal_error" and "expected" in context:
+        vi = f"giá trị “{value}” không hợp lệ; chọn một trong: {context['expected']}"
+    elif typed and (wanted := _TYPES_VI.get(
+            kind.removesuffix("_type").removesuffix("_parsing"))):
+        vi = f"ở đây cần {wanted}, không phải “{value}”"
+    elif kind == "string_pattern_mismatch":
+        vi = _PATTERNS_VI.get(str(context.get("pattern")), "giá trị không đúng dạng") + (
             f" (không phải “{value}”)" if value else "")
-    return _reason(detail, see)
+    return message, vi
 
