@@ -40,8 +40,10 @@ from thidua_calendar._lunar_table import LUNAR_YEARS
 from thidua_calendar.errors import LunarDateError, OutOfRangeError
 
 __all__ = [
+    "BRANCHES",
     "MAX_DATE",
     "MIN_DATE",
+    "STEMS",
     "LunarDate",
     "LunarMonth",
     "can_chi",
@@ -256,9 +258,10 @@ def leap_month(year: int, /) -> int | None:
 # Thiên can (heavenly stems) with their element and polarity, and địa chi (earthly
 # branches) with the animals of the Vietnamese zodiac: Sửu is the water buffalo and Mão the
 # cat, where the Chinese zodiac has the ox and the rabbit.
-_STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
+#: The ten heavenly stems (can) and twelve earthly branches (chi) of the can-chi names.
+STEMS = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
 _STEMS_EN = ("Wood", "Wood", "Fire", "Fire", "Earth", "Earth", "Metal", "Metal", "Water", "Water")
-_BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
+BRANCHES = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
 _BRANCHES_EN = (
     "Rat", "Buffalo", "Tiger", "Cat", "Dragon", "Snake",
     "Horse", "Goat", "Monkey", "Rooster", "Dog", "Pig",
@@ -277,7 +280,7 @@ def can_chi(year: int, /) -> str:
         ('Nhâm Dần', 'Bính Ngọ', 'Mậu Thân')
     """
     offset = _cycle_offset(year)
-    return f"{_STEMS[offset % 10]} {_BRANCHES[offset % 12]}"
+    return f"{STEMS[offset % 10]} {BRANCHES[offset % 12]}"
 
 
 def can_chi_en(year: int, /) -> str:

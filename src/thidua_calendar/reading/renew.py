@@ -48,6 +48,7 @@ from thidua_calendar.reading.printed_plan import (
     read_school_year,
     read_year,
 )
+from thidua_calendar.reading.slips import BARE_COUNT, CAN_CHI
 from thidua_calendar.text import fold, roman_value
 from thidua_calendar.workdays import WorkCalendar
 
@@ -132,15 +133,8 @@ _CITATION = re.compile(
     r"(?:\d{1,2}[ ]{0,2}(?:/|\.|-|tháng)[ ]{0,2}\d{1,2}[ ]{0,2}(?:/|\.|-|năm)[ ]{0,2}"
     + _YEAR4 + r")", re.IGNORECASE)
 _GROUNDS = re.compile(r"^[ \t\-+*•>_]*căn cứ\b", re.IGNORECASE)
-_CAN = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
-_CHI = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
-_CAN_CHI = re.compile(
-    r"\b(?:tết|xuân)(?:[ ]{1,3}nguyên[ ]{1,3}đán)?[ ]{1,3}(?P<can_chi>(?:"
-    + "|".join(_CAN) + r")[ ]{1,3}(?:" + "|".join(_CHI) + r"))\b", re.IGNORECASE)
 _EDITION = re.compile(r"\blần[ ]{1,3}thứ[ ]{1,3}(?P<n>\d{1,3}|[IVXLC]{1,7})\b"
                       r"(?P<year>[ ]{0,3},?[ ]{0,3}năm[ ]{1,3}" + _YEAR4 + r")?", re.IGNORECASE)
-_BARE_COUNT = re.compile(r"(?<![\d/.,])(?P<count>\d{1,4})[ ]{1,3}năm[ ]{1,3}(?P<name>"
-                         r"[^\d(\n;:]{4,120})", re.IGNORECASE)
 _WEEKDAY = re.compile(
     r"(?P<name>\bthứ[ ]{1,3}(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ[ ]{1,3}nhật\b)"
     r"(?P<gap>[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?)(?=\d)", re.IGNORECASE)
@@ -287,7 +281,7 @@ class _Renewer:
 
     def bare_counts(self) -> None:
         """Counts printed with no date, for a catalog entry: "95 năm Ngày thành lập Đảng"."""
-        for match in _BARE_COUNT.finditer(self.text):
+        for match in BARE_COUNT.finditer(self.text):
             start, end = match.span("count")
             if not self.claimed.free(start, end) or not self.protected.free(start, end):
                 continue
@@ -316,7 +310,7 @@ class _Renewer:
                           f"not its count in {self.from_year}; left as it is")
 
     def can_chi(self) -> None:
-        for match in _CAN_CHI.finditer(self.text):
+        for match in CAN_CHI.finditer(self.text):
             old = match["can_chi"]
             folded = fold(old)
             if fold(lunar.can_chi(self.from_year - 1)) == folded:

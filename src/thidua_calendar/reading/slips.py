@@ -60,14 +60,15 @@ _SUSPECT_DATE = re.compile(
 _TWO_DIGIT = re.compile(r"(?<![\d/.\-])(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{2})"
                         r"(?![\d/]|\.\d|[-\w])")
 _NUMBER_BEFORE = re.compile(r"\bsố:?[ ]{0,3}$", re.IGNORECASE)
-_CAN = ("Giáp", "Ất", "Bính", "Đinh", "Mậu", "Kỷ", "Canh", "Tân", "Nhâm", "Quý")
-_CHI = ("Tý", "Sửu", "Dần", "Mão", "Thìn", "Tỵ", "Ngọ", "Mùi", "Thân", "Dậu", "Tuất", "Hợi")
-_CAN_CHI = re.compile(
+#: "Tết Nguyên đán Bính Ngọ", "Xuân Ất Tỵ": a can-chi as plans name the year (renew uses it too).
+CAN_CHI = re.compile(
     r"\b(?:tết|xuân)(?:[ ]{1,3}nguyên[ ]{1,3}đán)?[ ]{1,3}(?P<can_chi>(?:"
-    + "|".join(_CAN) + r")[ ]{1,3}(?:" + "|".join(_CHI) + r"))\b", re.IGNORECASE)
+    + "|".join(lunar.STEMS) + r")[ ]{1,3}(?:" + "|".join(lunar.BRANCHES) + r"))\b",
+    re.IGNORECASE)
 _EDITION = re.compile(r"\blần[ ]{1,3}thứ[ ]{1,3}(?P<n>\d{1,3}|[IVXLC]{1,7})\b", re.IGNORECASE)
-_BARE_COUNT = re.compile(r"(?<![\d/.,])(?P<count>\d{1,4})[ ]{1,3}năm[ ]{1,3}(?P<name>"
-                         r"[^\d(\n;:]{4,120})", re.IGNORECASE)
+#: "95 năm Ngày thành lập …": a count printed without its range (renew uses it too).
+BARE_COUNT = re.compile(r"(?<![\d/.,])(?P<count>\d{1,4})[ ]{1,3}năm[ ]{1,3}(?P<name>"
+                        r"[^\d(\n;:]{4,120})", re.IGNORECASE)
 _WEEKDAY = re.compile(
     r"(?P<name>\bthứ[ ]{1,3}(?P<word>hai|ba|tư|năm|sáu|bảy|[2-7])\b|\bchủ[ ]{1,3}nhật\b)"
     r"[ ]{0,3},?[ ]{0,3}(?:ngày[ ]{1,3})?(?P<date>\d{1,2}(?P<s>/|\.|-)\d{1,2}(?P=s)"
@@ -116,7 +117,7 @@ def find_slips(
 
 def _counts(text: str, plan_year: int, skip: set[int], names: CatalogNames,
             slips: list[Slip]) -> None:
-    for match in _BARE_COUNT.finditer(text):
+    for match in BARE_COUNT.finditer(text):
         if match.start() in skip:
             continue
         name = re.split(r"[,.]| và ", match["name"])[0].strip()
@@ -172,7 +173,7 @@ def _years_said(text: str, start: int, *, after: int | None = None) -> set[int]:
 def _can_chi(text: str, plan_year: int, slips: list[Slip]) -> None:
     near = {fold(lunar.can_chi(year)): year for year in range(plan_year + 3, plan_year - 4, -1)}
     allowed = {fold(lunar.can_chi(plan_year)), fold(lunar.can_chi(plan_year + 1))}
-    for match in _CAN_CHI.finditer(text):
+    for match in CAN_CHI.finditer(text):
         written = fold(match["can_chi"])
         if written in allowed:
             continue
